@@ -1,0 +1,95 @@
+/* bench_search.c: people search over a database, timed in-process.
+ *
+ * Usage: bench_search DB [QUERIES] [SEED]
+ * Draws QUERIES (default 10,000) random people from DB, makes for each
+ * an accentless two-word query from the person's given name and family
+ * name ("lan nguyen"), runs people_search with the CLI's default limit,
+ * and prints the median, p90, p99 and max latency in microseconds and
+ * the mean number of matches.  Queries are built before timing starts.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/app.h"
+#include "core/text.h"
+
+/* Monotonic time in nanoseconds. */
+static long long now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Orders long longs. */
+static int cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+	app_t a = {0};
+	err_t e;
+	int64_t n = 0;
+	int nq = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 10000, i;
+	unsigned long long seed = argc > 3 ? strtoull(argv[3], NULL, 10) : 42;
+	char (*queries)[128];
+	long long *lat, total_hits = 0;
+	if (argc < 2 || nq < 1) {
+		fprintf(stderr, "usage: bench_search DB [QUERIES] [SEED]\n");
+		return 2;
+	}
+	if (store_open(argv[1], &a.store, &e) || store_people_count(a.store, &n, &e) || n == 0) {
+		fprintf(stderr, "bench_search: %s\n", e.en);
+		return 1;
+	}
+	a.actor = "bench";
+	a.today = date_today();
+	queries = calloc((size_t)nq, sizeof *queries);
+	lat = calloc((size_t)nq, sizeof *lat);
+	if (!queries || !lat)
+		return 1;
+	for (i = 0; i < nq; i++) {
+		person_t p;
+		char fold[512], *words[16], *s;
+		int nw = 0;
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		if (store_person_get(a.store, 1 + (int64_t)((seed >> 33) % (unsigned long long)n), &p, &e)) {
+			i--;
+			continue;
+		}
+		vn_fold(p.full_name, strlen(p.full_name), fold, sizeof fold);
+		for (s = fold; *s && nw < 16;) {
+			words[nw++] = s;
+			while (*s && *s != ' ')
+				s++;
+			if (*s)
+				*s++ = '\0';
+		}
+		snprintf(queries[i], sizeof queries[i], "%s %s", nw ? words[nw - 1] : "a", nw > 1 ? words[0] : "");
+	}
+	for (i = 0; i < nq; i++) {
+		search_result_t r;
+		long long t0 = now_ns();
+		if (people_search(&a, queries[i], NULL, 0, SEARCH_LIMIT_DEFAULT, &r, &e)) {
+			fprintf(stderr, "bench_search: %s: %s\n", queries[i], e.en);
+			return 1;
+		}
+		lat[i] = now_ns() - t0;
+		total_hits += r.total;
+		search_result_free(&r);
+	}
+	qsort(lat, (size_t)nq, sizeof *lat, cmp_ll);
+	printf("search: %d queries over %lld people: median %.0f us, p90 %.0f us, p99 %.0f us, max %.0f us; "
+	       "mean matches %.1f\n",
+	       nq, (long long)n, lat[nq / 2] / 1e3, lat[nq * 90 / 100] / 1e3, lat[nq * 99 / 100] / 1e3,
+	       lat[nq - 1] / 1e3, (double)total_hits / nq);
+	free(queries);
+	free(lat);
+	store_close(a.store);
+	return 0;
+}

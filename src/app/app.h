@@ -1,0 +1,153 @@
+/* app.h: the use cases of plusone and the context they run in.
+ *
+ * Adapters (cli/, later web/) parse a request, then call one function
+ * here.  Each use case that writes runs in one transaction and leaves
+ * one audit entry; each checks its own rules and returns PO_OK or an
+ * error naming the field.
+ */
+#ifndef PLUSONE_APP_H
+#define PLUSONE_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "app/model.h"
+#include "core/err.h"
+#include "store/store.h"
+
+/* Who acts, on what store.  Owned by the adapter. */
+typedef struct app {
+	store_t *store;
+	const char *actor; /* username or "cli" for the operator; goes to the audit log */
+	date_t today;      /* the date use cases take as today */
+} app_t;
+
+/* ---- units (units.c) ---- */
+
+/* Adds a unit in force from valid_from (kind, code, name checked; the
+ * parent, when parent_code is not NULL or "", must exist).  u->id is set. */
+int app_unit_add(app_t *a, unit_t *u, const char *parent_code, err_t *e);
+
+/* Records a reorganisation on date `on`: the units with codes
+ * from_codes[0..n) end the day before `on` and the new unit `into`
+ * (code, name, kind, parent) takes them over from `on`: a successor link
+ * from each.  `into` may reuse one of their codes (a surviving unit keeps
+ * a predecessor's code).  All or nothing. */
+int app_unit_reorganize(app_t *a, unit_t *into, const char *parent_code, const char *const *from_codes,
+			size_t n, date_t on, err_t *e);
+
+/* The same two use cases inside a transaction the caller holds. */
+int app_unit_add_in_tx(app_t *a, unit_t *u, const char *parent_code, err_t *e);
+int app_unit_reorganize_in_tx(app_t *a, unit_t *into, const char *parent_code, const char *const *from_codes,
+			      size_t n, date_t on, err_t *e);
+
+/* An in-memory picture of every unit and successor link, for subtree
+ * questions.  Owner: whoever called unit_tree_load(); free with
+ * unit_tree_free(). */
+typedef struct unit_tree unit_tree_t;
+
+int unit_tree_load(store_t *s, unit_tree_t **out, err_t *e);
+void unit_tree_free(unit_tree_t *t);
+
+/* Number of units and the i-th (ordered by code, then valid_from). */
+size_t unit_tree_count(const unit_tree_t *t);
+const unit_t *unit_tree_at(const unit_tree_t *t, size_t i);
+const unit_t *unit_tree_find(const unit_tree_t *t, int64_t id);
+
+/* The sorted ids of every unit inside the subtree of root: root, its
+ * children and theirs, and, through successor links, every unit that
+ * root (or a unit inside it) took over together with that unit's
+ * subtree, so that people of a merged commune belong to the new one.
+ * *ids is malloc'd (caller frees); *n its length. */
+int unit_tree_subtree(const unit_tree_t *t, int64_t root, int64_t **ids, size_t *n, err_t *e);
+
+/* True when id is in the sorted set ids[0..n). */
+bool unit_set_has(const int64_t *ids, size_t n, int64_t id);
+
+/* The unit that today stands for unit id: id itself while it is in force
+ * on `on`, else its successor in force on `on` (followed through several
+ * reorganisations); id itself when it has no single successor. */
+int64_t unit_tree_current(const unit_tree_t *t, int64_t id, date_t on);
+
+/* ---- users (users.c) ---- */
+
+/* Creates a login with an argon2id hash of password (PASSWORD_MIN
+ * characters at least).  The unit must exist.  u->id is set. */
+int app_user_add(app_t *a, user_t *u, const char *unit_code, const char *password, err_t *e);
+
+/* The same inside a transaction the caller holds (for use cases that
+ * create logins with other records, such as the demo). */
+int app_user_add_in_tx(app_t *a, user_t *u, const char *unit_code, const char *password, err_t *e);
+
+/* Checks a username and password.  PO_OK and *u when they match and the
+ * user is not disabled; PO_ENOTFOUND otherwise (the same answer whether
+ * the name exists or not, after the same work). */
+int app_user_verify(app_t *a, const char *username, const char *password, user_t *u, err_t *e);
+
+/* ---- people (people.c) ---- */
+
+/* The columns of a person as typed (import, API). */
+enum pcol {
+	PCOL_FULL_NAME = 0, PCOL_DOB, PCOL_SEX, PCOL_CCCD, PCOL_BHXH, PCOL_PHONE, PCOL_ETHNICITY,
+	PCOL_UNIT, PCOL_HOUSEHOLD, PCOL_RELATION, PCOL_MEMBER, PCOL_COUNT
+};
+
+/* Column names in English (the contract's keys) and Vietnamese headers. */
+const char *pcol_name(enum pcol c);
+const char *pcol_header_vi(enum pcol c);
+bool pcol_required(enum pcol c);
+
+/* One person as typed: for each column its text (NULL when the column is
+ * absent), not necessarily NUL-terminated. */
+typedef struct person_fields {
+	const char *v[PCOL_COUNT];
+	size_t n[PCOL_COUNT];
+} person_fields_t;
+
+#define PERSON_ERRORS_MAX PCOL_COUNT
+
+/* What person_parse made of the fields. */
+typedef struct person_parsed {
+	person_t p;
+	int member;      /* -1 not given, 0 no, 1 yes */
+	bool has[PCOL_COUNT]; /* the column had a non-empty value */
+} person_parsed_t;
+
+/* Checks and normalises typed fields into *out (NFC, trimmed, ids
+ * normalised, unit resolved).  Returns PO_OK or PO_EINVAL with every
+ * problem in errs[0..*nerrs) (at most PERSON_ERRORS_MAX), each naming
+ * its column. */
+int person_parse(app_t *a, const person_fields_t *in, person_parsed_t *out, err_t *errs, size_t *nerrs);
+
+/* Inserts or updates one parsed person, inside the caller's transaction:
+ * the person whose cccd (else bhxh_code, else unit + date of birth + sex
+ * + exact name) matches is updated with the non-empty fields; otherwise
+ * a person is added.  Household and membership follow.  *inserted tells
+ * which happened; pp->p.id is set.  PO_ECONFLICT when an identifier
+ * belongs to someone else. */
+int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e);
+
+/* ---- search (search.c) ---- */
+
+#define SEARCH_LIMIT_DEFAULT 20
+#define SEARCH_LIMIT_MAX 1000
+#define SEARCH_WORDS_MAX 8
+
+typedef struct search_result {
+	int64_t total;  /* every match */
+	size_t n;       /* matches returned (at most the limit) */
+	person_t *items;/* malloc'd; free with search_result_free */
+} search_result_t;
+
+/* Finds people whose name matches q (each word of q the start of a
+ * different word of the name, ignoring case and diacritics) or whose
+ * cccd (12 digits) / bhxh_code or phone (10 digits) equals q; only people
+ * of units in scope[0..nscope) when scope is not NULL.  Results in
+ * Vietnamese order of the name, at most limit (1..SEARCH_LIMIT_MAX). */
+int people_search(app_t *a, const char *q, const int64_t *scope, size_t nscope, int limit,
+		  search_result_t *out, err_t *e);
+void search_result_free(search_result_t *r);
+
+#endif

@@ -1,0 +1,36 @@
+/* import.h: importing people from a CSV file (the contract's
+ * `import people`). */
+#ifndef PLUSONE_APP_IMPORT_H
+#define PLUSONE_APP_IMPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/legacy.h"
+
+#define IMPORT_BATCH_ROWS 5000 /* rows per transaction */
+
+typedef struct import_opts {
+	const char *path;        /* the CSV file */
+	const char *reject_path; /* NULL: path + ".rejects.csv" */
+	enum vn_legacy encoding; /* VN_LEGACY_NONE: the file must be UTF-8 */
+	bool progress;           /* print a progress line on stderr */
+	enum lang lang;          /* language of the reject reasons */
+	size_t batch_rows;       /* 0: IMPORT_BATCH_ROWS */
+} import_opts_t;
+
+typedef struct import_stats {
+	int64_t read, inserted, updated, rejected, blank;
+} import_stats_t;
+
+/* Imports every row of the file: each data row ends inserted, updated
+ * or rejected (written to the reject file with its line and reason);
+ * blank lines are counted.  A file that is not valid UTF-8 (unless an
+ * encoding is given) or lacks a required column is refused whole with
+ * PO_EINVAL and nothing is imported.  Rows are written in transactions
+ * of batch_rows, so an interrupted import leaves whole batches and can
+ * be run again. */
+int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_t *e);
+
+#endif

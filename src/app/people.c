@@ -1,0 +1,357 @@
+/* people.c: checking typed person fields and writing people. */
+#include <string.h>
+
+#include "app/app.h"
+#include "core/legacy.h"
+#include "core/text.h"
+
+static const struct {
+	const char *name, *vi;
+	bool required;
+} pcols[PCOL_COUNT] = {
+	[PCOL_FULL_NAME] = {"full_name", "Họ và tên", true},
+	[PCOL_DOB] = {"dob", "Ngày sinh", true},
+	[PCOL_SEX] = {"sex", "Giới tính", true},
+	[PCOL_CCCD] = {"cccd", "Số CCCD", false},
+	[PCOL_BHXH] = {"bhxh_code", "Mã số BHXH", false},
+	[PCOL_PHONE] = {"phone", "Số điện thoại", false},
+	[PCOL_ETHNICITY] = {"ethnicity", "Dân tộc", false},
+	[PCOL_UNIT] = {"unit_code", "Mã đơn vị", true},
+	[PCOL_HOUSEHOLD] = {"household_code", "Mã hộ", false},
+	[PCOL_RELATION] = {"relation", "Quan hệ với chủ hộ", false},
+	[PCOL_MEMBER] = {"member", "Hội viên", false},
+};
+
+/* See app.h. */
+const char *pcol_name(enum pcol c)
+{
+	return (unsigned)c < PCOL_COUNT ? pcols[c].name : "";
+}
+
+/* See app.h. */
+const char *pcol_header_vi(enum pcol c)
+{
+	return (unsigned)c < PCOL_COUNT ? pcols[c].vi : "";
+}
+
+/* See app.h. */
+bool pcol_required(enum pcol c)
+{
+	return (unsigned)c < PCOL_COUNT && pcols[c].required;
+}
+
+/* Cleans a free-text field into out (cap bytes).  PO_OK, or an error for
+ * text over the limit (limit_bytes) or not UTF-8. */
+static int clean_text(enum pcol c, const char *s, size_t n, char *out, size_t cap, err_t *e)
+{
+	size_t len;
+	int rc = vn_clean(s, n, out, cap, &len);
+	if (rc == PO_ELIMIT)
+		return err_set(e, PO_EINVAL, pcol_name(c), MSG_FIELD_TOO_LONG, (int)(cap - 1));
+	if (rc)
+		return err_set(e, PO_EINVAL, pcol_name(c), MSG_FIELD_UTF8);
+	return PO_OK;
+}
+
+/* Reads a yes/no answer as people write it: yes/no, có/không, x, 1/0,
+ * true/false.  Returns 1, 0, or -1 for anything else. */
+static int parse_yes_no(const char *s, size_t n)
+{
+	static const char *const yes[] = {"yes", "y", "co", "x", "1", "true", "hoi vien"};
+	static const char *const no[] = {"no", "n", "khong", "0", "false"};
+	char f[32];
+	size_t i, len = vn_fold(s, n, f, sizeof f);
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strlen(yes[i]) == len && memcmp(yes[i], f, len) == 0)
+			return 1;
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strlen(no[i]) == len && memcmp(no[i], f, len) == 0)
+			return 0;
+	return -1;
+}
+
+/* Reads a sex as written: F/M, Nữ/Nam, female/male.  'F', 'M' or 0. */
+static char parse_sex(const char *s, size_t n)
+{
+	char f[16];
+	size_t len = vn_fold(s, n, f, sizeof f);
+	if ((len == 1 && f[0] == 'f') || (len == 2 && memcmp(f, "nu", 2) == 0) ||
+	    (len == 6 && memcmp(f, "female", 6) == 0))
+		return 'F';
+	if ((len == 1 && f[0] == 'm') || (len == 3 && memcmp(f, "nam", 3) == 0) ||
+	    (len == 4 && memcmp(f, "male", 4) == 0))
+		return 'M';
+	return 0;
+}
+
+/* True when the n bytes at s hold something other than white space. */
+static bool has_value(const char *s, size_t n)
+{
+	size_t i;
+	if (!s)
+		return false;
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return true;
+	return false;
+}
+
+/* A printable excerpt of typed text for a message: at most cap - 1
+ * bytes, cut at a character boundary, control bytes shown as '?'. */
+static const char *excerpt(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i, k = 0;
+	if (n > cap - 1) {
+		/* s[n] exists here: step back to the start of its character */
+		n = cap - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	for (i = 0; i < n; i++)
+		out[k++] = (unsigned char)s[i] < 0x20 ? '?' : s[i];
+	out[k] = '\0';
+	return out;
+}
+
+/* Adds an error to the list (when there is room). */
+static void add_err(err_t *errs, size_t *nerrs, const err_t *e)
+{
+	if (*nerrs < PERSON_ERRORS_MAX)
+		errs[(*nerrs)++] = *e;
+}
+
+/* See app.h. */
+int person_parse(app_t *a, const person_fields_t *in, person_parsed_t *out, err_t *errs, size_t *nerrs)
+{
+	person_t *p = &out->p;
+	err_t e;
+	int c;
+	bool dob_ok = false;
+	char ex[48];
+	date_t min_dob = {1900, 1, 1, false};
+
+	memset(out, 0, sizeof *out);
+	out->member = -1;
+	*nerrs = 0;
+	for (c = 0; c < PCOL_COUNT; c++) {
+		out->has[c] = has_value(in->v[c], in->n[c]);
+		if (!out->has[c] && pcol_required((enum pcol)c)) {
+			err_set(&e, PO_EINVAL, pcol_name((enum pcol)c), MSG_FIELD_REQUIRED);
+			add_err(errs, nerrs, &e);
+		}
+	}
+
+	if (out->has[PCOL_FULL_NAME]) {
+		size_t len, chars;
+		enum vn_legacy which;
+		int rc = vn_clean(in->v[PCOL_FULL_NAME], in->n[PCOL_FULL_NAME], p->full_name, sizeof p->full_name,
+				  &len);
+		chars = rc ? 0 : vn_utf8_count(p->full_name, len);
+		if (rc == PO_EINVAL) {
+			err_set(&e, PO_EINVAL, "full_name", MSG_FIELD_UTF8);
+			add_err(errs, nerrs, &e);
+		} else if (rc || chars < 1 || chars > NAME_CHARS_MAX) {
+			err_set(&e, PO_EINVAL, "full_name", MSG_NAME_LENGTH, NAME_CHARS_MAX);
+			add_err(errs, nerrs, &e);
+		} else if (vn_legacy_mojibake(p->full_name, len, &which)) {
+			err_set(&e, PO_EINVAL, "full_name", MSG_NAME_LEGACY, vn_legacy_name(which));
+			add_err(errs, nerrs, &e);
+		}
+	}
+
+	if (out->has[PCOL_DOB]) {
+		if (date_parse_input(in->v[PCOL_DOB], in->n[PCOL_DOB], true, &p->dob, "dob", &e) != PO_OK) {
+			add_err(errs, nerrs, &e);
+		} else if (date_cmp(p->dob, a->today) > 0 && !(p->dob.year_only && p->dob.y == a->today.y)) {
+			char iso[DATE_ISO_LEN + 1], today[DATE_ISO_LEN + 1];
+			date_format_iso(p->dob, iso);
+			date_format_iso(a->today, today);
+			err_set(&e, PO_EINVAL, "dob", MSG_DATE_FUTURE, iso, today);
+			add_err(errs, nerrs, &e);
+		} else if (date_cmp(p->dob, min_dob) < 0) {
+			char iso[DATE_ISO_LEN + 1];
+			date_format_iso(p->dob, iso);
+			err_set(&e, PO_EINVAL, "dob", MSG_DATE_TOO_EARLY, iso, 1900);
+			add_err(errs, nerrs, &e);
+		} else {
+			dob_ok = true;
+		}
+	}
+
+	if (out->has[PCOL_SEX]) {
+		p->sex = parse_sex(in->v[PCOL_SEX], in->n[PCOL_SEX]);
+		if (!p->sex) {
+			err_set(&e, PO_EINVAL, "sex", MSG_SEX_BAD, excerpt(in->v[PCOL_SEX], in->n[PCOL_SEX], ex, sizeof ex));
+			add_err(errs, nerrs, &e);
+		}
+	}
+
+	if (out->has[PCOL_CCCD]) {
+		if (ids_cccd_parse(in->v[PCOL_CCCD], in->n[PCOL_CCCD], p->cccd, "cccd", &e) != PO_OK) {
+			add_err(errs, nerrs, &e);
+			p->cccd[0] = '\0';
+		} else if (dob_ok && p->sex && ids_cccd_check_person(p->cccd, p->dob, p->sex, "cccd", &e) != PO_OK) {
+			add_err(errs, nerrs, &e);
+		}
+	}
+	if (out->has[PCOL_BHXH] && ids_bhxh_parse(in->v[PCOL_BHXH], in->n[PCOL_BHXH], p->bhxh_code, "bhxh_code", &e))
+		add_err(errs, nerrs, &e);
+	if (out->has[PCOL_PHONE] && ids_phone_parse(in->v[PCOL_PHONE], in->n[PCOL_PHONE], p->phone, "phone", &e))
+		add_err(errs, nerrs, &e);
+	if (out->has[PCOL_ETHNICITY] && clean_text(PCOL_ETHNICITY, in->v[PCOL_ETHNICITY], in->n[PCOL_ETHNICITY],
+						   p->ethnicity, sizeof p->ethnicity, &e))
+		add_err(errs, nerrs, &e);
+	if (out->has[PCOL_HOUSEHOLD] && clean_text(PCOL_HOUSEHOLD, in->v[PCOL_HOUSEHOLD], in->n[PCOL_HOUSEHOLD],
+						   p->household_code, sizeof p->household_code, &e))
+		add_err(errs, nerrs, &e);
+	if (out->has[PCOL_RELATION] && clean_text(PCOL_RELATION, in->v[PCOL_RELATION], in->n[PCOL_RELATION],
+						  p->relation, sizeof p->relation, &e))
+		add_err(errs, nerrs, &e);
+	if (out->has[PCOL_MEMBER]) {
+		out->member = parse_yes_no(in->v[PCOL_MEMBER], in->n[PCOL_MEMBER]);
+		if (out->member < 0) {
+			err_set(&e, PO_EINVAL, "member", MSG_MEMBER_BAD,
+				excerpt(in->v[PCOL_MEMBER], in->n[PCOL_MEMBER], ex, sizeof ex));
+			add_err(errs, nerrs, &e);
+		}
+	}
+
+	if (out->has[PCOL_UNIT]) {
+		unit_t u;
+		if (clean_text(PCOL_UNIT, in->v[PCOL_UNIT], in->n[PCOL_UNIT], p->unit_code, sizeof p->unit_code, &e)) {
+			add_err(errs, nerrs, &e);
+		} else {
+			int rc = store_unit_by_code(a->store, p->unit_code, a->today, &u, &e);
+			if (rc == PO_OK) {
+				p->unit_id = u.id;
+			} else if (rc == PO_ENOTFOUND) {
+				err_set(&e, PO_EINVAL, "unit_code", MSG_UNIT_UNKNOWN, p->unit_code);
+				add_err(errs, nerrs, &e);
+			} else {
+				errs[0] = e; /* the database failed: that is the only error worth telling */
+				*nerrs = 1;
+				return rc;
+			}
+		}
+	}
+	return *nerrs ? PO_EINVAL : PO_OK;
+}
+
+/* Computes the search index fields of p into the caller's buffers. */
+static void make_index(const person_t *p, char *fold, size_t fold_cap, unsigned char *key, person_index_t *ix)
+{
+	size_t n = strlen(p->full_name);
+	vn_fold(p->full_name, n, fold, fold_cap);
+	ix->name_fold = fold;
+	ix->sort_key = key;
+	ix->sort_key_len = vn_sort_key(p->full_name, n, key, STORE_KEY_MAX);
+}
+
+/* True when the relation names the household head ("chủ hộ"). */
+static bool is_head(const char *relation)
+{
+	char f[32];
+	size_t n = vn_fold(relation, strlen(relation), f, sizeof f);
+	return n == 6 && memcmp(f, "chu ho", 6) == 0;
+}
+
+/* Copies the non-empty fields of the parsed row over the stored person. */
+static void merge(person_t *dst, const person_parsed_t *pp)
+{
+	const person_t *s = &pp->p;
+	memcpy(dst->full_name, s->full_name, sizeof dst->full_name);
+	dst->dob = s->dob;
+	dst->sex = s->sex;
+	dst->unit_id = s->unit_id;
+	memcpy(dst->unit_code, s->unit_code, sizeof dst->unit_code);
+	if (pp->has[PCOL_CCCD])
+		memcpy(dst->cccd, s->cccd, sizeof dst->cccd);
+	if (pp->has[PCOL_BHXH])
+		memcpy(dst->bhxh_code, s->bhxh_code, sizeof dst->bhxh_code);
+	if (pp->has[PCOL_PHONE])
+		memcpy(dst->phone, s->phone, sizeof dst->phone);
+	if (pp->has[PCOL_ETHNICITY])
+		memcpy(dst->ethnicity, s->ethnicity, sizeof dst->ethnicity);
+	if (pp->has[PCOL_RELATION])
+		memcpy(dst->relation, s->relation, sizeof dst->relation);
+}
+
+/* See app.h. */
+int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e)
+{
+	person_t *p = &pp->p, cur;
+	char fold[NAME_BYTES_MAX + 1];
+	unsigned char key[STORE_KEY_MAX];
+	person_index_t ix;
+	int64_t target = 0, owner = 0;
+	int rc;
+
+	*inserted = false;
+	if (p->cccd[0]) {
+		rc = store_person_find_cccd(a->store, p->cccd, &target, e);
+		if (rc && rc != PO_ENOTFOUND)
+			return rc;
+	}
+	if (p->bhxh_code[0]) {
+		rc = store_person_find_bhxh(a->store, p->bhxh_code, &owner, e);
+		if (rc && rc != PO_ENOTFOUND)
+			return rc;
+		if (owner && !target) {
+			/* the number's owner is this person unless she has another CCCD */
+			rc = store_person_get(a->store, owner, &cur, e);
+			if (rc)
+				return rc;
+			if (p->cccd[0] && cur.cccd[0] && strcmp(cur.cccd, p->cccd) != 0)
+				return err_set(e, PO_ECONFLICT, "bhxh_code", MSG_PERSON_BHXH_TAKEN);
+			target = owner;
+		} else if (owner && owner != target) {
+			return err_set(e, PO_ECONFLICT, "bhxh_code", MSG_PERSON_BHXH_TAKEN);
+		}
+	}
+	if (!target && !p->cccd[0] && !p->bhxh_code[0]) {
+		rc = store_person_find_natural(a->store, p, &target, e);
+		if (rc && rc != PO_ENOTFOUND)
+			return rc;
+	}
+
+	if (pp->has[PCOL_HOUSEHOLD]) {
+		rc = store_household_find(a->store, p->household_code, &p->household_id, e);
+		if (rc == PO_ENOTFOUND)
+			rc = store_household_insert(a->store, p->household_code, p->unit_id, &p->household_id, e);
+		if (rc)
+			return rc;
+	}
+
+	if (target) {
+		rc = store_person_get(a->store, target, &cur, e);
+		if (rc)
+			return rc;
+		merge(&cur, pp);
+		if (pp->has[PCOL_HOUSEHOLD])
+			cur.household_id = p->household_id;
+		make_index(&cur, fold, sizeof fold, key, &ix);
+		rc = store_person_update(a->store, &cur, &ix, e);
+		if (rc)
+			return rc;
+		p->id = target;
+	} else {
+		if (!p->ethnicity[0])
+			memcpy(p->ethnicity, "Kinh", 5);
+		make_index(p, fold, sizeof fold, key, &ix);
+		rc = store_person_insert(a->store, p, &ix, e);
+		if (rc)
+			return rc;
+		*inserted = true;
+	}
+	if (p->household_id && pp->has[PCOL_RELATION] && is_head(p->relation)) {
+		rc = store_household_set_head(a->store, p->household_id, p->id, e);
+		if (rc)
+			return rc;
+	}
+	if (pp->member >= 0) {
+		rc = store_membership_set(a->store, p->id, pp->member == 1, NULL, e);
+		if (rc)
+			return rc;
+	}
+	return PO_OK;
+}

@@ -1,0 +1,80 @@
+/* cmd_import.c: `plusone import people FILE [--reject REJECTS.csv]
+ * [--encoding utf8|tcvn3|vni] [--batch N] [--no-progress]`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/import.h"
+#include "cli/cli.h"
+
+/* `import people`. */
+static int import_people(cli_t *c, int argc, char **argv)
+{
+	const char *rej = NULL, *enc = NULL, *batch = NULL;
+	bool quiet = false;
+	cli_opt_t opts[] = {{"reject", &rej, NULL}, {"encoding", &enc, NULL}, {"batch", &batch, NULL},
+			    {"no-progress", NULL, &quiet}, {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	import_opts_t o;
+	import_stats_t st;
+	err_t e;
+
+	memset(&o, 0, sizeof o);
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "FILE", MSG_CLI_MISSING_ARG, "FILE");
+	if (!rc && enc && !vn_legacy_parse_name(enc, &o.encoding))
+		rc = err_set(&e, PO_EINVAL, "--encoding", MSG_CLI_BAD_ENCODING, enc);
+	if (!rc && batch) {
+		char *end;
+		long v = strtol(batch, &end, 10);
+		if (*end || v < 1 || v > 1000000)
+			rc = err_set(&e, PO_EINVAL, "--batch", MSG_CLI_BAD_NUMBER, "--batch");
+		else
+			o.batch_rows = (size_t)v;
+	}
+	if (rc)
+		return cli_fail(c, &e);
+	o.path = pos[0];
+	o.reject_path = rej;
+	o.lang = c->lang;
+	o.progress = !quiet && isatty(2);
+	rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_import_people(&c->app, &o, &st, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "read", json_integer(st.read));
+		json_object_set_new(j, "inserted", json_integer(st.inserted));
+		json_object_set_new(j, "updated", json_integer(st.updated));
+		json_object_set_new(j, "rejected", json_integer(st.rejected));
+		json_object_set_new(j, "blank", json_integer(st.blank));
+		return cli_print_json(j);
+	}
+	if (c->lang == LANG_EN)
+		printf("Read %lld rows: %lld inserted, %lld updated, %lld rejected; %lld blank lines.\n",
+		       (long long)st.read, (long long)st.inserted, (long long)st.updated, (long long)st.rejected,
+		       (long long)st.blank);
+	else
+		printf("Đã đọc %lld dòng: thêm %lld, cập nhật %lld, loại %lld; %lld dòng trống.\n",
+		       (long long)st.read, (long long)st.inserted, (long long)st.updated, (long long)st.rejected,
+		       (long long)st.blank);
+	if (st.rejected)
+		printf(c->lang == LANG_EN ? "Rejected rows and reasons: %s%s\n" : "Các dòng bị loại và lý do: %s%s\n",
+		       rej ? rej : o.path, rej ? "" : ".rejects.csv");
+	return 0;
+}
+
+/* See cli.h. */
+int cmd_import(cli_t *c, int argc, char **argv)
+{
+	err_t e;
+	if (argc >= 1 && strcmp(argv[0], "people") == 0)
+		return import_people(c, argc - 1, argv + 1);
+	err_set(&e, PO_EINVAL, "import", MSG_CLI_UNKNOWN_COMMAND, argc ? argv[0] : "import");
+	return cli_fail(c, &e);
+}

@@ -1,0 +1,360 @@
+/* cmd_unit.c: `plusone unit add|list|reorganize|count`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#define REORG_FROM_MAX 64
+
+/* True when u is in force on d. */
+static bool in_force(const unit_t *u, date_t d)
+{
+	return date_cmp(u->valid_from, d) <= 0 && (!u->ended || date_cmp(u->valid_to, d) > 0);
+}
+
+/* A unit as JSON. */
+static json_t *unit_json(const unit_t *u, const unit_tree_t *t)
+{
+	json_t *o = json_object();
+	const unit_t *p = u->parent_id && t ? unit_tree_find(t, u->parent_id) : NULL;
+	json_object_set_new(o, "id", json_integer(u->id));
+	json_object_set_new(o, "code", json_string(u->code));
+	json_object_set_new(o, "name", json_string(u->name));
+	json_object_set_new(o, "kind", json_string(unit_kind_name(u->kind)));
+	json_object_set_new(o, "parent_code", p ? json_string(p->code) : json_null());
+	json_object_set_new(o, "valid_from", u->valid_from.y > 1 ? cli_json_date(u->valid_from) : json_null());
+	json_object_set_new(o, "valid_to", u->ended ? cli_json_date(u->valid_to) : json_null());
+	json_object_set_new(o, "island", json_boolean(u->island));
+	return o;
+}
+
+/* `unit add CODE --name NAME --kind KIND [--parent CODE] [--from DATE] [--island]`. */
+static int unit_add(cli_t *c, int argc, char **argv)
+{
+	const char *name = NULL, *kind = NULL, *parent = NULL, *from = NULL;
+	bool island = false;
+	cli_opt_t opts[] = {{"name", &name, NULL}, {"kind", &kind, NULL}, {"parent", &parent, NULL},
+			    {"from", &from, NULL}, {"island", NULL, &island}, {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	unit_t u;
+	err_t e;
+
+	memset(&u, 0, sizeof u);
+	u.valid_from = (date_t){1, 1, 1, false};
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "code", MSG_CLI_MISSING_ARG, "CODE");
+	if (!rc && !name)
+		rc = err_set(&e, PO_EINVAL, "--name", MSG_CLI_MISSING_ARG, "--name");
+	if (!rc && !kind)
+		rc = err_set(&e, PO_EINVAL, "--kind", MSG_CLI_MISSING_ARG, "--kind");
+	if (!rc && !unit_kind_parse(kind, &u.kind))
+		rc = err_set(&e, PO_EINVAL, "kind", MSG_UNIT_KIND_BAD, kind);
+	if (!rc && from)
+		rc = cli_date_arg(from, "from", &u.valid_from, &e);
+	if (!rc && strlen(pos[0]) > UNIT_CODE_MAX)
+		rc = err_set(&e, PO_EINVAL, "code", MSG_UNIT_CODE_BAD, pos[0]);
+	if (!rc && strlen(name) > UNIT_NAME_MAX)
+		rc = err_set(&e, PO_EINVAL, "name", MSG_UNIT_NAME_BAD, UNIT_NAME_MAX);
+	if (rc)
+		return cli_fail(c, &e);
+	snprintf(u.code, sizeof u.code, "%s", pos[0]);
+	snprintf(u.name, sizeof u.name, "%s", name);
+	u.island = island;
+	rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_unit_add(&c->app, &u, parent, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *o = unit_json(&u, NULL);
+		json_object_set_new(o, "parent_code", parent ? json_string(parent) : json_null());
+		return cli_print_json(o);
+	}
+	printf(c->lang == LANG_EN ? "Unit %s (%s) added.\n" : "Đã thêm đơn vị %s (%s).\n", u.code, u.name);
+	return 0;
+}
+
+/* Prints the children of parent in force on d, indented by depth. */
+static void print_tree(const unit_tree_t *t, int64_t parent, date_t d, int depth)
+{
+	size_t i;
+	if (depth > 16)
+		return;
+	for (i = 0; i < unit_tree_count(t); i++) {
+		const unit_t *u = unit_tree_at(t, i);
+		const unit_t *p = u->parent_id ? unit_tree_find(t, u->parent_id) : NULL;
+		int64_t eff_parent = 0;
+		if (!in_force(u, d))
+			continue;
+		/* a unit whose parent has ended hangs under the parent's successor */
+		if (p)
+			eff_parent = unit_tree_current(t, p->id, d);
+		if (p && !in_force(unit_tree_find(t, eff_parent), d))
+			eff_parent = -1; /* orphan: printed at the top */
+		if (eff_parent != parent && !(parent == 0 && eff_parent == -1))
+			continue;
+		printf("%*s%s  %s (%s)\n", depth * 2, "", u->code, u->name, unit_kind_label_vi(u->kind));
+		print_tree(t, u->id, d, depth + 1);
+	}
+}
+
+/* `unit list [--date D] [--all]`. */
+static int unit_list(cli_t *c, int argc, char **argv)
+{
+	const char *date_s = NULL;
+	bool all = false;
+	cli_opt_t opts[] = {{"date", &date_s, NULL}, {"all", NULL, &all}, {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	unit_tree_t *t = NULL;
+	date_t d;
+	size_t i;
+	err_t e;
+
+	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	d = c->app.today;
+	if (!rc && date_s)
+		rc = cli_date_arg(date_s, "date", &d, &e);
+	if (!rc)
+		rc = unit_tree_load(c->store, &t, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *o = json_object(), *arr = json_array();
+		for (i = 0; i < unit_tree_count(t); i++) {
+			const unit_t *u = unit_tree_at(t, i);
+			if (all || in_force(u, d))
+				json_array_append_new(arr, unit_json(u, t));
+		}
+		json_object_set_new(o, "date", cli_json_date(d));
+		json_object_set_new(o, "units", arr);
+		unit_tree_free(t);
+		return cli_print_json(o);
+	}
+	if (all) {
+		for (i = 0; i < unit_tree_count(t); i++) {
+			const unit_t *u = unit_tree_at(t, i);
+			char from[DATE_ISO_LEN + 1], to[DATE_ISO_LEN + 1] = "";
+			date_format_iso(u->valid_from, from);
+			if (u->ended)
+				date_format_iso(u->valid_to, to);
+			printf("%-12s %-30s %-9s %s → %s\n", u->code, u->name, unit_kind_name(u->kind),
+			       u->valid_from.y > 1 ? from : "…", u->ended ? to : "…");
+		}
+	} else {
+		print_tree(t, 0, d, 0);
+	}
+	unit_tree_free(t);
+	return 0;
+}
+
+/* Splits a comma-separated list in place into parts[0..*n). */
+static int split_codes(char *s, const char **parts, size_t max, size_t *n, err_t *e)
+{
+	char *p = s;
+	*n = 0;
+	while (*p) {
+		char *start = p;
+		while (*p && *p != ',')
+			p++;
+		if (*p)
+			*p++ = '\0';
+		if (!*start)
+			continue;
+		if (*n == max)
+			return err_set(e, PO_ELIMIT, "from", MSG_LIMIT, "--from", max);
+		parts[(*n)++] = start;
+	}
+	return PO_OK;
+}
+
+/* `unit reorganize CODE --name NAME --kind KIND --date D --from A,B,... [--parent P]`. */
+static int unit_reorganize(cli_t *c, int argc, char **argv)
+{
+	const char *name = NULL, *kind = NULL, *parent = NULL, *date_s = NULL, *from = NULL;
+	cli_opt_t opts[] = {{"name", &name, NULL}, {"kind", &kind, NULL}, {"parent", &parent, NULL},
+			    {"date", &date_s, NULL}, {"from", &from, NULL}, {NULL, NULL, NULL}};
+	char *pos[1], fromcopy[2048];
+	const char *codes[REORG_FROM_MAX];
+	size_t ncodes = 0;
+	int npos, rc;
+	unit_t u;
+	date_t on;
+	err_t e;
+
+	memset(&u, 0, sizeof u);
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "code", MSG_CLI_MISSING_ARG, "CODE");
+	if (!rc && !name)
+		rc = err_set(&e, PO_EINVAL, "--name", MSG_CLI_MISSING_ARG, "--name");
+	if (!rc && !kind)
+		rc = err_set(&e, PO_EINVAL, "--kind", MSG_CLI_MISSING_ARG, "--kind");
+	if (!rc && !unit_kind_parse(kind, &u.kind))
+		rc = err_set(&e, PO_EINVAL, "kind", MSG_UNIT_KIND_BAD, kind);
+	if (!rc && !date_s)
+		rc = err_set(&e, PO_EINVAL, "--date", MSG_CLI_MISSING_ARG, "--date");
+	if (!rc)
+		rc = cli_date_arg(date_s, "date", &on, &e);
+	if (!rc && (!from || strlen(from) >= sizeof fromcopy))
+		rc = err_set(&e, PO_EINVAL, "--from", MSG_CLI_MISSING_ARG, "--from");
+	if (!rc && strlen(pos[0]) > UNIT_CODE_MAX)
+		rc = err_set(&e, PO_EINVAL, "code", MSG_UNIT_CODE_BAD, pos[0]);
+	if (!rc && strlen(name) > UNIT_NAME_MAX)
+		rc = err_set(&e, PO_EINVAL, "name", MSG_UNIT_NAME_BAD, UNIT_NAME_MAX);
+	if (!rc) {
+		snprintf(fromcopy, sizeof fromcopy, "%s", from);
+		rc = split_codes(fromcopy, codes, REORG_FROM_MAX, &ncodes, &e);
+	}
+	if (rc)
+		return cli_fail(c, &e);
+	snprintf(u.code, sizeof u.code, "%s", pos[0]);
+	snprintf(u.name, sizeof u.name, "%s", name);
+	rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_unit_reorganize(&c->app, &u, parent, codes, ncodes, on, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *o = unit_json(&u, NULL), *arr = json_array();
+		size_t i;
+		for (i = 0; i < ncodes; i++)
+			json_array_append_new(arr, json_string(codes[i]));
+		json_object_set_new(o, "parent_code", parent ? json_string(parent) : json_null());
+		json_object_set_new(o, "from", arr);
+		return cli_print_json(o);
+	}
+	printf(c->lang == LANG_EN ? "Unit %s (%s) takes over %zu units from %s.\n"
+				  : "Đơn vị %s (%s) tiếp nhận %zu đơn vị từ ngày %s.\n",
+	       u.code, u.name, ncodes, date_s);
+	return 0;
+}
+
+struct count_ctx {
+	int64_t *unit;
+	int64_t *n;
+	size_t len, cap;
+};
+
+/* Collects people per unit (store callback). */
+static int count_add(int64_t unit_id, int64_t n, void *ctx)
+{
+	struct count_ctx *c = ctx;
+	if (c->len == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 256;
+		int64_t *u = realloc(c->unit, cap * sizeof *u), *m;
+		if (!u)
+			return PO_ENOMEM;
+		c->unit = u;
+		m = realloc(c->n, cap * sizeof *m);
+		if (!m)
+			return PO_ENOMEM;
+		c->n = m;
+		c->cap = cap;
+	}
+	c->unit[c->len] = unit_id;
+	c->n[c->len++] = n;
+	return 0;
+}
+
+/* `unit count [--date D] [--kind KIND]`: people per unit in force on D,
+ * counting the people of the units each one took over. */
+static int unit_count(cli_t *c, int argc, char **argv)
+{
+	const char *date_s = NULL, *kind_s = NULL;
+	cli_opt_t opts[] = {{"date", &date_s, NULL}, {"kind", &kind_s, NULL}, {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	unit_tree_t *t = NULL;
+	struct count_ctx cc = {0};
+	enum unit_kind kind = UNIT_COMMUNE;
+	json_t *arr = NULL;
+	date_t d;
+	size_t i, j;
+	err_t e;
+
+	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
+	if (!rc && kind_s && !unit_kind_parse(kind_s, &kind))
+		rc = err_set(&e, PO_EINVAL, "kind", MSG_UNIT_KIND_BAD, kind_s);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	d = c->app.today;
+	if (!rc && date_s)
+		rc = cli_date_arg(date_s, "date", &d, &e);
+	if (!rc)
+		rc = unit_tree_load(c->store, &t, &e);
+	if (!rc) {
+		rc = store_people_per_unit(c->store, count_add, &cc, &e);
+		if (rc == PO_ENOMEM)
+			err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
+	}
+	if (rc)
+		goto out;
+	arr = json_array();
+	if (!c->json)
+		printf(c->lang == LANG_EN ? "People by unit on %s:\n" : "Số người theo đơn vị ngày %s:\n",
+		       date_s ? date_s : "hôm nay");
+	for (i = 0; i < unit_tree_count(t); i++) {
+		const unit_t *u = unit_tree_at(t, i);
+		bool kind_ok = kind_s ? u->kind == kind
+				      : (u->kind == UNIT_COMMUNE || u->kind == UNIT_WARD || u->kind == UNIT_TOWN);
+		int64_t *ids, total = 0;
+		size_t nids;
+		if (!kind_ok || !in_force(u, d))
+			continue;
+		rc = unit_tree_subtree(t, u->id, &ids, &nids, &e);
+		if (rc)
+			goto out;
+		for (j = 0; j < cc.len; j++)
+			if (unit_set_has(ids, nids, cc.unit[j]))
+				total += cc.n[j];
+		free(ids);
+		if (c->json) {
+			json_t *o = json_object();
+			json_object_set_new(o, "code", json_string(u->code));
+			json_object_set_new(o, "name", json_string(u->name));
+			json_object_set_new(o, "kind", json_string(unit_kind_name(u->kind)));
+			json_object_set_new(o, "people", json_integer(total));
+			json_array_append_new(arr, o);
+		} else {
+			printf("  %-8s %-28s %8lld\n", u->code, u->name, (long long)total);
+		}
+	}
+out:
+	unit_tree_free(t);
+	free(cc.unit);
+	free(cc.n);
+	if (rc) {
+		json_decref(arr);
+		return cli_fail(c, &e);
+	}
+	if (c->json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "date", cli_json_date(d));
+		json_object_set_new(o, "units", arr);
+		return cli_print_json(o);
+	}
+	json_decref(arr);
+	return 0;
+}
+
+/* See cli.h. */
+int cmd_unit(cli_t *c, int argc, char **argv)
+{
+	err_t e;
+	if (argc >= 1 && strcmp(argv[0], "add") == 0)
+		return unit_add(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "list") == 0)
+		return unit_list(c, argc - 1, argv + 1);
+	if (argc >= 1 && (strcmp(argv[0], "reorganize") == 0 || strcmp(argv[0], "reorganise") == 0))
+		return unit_reorganize(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "count") == 0)
+		return unit_count(c, argc - 1, argv + 1);
+	err_set(&e, PO_EINVAL, "unit", MSG_CLI_UNKNOWN_COMMAND, argc ? argv[0] : "unit");
+	return cli_fail(c, &e);
+}

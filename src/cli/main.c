@@ -1,0 +1,119 @@
+/* main.c: the plusone command line: global options, the command table
+ * and the one dispatcher.
+ *
+ * Global options, accepted anywhere on the line:
+ *   --db PATH      the database (else $PLUSONE_DB, else ./plusone.db)
+ *   --json         one JSON document on standard output
+ *   --lang vi|en   language of human output and messages (default vi)
+ * Exit status: 0 success, 2 wrong input or request, 1 anything else.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+struct command {
+	const char *name;
+	int (*fn)(cli_t *c, int argc, char **argv);
+	const char *help_vi, *help_en;
+};
+
+static const struct command commands[] = {
+	{"init", cmd_init, "init [--demo]                    tạo hoặc cập nhật cơ sở dữ liệu",
+	 "init [--demo]                    create or migrate the database"},
+	{"unit", cmd_unit, "unit add|list|reorganize|count   đơn vị hành chính, tổ chức",
+	 "unit add|list|reorganize|count   administrative and organisational units"},
+	{"user", cmd_user, "user add NAME --role R --unit U --password-stdin   tạo tài khoản",
+	 "user add NAME --role R --unit U --password-stdin   create a login"},
+	{"import", cmd_import, "import people FILE [--reject R] [--encoding E]   nhập danh sách người",
+	 "import people FILE [--reject R] [--encoding E]   import people from CSV"},
+	{"people", cmd_people, "people search QUERY [--unit U] [--limit N] | people show ID",
+	 "people search QUERY [--unit U] [--limit N] | people show ID"},
+};
+
+/* Prints the list of commands. */
+static void usage(FILE *out, enum lang lang)
+{
+	size_t i;
+	fputs(lang == LANG_EN ? "Usage: plusone [--db PATH] [--json] [--lang vi|en] COMMAND ...\n"
+			      : "Cách dùng: plusone [--db TỆP] [--json] [--lang vi|en] LỆNH ...\n",
+	      out);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %s\n", lang == LANG_EN ? commands[i].help_en : commands[i].help_vi);
+}
+
+int main(int argc, char **argv)
+{
+	cli_t c;
+	err_t e;
+	char **rest;
+	int nrest = 0, i, rc;
+	const char *lang = getenv("PLUSONE_LANG");
+	size_t k;
+
+	memset(&c, 0, sizeof c);
+	c.db = getenv("PLUSONE_DB");
+	if (!c.db || !*c.db)
+		c.db = "plusone.db";
+	c.lang = lang && strcmp(lang, "en") == 0 ? LANG_EN : LANG_VI;
+	rest = calloc((size_t)argc + 1, sizeof *rest);
+	if (!rest)
+		return 1;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			for (; i < argc; i++)
+				rest[nrest++] = argv[i];
+			break;
+		}
+		if (strcmp(a, "--json") == 0) {
+			c.json = true;
+		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0) {
+			if (i + 1 >= argc) {
+				err_set(&e, PO_EINVAL, a, MSG_CLI_FLAG_NEEDS_VALUE, a + 2);
+				free(rest);
+				return cli_fail(&c, &e);
+			}
+			if (a[2] == 'd')
+				c.db = argv[++i];
+			else
+				lang = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			c.db = a + 5;
+		} else if (strncmp(a, "--lang=", 7) == 0) {
+			lang = a + 7;
+		} else {
+			rest[nrest++] = argv[i];
+		}
+	}
+	if (lang && strcmp(lang, "en") == 0) {
+		c.lang = LANG_EN;
+	} else if (lang && strcmp(lang, "vi") != 0) {
+		err_set(&e, PO_EINVAL, "lang", MSG_CLI_BAD_LANG, lang);
+		free(rest);
+		return cli_fail(&c, &e);
+	}
+	if (nrest == 0 || strcmp(rest[0], "help") == 0 || strcmp(rest[0], "--help") == 0) {
+		usage(nrest == 0 ? stderr : stdout, c.lang);
+		free(rest);
+		return nrest == 0 ? 2 : 0;
+	}
+	if (strcmp(rest[0], "version") == 0 || strcmp(rest[0], "--version") == 0) {
+		puts("plusone 0.1.0");
+		free(rest);
+		return 0;
+	}
+	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
+		if (strcmp(rest[0], commands[k].name) == 0)
+			break;
+	if (k == sizeof commands / sizeof commands[0]) {
+		err_set(&e, PO_EINVAL, rest[0], MSG_CLI_UNKNOWN_COMMAND, rest[0]);
+		free(rest);
+		return cli_fail(&c, &e);
+	}
+	rc = commands[k].fn(&c, nrest - 1, rest + 1);
+	store_close(c.store);
+	free(rest);
+	return rc;
+}

@@ -1,0 +1,46 @@
+/* legacy.h: Vietnamese text in the legacy 8-bit encodings TCVN3 (ABC,
+ * the .Vn fonts) and VNI-Windows, as old spreadsheets still hold it.
+ *
+ * plusone stores only UTF-8.  These functions let it recognise legacy
+ * bytes, say so in the error a user sees, and convert a file when the user
+ * asks for it (import --encoding tcvn3|vni).  The mapping tables are the
+ * published code charts of the two encodings.
+ */
+#ifndef PLUSONE_CORE_LEGACY_H
+#define PLUSONE_CORE_LEGACY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+enum vn_legacy {
+	VN_LEGACY_NONE = 0, /* plain ASCII / UTF-8, or not recognisable */
+	VN_LEGACY_TCVN3,
+	VN_LEGACY_VNI
+};
+
+/* Guesses whether bytes that are not valid UTF-8 are Vietnamese in TCVN3
+ * or VNI-Windows, by how many of their high bytes decode to Vietnamese
+ * letters in each encoding.  VN_LEGACY_NONE when neither fits well. */
+enum vn_legacy vn_legacy_detect(const char *s, size_t n);
+
+/* The encoding's name for messages: "TCVN3 (ABC)", "VNI-Windows", "". */
+const char *vn_legacy_name(enum vn_legacy enc);
+
+/* Parses an --encoding value: "utf8"/"utf-8" → NONE, "tcvn3"/"abc" →
+ * TCVN3, "vni" → VNI (any case).  Returns false for anything else. */
+bool vn_legacy_parse_name(const char *s, enum vn_legacy *out);
+
+/* Appends the NFC UTF-8 form of n bytes of legacy text to out.  VNI's
+ * two-byte letters (base letter + mark byte) are combined.  Returns PO_OK,
+ * PO_ELIMIT or PO_ENOMEM. */
+int vn_legacy_to_utf8(enum vn_legacy enc, const char *s, size_t n, buf_t *out);
+
+/* True when valid UTF-8 text looks like legacy bytes that were wrongly
+ * read as Windows-1252 and saved as UTF-8 (for instance VNI's
+ * "Nguyeãn Thò" for "Nguyễn Thị"); *which (when not NULL) gets the
+ * encoding it seems to come from. */
+bool vn_legacy_mojibake(const char *s, size_t n, enum vn_legacy *which);
+
+#endif

@@ -1,0 +1,58 @@
+/* sqlite_int.h: what the SQLite backend's files share (internal to store/). */
+#ifndef PLUSONE_STORE_SQLITE_INT_H
+#define PLUSONE_STORE_SQLITE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+/* Every statement the backend prepares, cached for the store's life. */
+enum sq_stmt {
+	SQ_BEGIN, SQ_COMMIT, SQ_ROLLBACK,
+	SQ_UNIT_INSERT, SQ_UNIT_GET, SQ_UNIT_BY_CODE, SQ_UNIT_END, SQ_UNIT_SUCC_ADD,
+	SQ_UNIT_EACH, SQ_SUCC_EACH, SQ_UNIT_CONFLICT, SQ_PEOPLE_PER_UNIT,
+	SQ_HH_FIND, SQ_HH_INSERT, SQ_HH_HEAD, SQ_POVERTY_ADD,
+	SQ_PERSON_INSERT, SQ_PERSON_UPDATE, SQ_PERSON_GET, SQ_PERSON_OLD_INDEX,
+	SQ_PERSON_BY_CCCD, SQ_PERSON_BY_BHXH, SQ_PERSON_NATURAL, SQ_PEOPLE_COUNT,
+	SQ_WORD_INSERT, SQ_WORD_DELETE, SQ_WORD_COUNT, SQ_WORD_SCAN,
+	SQ_DIGITS_CCCD, SQ_DIGITS_BHXH, SQ_DIGITS_PHONE,
+	SQ_MEMBER_SET, SQ_MEMBER_DEL,
+	SQ_USER_INSERT, SQ_USER_FIND, SQ_AUDIT,
+	SQ__COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *st[SQ__COUNT];
+	int in_tx;
+};
+
+/* The cached statement id, prepared from sql on first use and reset for
+ * a new use; NULL (e filled) on failure. */
+sqlite3_stmt *sq_prep(store_t *s, enum sq_stmt id, const char *sql, err_t *e);
+
+/* Maps an SQLite result code to a PO_* code and fills e with the
+ * database's message; `what` names the operation for the message. */
+int sq_fail(store_t *s, int rc, const char *what, err_t *e);
+
+/* Runs one SQL text without results (used by migrations and pragmas). */
+int sq_exec(store_t *s, const char *sql, err_t *e);
+
+/* Binds a date as 'YYYY-MM-DD' text. */
+int sq_bind_date(sqlite3_stmt *st, int i, date_t d);
+
+/* Binds text, or NULL when s is empty. */
+int sq_bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
+
+/* Reads column i as a date ('YYYY-MM-DD'); a NULL or bad value gives
+ * 0001-01-01. */
+date_t sq_col_date(sqlite3_stmt *st, int i);
+
+/* Copies text column i into out (cap bytes, NUL-terminated, "" for NULL). */
+void sq_col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
+
+/* The migrations: SQL texts, applied in order; index + 1 is the version. */
+extern const char *const sq_migrations[];
+extern const int sq_migration_count;
+
+#endif

@@ -1,0 +1,80 @@
+/* sqlite_users.c: logins and the audit log (SQLite backend). */
+#include <string.h>
+
+#include "store/sqlite_int.h"
+
+/* See store.h. */
+int store_user_insert(store_t *s, user_t *u, const char *pass_hash, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_USER_INSERT,
+				   "INSERT INTO app_user (username, pass_hash, role, unit_id) VALUES (?1, ?2, ?3, ?4)", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_text(st, 1, u->username, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, pass_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, user_role_name(u->role), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, u->unit_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return err_set(e, PO_ECONFLICT, "username", MSG_USER_TAKEN, u->username);
+	if (rc != SQLITE_DONE)
+		return sq_fail(s, rc, "app_user", e);
+	u->id = sqlite3_last_insert_rowid(s->db);
+	return PO_OK;
+}
+
+/* See store.h. */
+int store_user_find(store_t *s, const char *username, user_t *u, char *hash, size_t hash_cap, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_USER_FIND,
+				   "SELECT a.id, a.username, a.role, a.unit_id, u.code, a.disabled, a.pass_hash"
+				   " FROM app_user a JOIN unit u ON u.id = a.unit_id WHERE a.username = ?1", e);
+	char role[16];
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return err_set(e, PO_ENOTFOUND, "username", MSG_USER_UNKNOWN, username);
+		return sq_fail(s, rc, "app_user", e);
+	}
+	memset(u, 0, sizeof *u);
+	u->id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, u->username, sizeof u->username);
+	sq_col_text(st, 2, role, sizeof role);
+	user_role_parse(role, &u->role);
+	u->unit_id = sqlite3_column_int64(st, 3);
+	sq_col_text(st, 4, u->unit_code, sizeof u->unit_code);
+	u->disabled = sqlite3_column_int(st, 5) != 0;
+	if (hash && hash_cap)
+		sq_col_text(st, 6, hash, hash_cap);
+	sqlite3_reset(st);
+	return PO_OK;
+}
+
+/* See store.h. */
+int store_audit(store_t *s, const char *actor, const char *action, const char *entity, int64_t entity_id,
+		const char *detail_json, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_AUDIT,
+				   "INSERT INTO audit (actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);
+	if (entity_id)
+		sqlite3_bind_int64(st, 4, entity_id);
+	sq_bind_text_or_null(st, 5, detail_json);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(s, rc, "audit", e);
+	return PO_OK;
+}

@@ -1,0 +1,179 @@
+/* store.h: the only door to the database.
+ *
+ * A domain-level interface: functions speak of units, people, households
+ * and users, never of SQL.  Each backend keeps its SQL and its migrations
+ * to itself; today the backend is SQLite, and a
+ * PostgreSQL backend can be added behind the same functions without
+ * touching app/.  The SQLite backend lives in the sqlite_*.c files.  Errors map to a few codes: PO_ENOTFOUND, PO_ECONFLICT,
+ * PO_EBUSY, PO_EINVAL, PO_EINTERNAL.
+ *
+ * Writes happen inside store_tx_begin()/store_tx_commit(); a failed use
+ * case calls store_tx_rollback() and nothing of it remains.
+ * A store_t is used by one thread at a time.
+ */
+#ifndef PLUSONE_STORE_H
+#define PLUSONE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/model.h"
+#include "core/err.h"
+
+typedef struct store store_t;
+
+#define STORE_KEY_MAX 1024 /* bytes of a collation key */
+
+/* Opens the database named by `where`: a file path for SQLite, or a
+ * postgresql:// URI.  Creates an SQLite file when absent.  Returns PO_OK
+ * and *out, or an error (PO_EINVAL for a URI this build cannot serve,
+ * PO_EIO for a file that cannot be opened). */
+int store_open(const char *where, store_t **out, err_t *e);
+
+/* Closes the store; NULL is fine. */
+void store_close(store_t *s);
+
+/* Brings the schema to the current version, applying every missing
+ * migration in one transaction (all or none).  *applied (when not NULL) gets the
+ * number of migrations applied (0 on a current database). */
+int store_migrate(store_t *s, int *applied, err_t *e);
+
+/* The schema version of the open database, and the version this build
+ * expects. */
+int store_schema_version(store_t *s, int *version, err_t *e);
+int store_schema_target(void);
+
+/* Transactions.  begin takes the write lock at once (waiting up to the
+ * busy timeout), so a use case never fails half-way for a lock. */
+int store_tx_begin(store_t *s, err_t *e);
+int store_tx_commit(store_t *s, err_t *e);
+void store_tx_rollback(store_t *s);
+
+/* Durability of commits: full (every commit reaches the disk) or normal
+ * (a crash may lose the last commits, never consistency).  Bulk imports
+ * use normal; money uses full. */
+int store_set_durable(store_t *s, bool full, err_t *e);
+
+/* ---- units ---- */
+
+/* Inserts u (its id is set).  PO_ECONFLICT when a unit with that code is
+ * already in force on u->valid_from. */
+int store_unit_insert(store_t *s, unit_t *u, err_t *e);
+
+/* The unit with that id, or PO_ENOTFOUND. */
+int store_unit_get(store_t *s, int64_t id, unit_t *u, err_t *e);
+
+/* The unit with that code in force on `on`; when none is, the most
+ * recent version with that code.  PO_ENOTFOUND when the code is unknown. */
+int store_unit_by_code(store_t *s, const char *code, date_t on, unit_t *u, err_t *e);
+
+/* Ends unit id on `on` (first day no longer in force). */
+int store_unit_end(store_t *s, int64_t id, date_t on, err_t *e);
+
+/* Records that unit succ took over unit pred (wholly or in part) on `on`. */
+int store_unit_successor_add(store_t *s, int64_t pred, int64_t succ, date_t on, err_t *e);
+
+/* Calls fn for every unit, ordered by code then valid_from; stops early
+ * when fn returns non-zero (and returns that value). */
+int store_units_each(store_t *s, int (*fn)(const unit_t *u, void *ctx), void *ctx, err_t *e);
+
+/* Calls fn(pred, succ, on, ctx) for every successor link. */
+int store_successors_each(store_t *s, int (*fn)(int64_t pred, int64_t succ, date_t on, void *ctx),
+			  void *ctx, err_t *e);
+
+/* Number of people attached to each unit: calls fn(unit_id, count, ctx)
+ * for every unit that has people. */
+int store_people_per_unit(store_t *s, int (*fn)(int64_t unit_id, int64_t n, void *ctx), void *ctx,
+			  err_t *e);
+
+/* ---- households ---- */
+
+/* The id of the household with that code, or PO_ENOTFOUND. */
+int store_household_find(store_t *s, const char *code, int64_t *id, err_t *e);
+
+/* Inserts a household; *id gets its id.  PO_ECONFLICT on a taken code. */
+int store_household_insert(store_t *s, const char *code, int64_t unit_id, int64_t *id, err_t *e);
+
+/* Makes person the head of the household. */
+int store_household_set_head(store_t *s, int64_t household_id, int64_t person_id, err_t *e);
+
+/* Adds a dated poverty certificate to a household. */
+int store_poverty_add(store_t *s, const poverty_cert_t *c, err_t *e);
+
+/* ---- people ---- */
+
+/* What the search index needs of a person, computed by app/ from the
+ * name: the folded words ("nguyen thi lan") and the collation key. */
+typedef struct person_index {
+	const char *name_fold;
+	const unsigned char *sort_key;
+	size_t sort_key_len;
+} person_index_t;
+
+/* Inserts p (p->id is set) with its search index entries.  PO_ECONFLICT
+ * when its cccd or bhxh_code belongs to someone else. */
+int store_person_insert(store_t *s, person_t *p, const person_index_t *ix, err_t *e);
+
+/* Replaces the stored fields of person p->id with p's, and its search
+ * entries when the name changed (ix not NULL).  PO_ECONFLICT as above. */
+int store_person_update(store_t *s, const person_t *p, const person_index_t *ix, err_t *e);
+
+/* The person with that id (with unit_code, household_code, member). */
+int store_person_get(store_t *s, int64_t id, person_t *p, err_t *e);
+
+/* Finds a person by cccd, by mã số BHXH, by phone, or by the natural key
+ * (unit, date of birth, sex and exact full name) used for people without
+ * identifiers.  *id gets the id; PO_ENOTFOUND when nobody matches. */
+int store_person_find_cccd(store_t *s, const char *cccd, int64_t *id, err_t *e);
+int store_person_find_bhxh(store_t *s, const char *bhxh, int64_t *id, err_t *e);
+int store_person_find_natural(store_t *s, const person_t *p, int64_t *id, err_t *e);
+
+/* Sets (member true) or removes union membership of a person. */
+int store_membership_set(store_t *s, int64_t person_id, bool member, const membership_t *m, err_t *e);
+
+/* Number of people. */
+int store_people_count(store_t *s, int64_t *n, err_t *e);
+
+/* ---- search primitives ---- */
+
+/* A search index entry as a scan returns it. */
+typedef struct word_hit {
+	int64_t person_id;
+	int64_t unit_id;
+	const char *word;         /* the index word (NULL for identifier scans) */
+	size_t word_len;
+	const unsigned char *key; /* collation key, valid during the callback */
+	size_t key_len;
+} word_hit_t;
+
+/* Counts index entries whose word starts with prefix, stopping at cap. */
+int store_words_count(store_t *s, const char *prefix, int64_t cap, int64_t *n, err_t *e);
+
+/* Calls fn for each index entry whose word starts with prefix; stops
+ * early when fn returns non-zero. */
+int store_words_scan(store_t *s, const char *prefix, int (*fn)(const word_hit_t *h, void *ctx),
+		     void *ctx, err_t *e);
+
+/* Calls fn for each person whose cccd (kind 'c'), bhxh_code ('b') or
+ * phone ('p') equals digits. */
+int store_people_by_id_digits(store_t *s, char kind, const char *digits,
+			      int (*fn)(const word_hit_t *h, void *ctx), void *ctx, err_t *e);
+
+/* ---- users ---- */
+
+/* Inserts a user with its password hash.  PO_ECONFLICT on a taken name. */
+int store_user_insert(store_t *s, user_t *u, const char *pass_hash, err_t *e);
+
+/* The user with that name (exact, case-insensitive) and its hash
+ * (hash_cap bytes); PO_ENOTFOUND when none. */
+int store_user_find(store_t *s, const char *username, user_t *u, char *hash, size_t hash_cap, err_t *e);
+
+/* ---- audit ---- */
+
+/* Appends an entry to the audit log: who did what to which record, with
+ * a JSON detail (before/after or a summary). */
+int store_audit(store_t *s, const char *actor, const char *action, const char *entity, int64_t entity_id,
+		const char *detail_json, err_t *e);
+
+#endif
