@@ -7,7 +7,8 @@
  * decoded from a sort key are the folded words with the last one first;
  * a key cut short is a prefix of the full key; the NFC and the NFD form
  * fold and sort alike (unnormalised input may differ when a mark that
- * folding keeps, say a Syriac point, is out of canonical order); cleaning gives trimmed, collapsed NFC text and is
+ * folding keeps, say a Syriac point, is out of canonical order); the
+ * table-only fast paths agree with the tokenizer; cleaning gives trimmed, collapsed NFC text and is
  * idempotent.  abort() on any violation.
  */
 #include <stdint.h>
@@ -121,6 +122,20 @@ static void check_same(const char *a, size_t an, const char *b, size_t bn)
 	free(y);
 }
 
+/* Checks that s[0..n) followed by an em dash (a separator outside the
+ * lookup table, so vn_fold and vn_sort_key leave their table-only fast
+ * paths for the tokenizer) folds and sorts exactly like s[0..n). */
+static void check_slow_path(const char *s, size_t n)
+{
+	char *t = malloc(n + 3);
+	CHECK(t);
+	if (n)
+		memcpy(t, s, n);
+	memcpy(t + n, "\xe2\x80\x94", 3);
+	check_same(s, n, t, n + 3);
+	free(t);
+}
+
 /* Checks the cleaned form of valid UTF-8 s[0..n). */
 static void check_clean(const char *s, size_t n)
 {
@@ -169,8 +184,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(sn <= fn && memcmp(small, f, sn) == 0);
 	CHECK(sn == fn || sn == 0 || f[sn] == ' ');
 
-	/* sort key and its words */
+	/* sort key and its words; fast paths against the tokenizer */
 	check_key(s, size, f, fn);
+	check_slow_path(s, size);
 
 	/* header matching: the input equals its own fold */
 	CHECK(vn_header_eq(s, size, f));

@@ -14,14 +14,35 @@
 #include <stdio.h>
 
 #include "app/model.h"
+#include "core/bloom.h"
 #include "core/err.h"
 #include "store/store.h"
+
+#define MEMO_UNITS 16 /* unit codes remembered by a people memo */
+
+/* Lookups remembered over a long run of writes by one use case (an
+ * import): unit codes and the last household.  A use case sets it for
+ * its own duration only, while it alone changes units and households. */
+typedef struct people_memo {
+	struct {
+		char code[UNIT_CODE_MAX + 1];
+		int64_t id;
+	} unit[MEMO_UNITS];
+	unsigned next;          /* the slot to replace next */
+	char hh_code[HOUSEHOLD_CODE_MAX + 1];
+	int64_t hh_id;          /* 0: none remembered */
+	/* For a load into an empty registry: every identifier, natural key
+	 * and household code written so far (NULL otherwise).  A key it has
+	 * never seen cannot be in the database, so no look-up is needed. */
+	bloom_t *seen;
+} people_memo_t;
 
 /* Who acts, on what store.  Owned by the adapter. */
 typedef struct app {
 	store_t *store;
 	const char *actor; /* username or "cli" for the operator; goes to the audit log */
 	date_t today;      /* the date use cases take as today */
+	people_memo_t *memo; /* NULL, or set by a use case for its duration */
 } app_t;
 
 /* ---- units (units.c) ---- */
@@ -37,6 +58,10 @@ int app_unit_add(app_t *a, unit_t *u, const char *parent_code, err_t *e);
  * a predecessor's code).  All or nothing. */
 int app_unit_reorganize(app_t *a, unit_t *into, const char *parent_code, const char *const *from_codes,
 			size_t n, date_t on, err_t *e);
+
+/* Ends the unit with that code on `on` (first day no longer in force)
+ * without a successor: a level of government that is abolished. */
+int app_unit_end(app_t *a, const char *code, date_t on, err_t *e);
 
 /* The same two use cases inside a transaction the caller holds. */
 int app_unit_add_in_tx(app_t *a, unit_t *u, const char *parent_code, err_t *e);
@@ -70,6 +95,25 @@ bool unit_set_has(const int64_t *ids, size_t n, int64_t id);
  * on `on`, else its successor in force on `on` (followed through several
  * reorganisations); id itself when it has no single successor. */
 int64_t unit_tree_current(const unit_tree_t *t, int64_t id, date_t on);
+
+/* The sorted ids of the subtree of the unit with that code in force
+ * today (see unit_tree_subtree); PO_EINVAL naming `field` for an unknown
+ * code.  *ids is malloc'd. */
+int app_unit_scope(app_t *a, const char *code, const char *field, int64_t **ids, size_t *n, err_t *e);
+
+/* One row of a head count: a unit in force on the date and the people
+ * of its subtree, predecessors included. */
+typedef struct unit_count {
+	unit_t unit;
+	int64_t people;
+} unit_count_t;
+
+/* People per unit in force on `on`, for units of kind `kind` (or, when
+ * any_local is set, every commune, ward and town), in code order: the
+ * people of units a reorganisation merged into one count in it.  Calls
+ * fn for each; stops when fn returns non-zero. */
+int app_unit_counts(app_t *a, date_t on, enum unit_kind kind, bool any_local,
+		    int (*fn)(const unit_count_t *c, void *ctx), void *ctx, err_t *e);
 
 /* ---- users (users.c) ---- */
 
@@ -126,8 +170,15 @@ int person_parse(app_t *a, const person_fields_t *in, person_parsed_t *out, err_
  * + exact name) matches is updated with the non-empty fields; otherwise
  * a person is added.  Household and membership follow.  *inserted tells
  * which happened; pp->p.id is set.  PO_ECONFLICT when an identifier
- * belongs to someone else. */
+ * belongs to someone else.  During a bulk load (a->memo->seen set),
+ * returns PO_EDEFER without writing anything when the row may concern a
+ * person or household already written: the caller replays it after
+ * store_bulk_end. */
 int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e);
+
+/* The person with that id, or PO_ENOTFOUND (also when she is outside
+ * scope[0..nscope), if scope is not NULL: the same answer as missing). */
+int app_person_get(app_t *a, int64_t id, const int64_t *scope, size_t nscope, person_t *p, err_t *e);
 
 /* ---- search (search.c) ---- */
 

@@ -122,6 +122,7 @@ struct importer {
 	FILE *rej;
 	buf_t line;                   /* one reject row being built */
 	buf_t reason;                 /* the reason of one rejected row */
+	FILE *deferred;               /* bulk load: rows to replay at the end */
 	size_t batch_left;
 	off_t size;
 	time_t last_progress;
@@ -217,7 +218,23 @@ static void reason_of(const err_t *errs, size_t n, enum lang lang, buf_t *out)
 	}
 }
 
-/* Prints the progress line (at most twice a second). */
+/* With PLUSONE_TRACE set, prints the seconds since the first call and
+ * what was done by then on stderr (for tuning large imports). */
+static void trace(const import_opts_t *o, const char *what)
+{
+	static struct timespec t0;
+	struct timespec t;
+	(void)o;
+	if (!getenv("PLUSONE_TRACE"))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	if (!t0.tv_sec)
+		t0 = t;
+	fprintf(stderr, "import: %.3f s %s\n",
+		(double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9, what);
+}
+
+/* Prints the progress line (at most once a second, between batches). */
 static void progress(struct importer *im, const csv_reader_t *r, bool last)
 {
 	time_t now = time(NULL);
@@ -230,6 +247,70 @@ static void progress(struct importer *im, const csv_reader_t *r, bool last)
 			(long long)im->st->inserted, (long long)im->st->updated, (long long)im->st->rejected);
 	if (last)
 		fputc('\n', stderr);
+}
+
+/* Keeps a record that a bulk load must replay once the indexes exist:
+ * its line number, then its fields, as one CSV line of the defer file. */
+static int defer(struct importer *im, const csv_record_t *r, err_t *e)
+{
+	char num[32];
+	size_t i;
+	if (!im->deferred) {
+		im->deferred = tmpfile();
+		if (!im->deferred)
+			return err_set(e, PO_EIO, "file", MSG_IO, "tmpfile", strerror(errno));
+	}
+	buf_reset(&im->line);
+	snprintf(num, sizeof num, "%zu", r->line);
+	buf_puts(&im->line, num);
+	for (i = 0; i < r->nfields; i++) {
+		buf_putc(&im->line, ',');
+		csv_write_field(&im->line, r->f[i].p, r->f[i].n);
+	}
+	buf_putc(&im->line, '\n');
+	if (fwrite(im->line.p, 1, im->line.len, im->deferred) != im->line.len)
+		return err_set(e, PO_EIO, "file", MSG_IO, "tmpfile", strerror(errno));
+	return PO_OK;
+}
+
+static int import_row(struct importer *im, const csv_record_t *r, err_t *e);
+
+/* Replays the deferred records, in file order, now that the indexes
+ * exist and every look-up is possible. */
+static int replay_deferred(struct importer *im, csv_record_t *rec, err_t *e)
+{
+	csv_reader_t *r;
+	csv_record_t *orig;
+	int got, rc = PO_OK;
+	size_t i;
+	if (!im->deferred)
+		return PO_OK;
+	rewind(im->deferred);
+	r = csv_reader_new(im->deferred);
+	orig = malloc(sizeof *orig);
+	if (!r || !orig) {
+		csv_reader_free(r);
+		free(orig);
+		return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	}
+	while (!rc && (got = csv_read(r, rec)) == 1) {
+		char *end;
+		if (rec->bad || rec->nfields < 1) {
+			rc = err_set(e, PO_EINTERNAL, NULL, MSG_INTERNAL, "deferred record");
+			break;
+		}
+		memset(orig, 0, sizeof *orig);
+		orig->line = (size_t)strtoull(rec->f[0].p, &end, 10);
+		orig->nfields = rec->nfields - 1;
+		for (i = 0; i < orig->nfields; i++)
+			orig->f[i] = rec->f[i + 1];
+		rc = import_row(im, orig, e);
+	}
+	if (!rc && got < 0)
+		rc = err_set(e, PO_EIO, "file", MSG_IO, "tmpfile", strerror(errno));
+	csv_reader_free(r);
+	free(orig);
+	return rc;
 }
 
 /* Processes one data record inside the open transaction. */
@@ -262,6 +343,10 @@ static int import_row(struct importer *im, const csv_record_t *r, err_t *e)
 		return rc;
 	}
 	rc = person_upsert(im->a, &pp, &inserted, &errs[0]);
+	if (rc == PO_EDEFER) {
+		im->st->read--; /* counted when it is replayed */
+		return defer(im, r, e);
+	}
 	if (rc == PO_ECONFLICT || rc == PO_EINVAL) {
 		reason_of(errs, 1, im->o->lang, &im->reason);
 		return reject(im, r, buf_cstr(&im->reason), e);
@@ -281,12 +366,15 @@ static int import_row(struct importer *im, const csv_record_t *r, err_t *e)
 int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_t *e)
 {
 	struct importer im;
+	people_memo_t memo;
+	bloom_t seen = {NULL, 0};
 	char rej_path[PATH_MAX_LEN], tmp_path[PATH_MAX_LEN + 8], detail[256];
 	FILE *f = NULL, *src = NULL;
 	csv_reader_t *r = NULL;
 	csv_record_t *rec = NULL;
 	struct stat sb;
-	bool in_tx = false, have_header = false;
+	bool in_tx = false, have_header = false, bulk = false;
+	int64_t existing = 0;
 	size_t batch = o->batch_rows ? o->batch_rows : IMPORT_BATCH_ROWS;
 	int rc = PO_OK, got;
 
@@ -314,12 +402,14 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 		return err_set(e, PO_EINVAL, "file", MSG_IO, o->path, strerror(EISDIR));
 	}
 	im.size = sb.st_size;
+	trace(o, "start");
 	if (o->encoding == VN_LEGACY_NONE) {
 		rc = scan_utf8(f, o->path, e);
 		if (rc)
 			goto out;
 		rewind(f);
 		src = f;
+		trace(o, "UTF-8 checked");
 	} else {
 		rc = convert_legacy(f, o->encoding, o->path, &src, e);
 		if (rc)
@@ -365,9 +455,30 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 	if (rc)
 		goto out;
 
+	memset(&memo, 0, sizeof memo);
+	a->memo = &memo;
 	rc = store_set_durable(a->store, false, e);
 	if (rc)
 		goto out;
+	/* into an empty registry: one transaction, indexes built at the end */
+	rc = store_people_count(a->store, &existing, e);
+	if (rc)
+		goto out;
+	if (existing == 0) {
+		if (bloom_init(&seen, IMPORT_SEEN_LOG2_BITS) != PO_OK) {
+			rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+			goto out;
+		}
+		memo.seen = &seen;
+		rc = store_tx_begin(a->store, e);
+		if (rc)
+			goto out;
+		in_tx = true;
+		bulk = true;
+		rc = store_bulk_begin(a->store, e);
+		if (rc)
+			goto out;
+	}
 	while ((got = csv_read(r, rec)) == 1) {
 		if (rec->blank) {
 			st->blank++;
@@ -383,7 +494,7 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 		rc = import_row(&im, rec, e);
 		if (rc)
 			goto out;
-		if (--im.batch_left == 0) {
+		if (!bulk && --im.batch_left == 0) {
 			rc = store_tx_commit(a->store, e);
 			if (rc)
 				goto out;
@@ -401,6 +512,19 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 			goto out;
 		in_tx = true;
 	}
+	if (bulk) {
+		trace(o, "rows loaded");
+		rc = store_bulk_end(a->store, e);
+		if (rc)
+			goto out;
+		trace(o, "indexes built");
+		memo.seen = NULL;
+		memo.hh_id = 0;
+		rc = replay_deferred(&im, rec, e);
+		if (rc)
+			goto out;
+		trace(o, "deferred rows replayed");
+	}
 	snprintf(detail, sizeof detail,
 		 "{\"read\":%lld,\"inserted\":%lld,\"updated\":%lld,\"rejected\":%lld,\"blank\":%lld}",
 		 (long long)st->read, (long long)st->inserted, (long long)st->updated, (long long)st->rejected,
@@ -413,6 +537,7 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 		goto out;
 	in_tx = false;
 	progress(&im, r, true);
+	trace(o, "committed");
 	if (fclose(im.rej) != 0) {
 		im.rej = NULL;
 		rc = err_set(e, PO_EIO, "reject", MSG_IO, tmp_path, strerror(errno));
@@ -422,6 +547,8 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 	if (rename(tmp_path, rej_path) != 0)
 		rc = err_set(e, PO_EIO, "reject", MSG_IO, rej_path, strerror(errno));
 out:
+	a->memo = NULL;
+	bloom_free(&seen);
 	if (in_tx)
 		store_tx_rollback(a->store);
 	store_set_durable(a->store, true, NULL);
@@ -431,6 +558,8 @@ out:
 	}
 	csv_reader_free(r);
 	free(rec);
+	if (im.deferred)
+		fclose(im.deferred);
 	if (src && src != f)
 		fclose(src);
 	if (f)

@@ -10,6 +10,7 @@
 #include "core/legacy.h"
 
 #define IMPORT_BATCH_ROWS 5000 /* rows per transaction */
+#define IMPORT_SEEN_LOG2_BITS 26 /* 8 MiB filter of keys written by a bulk load */
 
 typedef struct import_opts {
 	const char *path;        /* the CSV file */
@@ -30,7 +31,8 @@ typedef struct import_stats {
  * encoding is given) or lacks a required column is refused whole with
  * PO_EINVAL and nothing is imported.  Rows are written in transactions
  * of batch_rows, so an interrupted import leaves whole batches and can
- * be run again. */
+ * be run again; into an empty registry the whole file is one transaction
+ * (all or nothing) and the indexes are built once at the end. */
 int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_t *e);
 
 #endif

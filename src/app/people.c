@@ -1,4 +1,5 @@
 /* people.c: checking typed person fields and writing people. */
+#include <stdio.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -113,6 +114,28 @@ static const char *excerpt(const char *s, size_t n, char *out, size_t cap)
 	return out;
 }
 
+/* Resolves a unit code on today's date, through the memo when there is
+ * one (only u->id is then filled). */
+static int memo_unit(app_t *a, const char *code, unit_t *u, err_t *e)
+{
+	people_memo_t *m = a->memo;
+	unsigned i;
+	int rc;
+	if (m)
+		for (i = 0; i < MEMO_UNITS; i++)
+			if (m->unit[i].id && strcmp(m->unit[i].code, code) == 0) {
+				u->id = m->unit[i].id;
+				return PO_OK;
+			}
+	rc = store_unit_by_code(a->store, code, a->today, u, e);
+	if (rc == PO_OK && m) {
+		i = m->next++ % MEMO_UNITS;
+		memcpy(m->unit[i].code, u->code, sizeof m->unit[i].code);
+		m->unit[i].id = u->id;
+	}
+	return rc;
+}
+
 /* Adds an error to the list (when there is room). */
 static void add_err(err_t *errs, size_t *nerrs, const err_t *e)
 {
@@ -221,7 +244,7 @@ int person_parse(app_t *a, const person_fields_t *in, person_parsed_t *out, err_
 		if (clean_text(PCOL_UNIT, in->v[PCOL_UNIT], in->n[PCOL_UNIT], p->unit_code, sizeof p->unit_code, &e)) {
 			add_err(errs, nerrs, &e);
 		} else {
-			int rc = store_unit_by_code(a->store, p->unit_code, a->today, &u, &e);
+			int rc = memo_unit(a, p->unit_code, &u, &e);
 			if (rc == PO_OK) {
 				p->unit_id = u.id;
 			} else if (rc == PO_ENOTFOUND) {
@@ -274,6 +297,39 @@ static void merge(person_t *dst, const person_parsed_t *pp)
 		memcpy(dst->ethnicity, s->ethnicity, sizeof dst->ethnicity);
 	if (pp->has[PCOL_RELATION])
 		memcpy(dst->relation, s->relation, sizeof dst->relation);
+	if (pp->member >= 0)
+		dst->member = pp->member == 1;
+}
+
+/* A key for the memo's filter: a one-letter kind, then the value. */
+static size_t seen_key(char kind, const char *v, char *out, size_t cap)
+{
+	int n = snprintf(out, cap, "%c%s", kind, v);
+	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+/* The natural key of a person without identifiers, for the filter. */
+static size_t natural_key(const person_t *p, char *out, size_t cap)
+{
+	char iso[DATE_ISO_LEN + 1];
+	int n;
+	date_format_iso(p->dob, iso);
+	n = snprintf(out, cap, "n%lld|%s|%c|%s", (long long)p->unit_id, iso, p->sex, p->full_name);
+	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+/* False when the memo's filter proves the key is not in the database
+ * yet; true when a look-up is needed (no filter, or maybe seen). */
+static bool maybe_stored(const app_t *a, const char *key, size_t n)
+{
+	return !a->memo || !a->memo->seen || bloom_maybe(a->memo->seen, key, n);
+}
+
+/* Records a key as written, when there is a filter. */
+static void mark_stored(app_t *a, const char *key, size_t n)
+{
+	if (a->memo && a->memo->seen)
+		bloom_add(a->memo->seen, key, n);
 }
 
 /* See app.h. */
@@ -284,15 +340,38 @@ int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e)
 	unsigned char key[STORE_KEY_MAX];
 	person_index_t ix;
 	int64_t target = 0, owner = 0;
+	char key_c[CCCD_LEN + 2], key_b[BHXH_LEN + 2], key_n[NAME_BYTES_MAX + 64], key_h[HOUSEHOLD_CODE_MAX + 2];
+	size_t kc, kb, kn;
 	int rc;
 
 	*inserted = false;
-	if (p->cccd[0]) {
+	kc = p->cccd[0] ? seen_key('c', p->cccd, key_c, sizeof key_c) : 0;
+	kb = p->bhxh_code[0] ? seen_key('b', p->bhxh_code, key_b, sizeof key_b) : 0;
+	kn = natural_key(p, key_n, sizeof key_n); /* marked for everyone, looked up without ids */
+	if (a->memo && a->memo->seen) {
+		/* bulk load: no index to look in, so a row that may meet someone
+		 * already written waits until the indexes are built */
+		bool hh = pp->has[PCOL_HOUSEHOLD] &&
+			  !(a->memo->hh_id && strcmp(a->memo->hh_code, p->household_code) == 0);
+		size_t kh = hh ? seen_key('h', p->household_code, key_h, sizeof key_h) : 0;
+		if ((kc && maybe_stored(a, key_c, kc)) || (kb && maybe_stored(a, key_b, kb)) ||
+		    (!kc && !kb && maybe_stored(a, key_n, kn)) || (kh && maybe_stored(a, key_h, kh))) {
+			if (kc)
+				mark_stored(a, key_c, kc);
+			if (kb)
+				mark_stored(a, key_b, kb);
+			mark_stored(a, key_n, kn);
+			if (kh)
+				mark_stored(a, key_h, kh);
+			return PO_EDEFER;
+		}
+	}
+	if (kc && maybe_stored(a, key_c, kc)) {
 		rc = store_person_find_cccd(a->store, p->cccd, &target, e);
 		if (rc && rc != PO_ENOTFOUND)
 			return rc;
 	}
-	if (p->bhxh_code[0]) {
+	if (kb && maybe_stored(a, key_b, kb)) {
 		rc = store_person_find_bhxh(a->store, p->bhxh_code, &owner, e);
 		if (rc && rc != PO_ENOTFOUND)
 			return rc;
@@ -308,18 +387,31 @@ int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e)
 			return err_set(e, PO_ECONFLICT, "bhxh_code", MSG_PERSON_BHXH_TAKEN);
 		}
 	}
-	if (!target && !p->cccd[0] && !p->bhxh_code[0]) {
+	if (!kc && !kb && maybe_stored(a, key_n, kn)) {
 		rc = store_person_find_natural(a->store, p, &target, e);
 		if (rc && rc != PO_ENOTFOUND)
 			return rc;
 	}
 
 	if (pp->has[PCOL_HOUSEHOLD]) {
-		rc = store_household_find(a->store, p->household_code, &p->household_id, e);
-		if (rc == PO_ENOTFOUND)
-			rc = store_household_insert(a->store, p->household_code, p->unit_id, &p->household_id, e);
-		if (rc)
-			return rc;
+		if (a->memo && a->memo->hh_id && strcmp(a->memo->hh_code, p->household_code) == 0) {
+			p->household_id = a->memo->hh_id;
+		} else {
+			size_t kh = seen_key('h', p->household_code, key_h, sizeof key_h);
+			rc = maybe_stored(a, key_h, kh)
+				     ? store_household_find(a->store, p->household_code, &p->household_id, e)
+				     : PO_ENOTFOUND;
+			mark_stored(a, key_h, kh);
+			if (rc == PO_ENOTFOUND)
+				rc = store_household_insert(a->store, p->household_code, p->unit_id,
+							    &p->household_id, e);
+			if (rc)
+				return rc;
+			if (a->memo) {
+				memcpy(a->memo->hh_code, p->household_code, sizeof a->memo->hh_code);
+				a->memo->hh_id = p->household_id;
+			}
+		}
 	}
 
 	if (target) {
@@ -337,21 +429,42 @@ int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e)
 	} else {
 		if (!p->ethnicity[0])
 			memcpy(p->ethnicity, "Kinh", 5);
+		p->member = pp->member == 1;
 		make_index(p, fold, sizeof fold, key, &ix);
 		rc = store_person_insert(a->store, p, &ix, e);
 		if (rc)
 			return rc;
 		*inserted = true;
 	}
+	if (kc)
+		mark_stored(a, key_c, kc);
+	if (kb)
+		mark_stored(a, key_b, kb);
+	if (kn)
+		mark_stored(a, key_n, kn);
 	if (p->household_id && pp->has[PCOL_RELATION] && is_head(p->relation)) {
 		rc = store_household_set_head(a->store, p->household_id, p->id, e);
 		if (rc)
 			return rc;
 	}
-	if (pp->member >= 0) {
-		rc = store_membership_set(a->store, p->id, pp->member == 1, NULL, e);
+	if (pp->member == 0 && !*inserted) {
+		/* no longer a member: her branch and role go too */
+		rc = store_membership_set(a->store, p->id, false, NULL, e);
 		if (rc)
 			return rc;
+	}
+	return PO_OK;
+}
+
+/* See app.h. */
+int app_person_get(app_t *a, int64_t id, const int64_t *scope, size_t nscope, person_t *p, err_t *e)
+{
+	int rc = store_person_get(a->store, id, p, e);
+	if (rc)
+		return rc;
+	if (scope && !unit_set_has(scope, nscope, p->unit_id)) {
+		memset(p, 0, sizeof *p);
+		return err_set(e, PO_ENOTFOUND, "id", MSG_PERSON_UNKNOWN, (long long)id);
 	}
 	return PO_OK;
 }

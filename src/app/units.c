@@ -52,8 +52,10 @@ static int unit_check(app_t *a, unit_t *u, const char *parent_code, err_t *e)
 		return err_set(e, PO_EINVAL, "kind", MSG_UNIT_KIND_BAD, "?");
 	u->parent_id = 0;
 	if (parent_code && *parent_code) {
+		/* a unit "in force since ever" hangs under today's parent */
+		date_t at = u->valid_from.y > 1 ? u->valid_from : a->today;
 		unit_t parent;
-		rc = store_unit_by_code(a->store, parent_code, u->valid_from, &parent, e);
+		rc = store_unit_by_code(a->store, parent_code, at, &parent, e);
 		if (rc == PO_ENOTFOUND)
 			return err_set(e, PO_EINVAL, "parent", MSG_UNIT_UNKNOWN, parent_code);
 		if (rc)
@@ -144,6 +146,34 @@ int app_unit_reorganize(app_t *a, unit_t *into, const char *parent_code, const c
 	if (rc)
 		return rc;
 	rc = app_unit_reorganize_in_tx(a, into, parent_code, from_codes, n, on, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See app.h. */
+int app_unit_end(app_t *a, const char *code, date_t on, err_t *e)
+{
+	char detail[128];
+	unit_t u;
+	int rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = store_unit_by_code(a->store, code, date_add_days(on, -1), &u, e);
+	if (rc == PO_ENOTFOUND)
+		rc = err_set(e, PO_EINVAL, "code", MSG_UNIT_UNKNOWN, code);
+	if (!rc && (date_cmp(u.valid_from, on) >= 0 || (u.ended && date_cmp(u.valid_to, on) <= 0)))
+		rc = err_set(e, PO_EINVAL, "date", MSG_UNIT_NOT_IN_FORCE, code);
+	if (!rc)
+		rc = store_unit_end(a->store, u.id, on, e);
+	if (!rc) {
+		char iso[DATE_ISO_LEN + 1];
+		date_format_iso(on, iso);
+		snprintf(detail, sizeof detail, "{\"code\":\"%s\",\"valid_to\":\"%s\"}", u.code, iso);
+		rc = store_audit(a->store, a->actor, "unit.end", "unit", u.id, detail, e);
+	}
 	if (!rc)
 		rc = store_tx_commit(a->store, e);
 	if (rc)
@@ -312,6 +342,15 @@ static size_t pos_of(const unit_tree_t *t, int64_t id)
 	return t->n;
 }
 
+/* Number of successor links from unit id. */
+static size_t successors(const unit_tree_t *t, int64_t id)
+{
+	size_t k, n = 0;
+	for (k = 0; k < t->nl; k++)
+		n += t->l[k].pred == id;
+	return n;
+}
+
 /* See app.h.  A fixed point over two rules: a unit whose parent is in
  * the set is in it, and a unit whose successor is in the set is in it. */
 int unit_tree_subtree(const unit_tree_t *t, int64_t root, int64_t **ids, size_t *n, err_t *e)
@@ -342,6 +381,10 @@ int unit_tree_subtree(const unit_tree_t *t, int64_t root, int64_t **ids, size_t 
 					continue;
 				}
 			}
+			/* a unit split between several successors cannot be counted
+			 * in any one of them: only a sole successor takes it over */
+			if (successors(t, u->id) != 1)
+				continue;
 			for (k = 0; k < t->nl; k++) {
 				if (t->l[k].pred != u->id)
 					continue;
@@ -396,4 +439,90 @@ int64_t unit_tree_current(const unit_tree_t *t, int64_t id, date_t on)
 		id = next;
 	}
 	return id;
+}
+
+/* See app.h. */
+int app_unit_scope(app_t *a, const char *code, const char *field, int64_t **ids, size_t *n, err_t *e)
+{
+	unit_tree_t *t;
+	unit_t u;
+	int rc = store_unit_by_code(a->store, code, a->today, &u, e);
+	*ids = NULL;
+	*n = 0;
+	if (rc == PO_ENOTFOUND)
+		return err_set(e, PO_EINVAL, field, MSG_UNIT_UNKNOWN, code);
+	if (rc)
+		return rc;
+	rc = unit_tree_load(a->store, &t, e);
+	if (rc)
+		return rc;
+	rc = unit_tree_subtree(t, u.id, ids, n, e);
+	unit_tree_free(t);
+	return rc;
+}
+
+struct per_unit {
+	int64_t *unit, *n;
+	size_t len, cap;
+};
+
+/* Collects the people of one unit (store callback). */
+static int per_unit_add(int64_t unit_id, int64_t n, void *ctx)
+{
+	struct per_unit *c = ctx;
+	if (c->len == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 256;
+		int64_t *u = realloc(c->unit, cap * sizeof *u), *m;
+		if (!u)
+			return PO_ENOMEM;
+		c->unit = u;
+		m = realloc(c->n, cap * sizeof *m);
+		if (!m)
+			return PO_ENOMEM;
+		c->n = m;
+		c->cap = cap;
+	}
+	c->unit[c->len] = unit_id;
+	c->n[c->len++] = n;
+	return 0;
+}
+
+/* See app.h. */
+int app_unit_counts(app_t *a, date_t on, enum unit_kind kind, bool any_local,
+		    int (*fn)(const unit_count_t *c, void *ctx), void *ctx, err_t *e)
+{
+	struct per_unit pu = {0};
+	unit_tree_t *t = NULL;
+	size_t i, j;
+	int rc = unit_tree_load(a->store, &t, e);
+	if (!rc) {
+		rc = store_people_per_unit(a->store, per_unit_add, &pu, e);
+		if (rc == PO_ENOMEM)
+			err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	}
+	for (i = 0; !rc && i < unit_tree_count(t); i++) {
+		const unit_t *u = unit_tree_at(t, i);
+		bool kind_ok = any_local ? (u->kind == UNIT_COMMUNE || u->kind == UNIT_WARD || u->kind == UNIT_TOWN)
+					 : u->kind == kind;
+		unit_count_t c;
+		int64_t *ids;
+		size_t nids;
+		if (!kind_ok || !in_force(u, on))
+			continue;
+		rc = unit_tree_subtree(t, u->id, &ids, &nids, e);
+		if (rc)
+			break;
+		c.unit = *u;
+		c.people = 0;
+		for (j = 0; j < pu.len; j++)
+			if (unit_set_has(ids, nids, pu.unit[j]))
+				c.people += pu.n[j];
+		free(ids);
+		if (fn(&c, ctx))
+			break;
+	}
+	unit_tree_free(t);
+	free(pu.unit);
+	free(pu.n);
+	return rc;
 }

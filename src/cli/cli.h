@@ -64,6 +64,10 @@ int cli_date_arg(const char *s, const char *flag, date_t *out, err_t *e);
  * out (cap bytes).  PO_EINVAL when nothing was read or it is too long. */
 int cli_read_secret(char *out, size_t cap, err_t *e);
 
+/* Prints s left-aligned in a column of `width` characters (not bytes),
+ * so Vietnamese names line up. */
+void cli_print_padded(const char *s, int width);
+
 /* The commands. */
 int cmd_init(cli_t *c, int argc, char **argv);
 int cmd_unit(cli_t *c, int argc, char **argv);

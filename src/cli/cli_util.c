@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/text.h"
 
 /* See cli.h. */
 int cli_parse(int argc, char **argv, const cli_opt_t *opts, char **pos, int maxpos, int *npos, err_t *e)
@@ -64,6 +65,8 @@ int cli_open(cli_t *c, bool migrate, err_t *e)
 		rc = store_schema_version(c->store, &v, e);
 		if (rc)
 			return rc;
+		if (v > store_schema_target())
+			return err_set(e, PO_EINVAL, "db", MSG_DB_TOO_NEW, v, store_schema_target());
 		if (v != store_schema_target())
 			return err_set(e, PO_EINVAL, "db", MSG_CLI_SCHEMA_OLD, c->db, v, store_schema_target());
 	}
@@ -156,4 +159,13 @@ int cli_read_secret(char *out, size_t cap, err_t *e)
 	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
 		out[--n] = '\0';
 	return PO_OK;
+}
+
+/* See cli.h. */
+void cli_print_padded(const char *s, int width)
+{
+	size_t n = strlen(s), chars = vn_utf8_count(s, n);
+	fputs(s, stdout);
+	for (; (int)chars < width; chars++)
+		fputc(' ', stdout);
 }

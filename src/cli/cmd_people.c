@@ -7,32 +7,17 @@
 
 #include "cli/cli.h"
 
-/* Resolves --unit CODE into the sorted ids of its subtree. */
-static int scope_of(cli_t *c, const char *code, int64_t **ids, size_t *n, err_t *e)
-{
-	unit_tree_t *t;
-	unit_t u;
-	int rc = store_unit_by_code(c->store, code, c->app.today, &u, e);
-	if (rc == PO_ENOTFOUND)
-		return err_set(e, PO_EINVAL, "unit", MSG_UNIT_UNKNOWN, code);
-	if (rc)
-		return rc;
-	rc = unit_tree_load(c->store, &t, e);
-	if (rc)
-		return rc;
-	rc = unit_tree_subtree(t, u.id, ids, n, e);
-	unit_tree_free(t);
-	return rc;
-}
-
 /* Prints one person as a human-readable line. */
 static void print_person_line(const person_t *p, enum lang lang)
 {
 	char dob[DATE_ISO_LEN + 1];
 	date_format_iso(p->dob, dob);
-	printf("%-8lld %-32s %s %s %-12s %-10s %-10s %s\n", (long long)p->id, p->full_name,
-	       p->dob.year_only ? (char[5]){dob[0], dob[1], dob[2], dob[3], 0} : dob,
-	       p->sex == 'F' ? (lang == LANG_EN ? "F" : "Nữ ") : (lang == LANG_EN ? "M" : "Nam"),
+	if (p->dob.year_only)
+		dob[4] = '\0';
+	printf("%-8lld ", (long long)p->id);
+	cli_print_padded(p->full_name, 32);
+	printf(" %-10s %s %-12s %-10s %-10s %s\n", dob,
+	       p->sex == 'F' ? (lang == LANG_EN ? "F  " : "Nữ ") : (lang == LANG_EN ? "M  " : "Nam"),
 	       p->cccd[0] ? p->cccd : "-", p->bhxh_code[0] ? p->bhxh_code : "-", p->phone[0] ? p->phone : "-",
 	       p->unit_code);
 }
@@ -80,7 +65,7 @@ static int people_search_cmd(cli_t *c, int argc, char **argv)
 	query[qlen] = '\0';
 	rc = cli_open(c, false, &e);
 	if (!rc && unit)
-		rc = scope_of(c, unit, &scope, &nscope, &e);
+		rc = app_unit_scope(&c->app, unit, "unit", &scope, &nscope, &e);
 	if (!rc)
 		rc = people_search(&c->app, query, unit ? scope : NULL, nscope, limit, &res, &e);
 	free(scope);
@@ -124,7 +109,7 @@ static int people_show(cli_t *c, int argc, char **argv)
 	if (!rc)
 		rc = cli_open(c, false, &e);
 	if (!rc)
-		rc = store_person_get(c->store, id, &p, &e);
+		rc = app_person_get(&c->app, id, NULL, 0, &p, &e);
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json)

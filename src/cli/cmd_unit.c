@@ -78,7 +78,7 @@ static int unit_add(cli_t *c, int argc, char **argv)
 }
 
 /* Prints the children of parent in force on d, indented by depth. */
-static void print_tree(const unit_tree_t *t, int64_t parent, date_t d, int depth)
+static void print_tree(const unit_tree_t *t, int64_t parent, date_t d, int depth, enum lang lang)
 {
 	size_t i;
 	if (depth > 16)
@@ -96,8 +96,9 @@ static void print_tree(const unit_tree_t *t, int64_t parent, date_t d, int depth
 			eff_parent = -1; /* orphan: printed at the top */
 		if (eff_parent != parent && !(parent == 0 && eff_parent == -1))
 			continue;
-		printf("%*s%s  %s (%s)\n", depth * 2, "", u->code, u->name, unit_kind_label_vi(u->kind));
-		print_tree(t, u->id, d, depth + 1);
+		printf("%*s%s  %s (%s)\n", depth * 2, "", u->code, u->name,
+		       lang == LANG_EN ? unit_kind_name(u->kind) : unit_kind_label_vi(u->kind));
+		print_tree(t, u->id, d, depth + 1, lang);
 	}
 }
 
@@ -143,11 +144,13 @@ static int unit_list(cli_t *c, int argc, char **argv)
 			date_format_iso(u->valid_from, from);
 			if (u->ended)
 				date_format_iso(u->valid_to, to);
-			printf("%-12s %-30s %-9s %s → %s\n", u->code, u->name, unit_kind_name(u->kind),
-			       u->valid_from.y > 1 ? from : "…", u->ended ? to : "…");
+			printf("%-12s ", u->code);
+			cli_print_padded(u->name, 30);
+			printf(" %-9s %s → %s\n", unit_kind_name(u->kind), u->valid_from.y > 1 ? from : "…",
+			       u->ended ? to : "…");
 		}
 	} else {
-		print_tree(t, 0, d, 0);
+		print_tree(t, 0, d, 0, c->lang);
 	}
 	unit_tree_free(t);
 	return 0;
@@ -235,30 +238,27 @@ static int unit_reorganize(cli_t *c, int argc, char **argv)
 	return 0;
 }
 
-struct count_ctx {
-	int64_t *unit;
-	int64_t *n;
-	size_t len, cap;
+struct count_out {
+	bool json;
+	json_t *arr;
 };
 
-/* Collects people per unit (store callback). */
-static int count_add(int64_t unit_id, int64_t n, void *ctx)
+/* Prints or collects one head count. */
+static int count_row(const unit_count_t *c, void *ctx)
 {
-	struct count_ctx *c = ctx;
-	if (c->len == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 256;
-		int64_t *u = realloc(c->unit, cap * sizeof *u), *m;
-		if (!u)
-			return PO_ENOMEM;
-		c->unit = u;
-		m = realloc(c->n, cap * sizeof *m);
-		if (!m)
-			return PO_ENOMEM;
-		c->n = m;
-		c->cap = cap;
+	struct count_out *o = ctx;
+	if (o->json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "code", json_string(c->unit.code));
+		json_object_set_new(j, "name", json_string(c->unit.name));
+		json_object_set_new(j, "kind", json_string(unit_kind_name(c->unit.kind)));
+		json_object_set_new(j, "people", json_integer(c->people));
+		json_array_append_new(o->arr, j);
+	} else {
+		printf("  %-8s ", c->unit.code);
+		cli_print_padded(c->unit.name, 28);
+		printf(" %8lld\n", (long long)c->people);
 	}
-	c->unit[c->len] = unit_id;
-	c->n[c->len++] = n;
 	return 0;
 }
 
@@ -268,14 +268,11 @@ static int unit_count(cli_t *c, int argc, char **argv)
 {
 	const char *date_s = NULL, *kind_s = NULL;
 	cli_opt_t opts[] = {{"date", &date_s, NULL}, {"kind", &kind_s, NULL}, {NULL, NULL, NULL}};
-	char *pos[1];
+	char *pos[1], iso[DATE_ISO_LEN + 1];
 	int npos, rc;
-	unit_tree_t *t = NULL;
-	struct count_ctx cc = {0};
 	enum unit_kind kind = UNIT_COMMUNE;
-	json_t *arr = NULL;
+	struct count_out o = {c->json, NULL};
 	date_t d;
-	size_t i, j;
 	err_t e;
 
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
@@ -286,60 +283,57 @@ static int unit_count(cli_t *c, int argc, char **argv)
 	d = c->app.today;
 	if (!rc && date_s)
 		rc = cli_date_arg(date_s, "date", &d, &e);
-	if (!rc)
-		rc = unit_tree_load(c->store, &t, &e);
-	if (!rc) {
-		rc = store_people_per_unit(c->store, count_add, &cc, &e);
-		if (rc == PO_ENOMEM)
-			err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
-	}
 	if (rc)
-		goto out;
-	arr = json_array();
-	if (!c->json)
-		printf(c->lang == LANG_EN ? "People by unit on %s:\n" : "Số người theo đơn vị ngày %s:\n",
-		       date_s ? date_s : "hôm nay");
-	for (i = 0; i < unit_tree_count(t); i++) {
-		const unit_t *u = unit_tree_at(t, i);
-		bool kind_ok = kind_s ? u->kind == kind
-				      : (u->kind == UNIT_COMMUNE || u->kind == UNIT_WARD || u->kind == UNIT_TOWN);
-		int64_t *ids, total = 0;
-		size_t nids;
-		if (!kind_ok || !in_force(u, d))
-			continue;
-		rc = unit_tree_subtree(t, u->id, &ids, &nids, &e);
-		if (rc)
-			goto out;
-		for (j = 0; j < cc.len; j++)
-			if (unit_set_has(ids, nids, cc.unit[j]))
-				total += cc.n[j];
-		free(ids);
-		if (c->json) {
-			json_t *o = json_object();
-			json_object_set_new(o, "code", json_string(u->code));
-			json_object_set_new(o, "name", json_string(u->name));
-			json_object_set_new(o, "kind", json_string(unit_kind_name(u->kind)));
-			json_object_set_new(o, "people", json_integer(total));
-			json_array_append_new(arr, o);
-		} else {
-			printf("  %-8s %-28s %8lld\n", u->code, u->name, (long long)total);
-		}
-	}
-out:
-	unit_tree_free(t);
-	free(cc.unit);
-	free(cc.n);
+		return cli_fail(c, &e);
+	date_format_iso(d, iso);
+	if (o.json)
+		o.arr = json_array();
+	else
+		printf(c->lang == LANG_EN ? "People by unit on %s:\n" : "Số người theo đơn vị ngày %s:\n", iso);
+	rc = app_unit_counts(&c->app, d, kind, kind_s == NULL, count_row, &o, &e);
 	if (rc) {
-		json_decref(arr);
+		json_decref(o.arr);
 		return cli_fail(c, &e);
 	}
+	if (o.json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "date", cli_json_date(d));
+		json_object_set_new(j, "units", o.arr);
+		return cli_print_json(j);
+	}
+	return 0;
+}
+
+/* `unit end CODE --date D`: the unit is no longer in force from D. */
+static int unit_end(cli_t *c, int argc, char **argv)
+{
+	const char *date_s = NULL;
+	cli_opt_t opts[] = {{"date", &date_s, NULL}, {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	date_t d;
+	err_t e;
+
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "code", MSG_CLI_MISSING_ARG, "CODE");
+	if (!rc && !date_s)
+		rc = err_set(&e, PO_EINVAL, "--date", MSG_CLI_MISSING_ARG, "--date");
+	if (!rc)
+		rc = cli_date_arg(date_s, "date", &d, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_unit_end(&c->app, pos[0], d, &e);
+	if (rc)
+		return cli_fail(c, &e);
 	if (c->json) {
 		json_t *o = json_object();
-		json_object_set_new(o, "date", cli_json_date(d));
-		json_object_set_new(o, "units", arr);
+		json_object_set_new(o, "code", json_string(pos[0]));
+		json_object_set_new(o, "valid_to", cli_json_date(d));
 		return cli_print_json(o);
 	}
-	json_decref(arr);
+	printf(c->lang == LANG_EN ? "Unit %s ends on %s.\n" : "Đơn vị %s hết hiệu lực từ ngày %s.\n", pos[0], date_s);
 	return 0;
 }
 
@@ -355,6 +349,8 @@ int cmd_unit(cli_t *c, int argc, char **argv)
 		return unit_reorganize(c, argc - 1, argv + 1);
 	if (argc >= 1 && strcmp(argv[0], "count") == 0)
 		return unit_count(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "end") == 0)
+		return unit_end(c, argc - 1, argv + 1);
 	err_set(&e, PO_EINVAL, "unit", MSG_CLI_UNKNOWN_COMMAND, argc ? argv[0] : "unit");
 	return cli_fail(c, &e);
 }

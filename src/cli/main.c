@@ -22,8 +22,8 @@ struct command {
 static const struct command commands[] = {
 	{"init", cmd_init, "init [--demo]                    tạo hoặc cập nhật cơ sở dữ liệu",
 	 "init [--demo]                    create or migrate the database"},
-	{"unit", cmd_unit, "unit add|list|reorganize|count   đơn vị hành chính, tổ chức",
-	 "unit add|list|reorganize|count   administrative and organisational units"},
+	{"unit", cmd_unit, "unit add|list|reorganize|end|count   đơn vị hành chính, tổ chức",
+	 "unit add|list|reorganize|end|count   administrative and organisational units"},
 	{"user", cmd_user, "user add NAME --role R --unit U --password-stdin   tạo tài khoản",
 	 "user add NAME --role R --unit U --password-stdin   create a login"},
 	{"import", cmd_import, "import people FILE [--reject R] [--encoding E]   nhập danh sách người",

@@ -22,7 +22,9 @@ enum po_rc {
 	PO_ELIMIT,    /* a named bound was exceeded */
 	PO_ENOMEM,    /* an allocation failed */
 	PO_EIO,       /* reading or writing a file failed */
-	PO_EINTERNAL  /* anything else: a bug or a broken database */
+	PO_EINTERNAL, /* anything else: a bug or a broken database */
+	PO_EDEFER     /* not an error: the use case cannot decide now (a bulk
+	               * load has no index to look in); the caller retries later */
 };
 
 #define ERR_FIELD_MAX 48

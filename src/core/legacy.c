@@ -7,8 +7,10 @@
  * bytes in the .VnTimeH ("H") fonts.  A byte the VN3 chart leaves
  * undefined is read as Windows-1252, as a Windows program showing the
  * file would.  Because the bytes cannot tell "ễ" from "Ễ", conversion
- * writes the lowercase letter, except inside a word whose ASCII letters
- * are all capitals (NGUYÔN → NGUYỄN), which was typed in an H font.
+ * writes the lowercase letter, except inside a word typed in capitals
+ * (NGUYÔN → NGUYỄN, see tcvn3_caps_word).  So a capital that begins a
+ * word with its tone ("Ánh", typed "¸nh" with the H font for the first
+ * letter) comes out lowercase: the bytes are the same as for "ánh".
  *
  * VNI-Windows writes a letter as its base letter followed by one mark
  * byte (a tone, a circumflex or breve, or both at once), except for đ, ơ,
@@ -24,6 +26,7 @@
  * case pattern) while the same bytes read as Windows-1252 are not one;
  * a word that does not decode to a syllable is evidence against.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,20 +195,29 @@ static int put_cp(buf_t *b, int32_t cp)
 	return buf_append(b, u, (size_t)k);
 }
 
-/* Converts the TCVN3 word or separator run s[0..n) into tmp.  A run of
- * word bytes whose ASCII letters are all capitals has its lowercase
- * TCVN3 letters written as capitals. */
+/* True when the TCVN3 word s[0..n) was typed in capitals (an H font):
+ * its ASCII letters are all capitals, and there are at least two of them
+ * or the one there is does not begin the word ("Lª" is "Lê", a capital
+ * and a lowercase letter; "§øC" is "ĐỨC"). */
+static bool tcvn3_caps_word(const unsigned char *s, size_t n)
+{
+	size_t i, upper = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return false;
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			upper++;
+	}
+	return upper >= 2 || (upper == 1 && !(s[0] >= 'A' && s[0] <= 'Z'));
+}
+
+/* Converts the TCVN3 word or separator run s[0..n) into tmp, writing
+ * the letters of a word typed in capitals as capitals. */
 static int tcvn3_run(const unsigned char *s, size_t n, buf_t *tmp)
 {
-	bool upper = false, lower = false;
+	bool caps = tcvn3_caps_word(s, n);
 	size_t i;
 	int rc = PO_OK;
-	for (i = 0; i < n; i++) {
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			upper = true;
-		else if (s[i] >= 'a' && s[i] <= 'z')
-			lower = true;
-	}
 	for (i = 0; i < n && rc == PO_OK; i++) {
 		int32_t cp = tcvn3_cp(s[i]);
 		if (s[i] < 0x80)
@@ -213,7 +225,7 @@ static int tcvn3_run(const unsigned char *s, size_t n, buf_t *tmp)
 		else if (cp == 0)
 			rc = put_cp(tmp, cp1252_cp(s[i]));
 		else
-			rc = put_cp(tmp, upper && !lower ? utf8proc_toupper(cp) : cp);
+			rc = put_cp(tmp, caps ? utf8proc_toupper(cp) : cp);
 	}
 	return rc;
 }
@@ -240,18 +252,83 @@ static int tcvn3_chunk(const unsigned char *s, size_t n, buf_t *tmp)
 	return rc;
 }
 
-/* Converts VNI s[0..n) into tmp: base letters and combining marks, to be
- * composed by NFC. */
+/* Bases that VNI marks compose with: the ASCII letters (by their code)
+ * and ơ Ơ ư Ư (VNI_BASES - 4 .. VNI_BASES - 1). */
+#define VNI_BASES 132
+
+/* The precomposed letter of a base with a VNI quality and tone, derived
+ * once from utf8proc's NFC; 0 where none exists. */
+static int32_t vni_comp[VNI_BASES][3][6];
+static pthread_once_t vni_comp_once = PTHREAD_ONCE_INIT;
+
+/* The row of vni_comp for base code point cp, or -1. */
+static int vni_base_index(int32_t cp)
+{
+	if (cp < 0x80)
+		return is_alpha((unsigned char)cp) ? (int)cp : -1;
+	switch (cp) {
+	case 0x01A1: return VNI_BASES - 4;
+	case 0x01A0: return VNI_BASES - 3;
+	case 0x01B0: return VNI_BASES - 2;
+	case 0x01AF: return VNI_BASES - 1;
+	default: return -1;
+	}
+}
+
+/* Fills vni_comp (run once, by pthread_once). */
+static void vni_comp_build(void)
+{
+	static const int32_t extra[4] = {0x01A1, 0x01A0, 0x01B0, 0x01AF};
+	int b, q, t;
+	for (b = 0; b < VNI_BASES; b++) {
+		int32_t base = b < 0x80 ? b : extra[b - 0x80];
+		if (vni_base_index(base) != b)
+			continue;
+		for (q = 0; q < 3; q++) {
+			for (t = 0; t < 6; t++) {
+				utf8proc_uint8_t in[12], *res = NULL;
+				utf8proc_ssize_t k = utf8proc_encode_char(base, in), r;
+				utf8proc_int32_t c;
+				if (q)
+					k += utf8proc_encode_char(vni_qual_mark[q], in + k);
+				if (t)
+					k += utf8proc_encode_char(vni_tone_mark[t], in + k);
+				r = utf8proc_map(in, k, &res, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+				if (r > 0 && utf8proc_iterate(res, r, &c) == r)
+					vni_comp[b][q][t] = c;
+				free(res);
+			}
+		}
+	}
+}
+
+/* Converts VNI s[0..n) into tmp.  A base letter followed by a mark byte
+ * becomes its precomposed letter when there is one; other mark bytes
+ * become combining marks, left for NFC to compose. */
 static int vni_chunk(const unsigned char *s, size_t n, buf_t *tmp)
 {
 	size_t i;
 	int rc = PO_OK;
+	pthread_once(&vni_comp_once, vni_comp_build);
 	for (i = 0; i < n && rc == PO_OK; i++) {
 		const struct vni_byte *v = vni_info(s[i]);
-		if (s[i] < 0x80) {
+		int32_t base = -1;
+		int row;
+		if (is_alpha(s[i]))
+			base = s[i];
+		else if (v->kind == VB_LETTER)
+			base = v->cp;
+		if (base >= 0) {
+			const struct vni_byte *m = i + 1 < n ? vni_info(s[i + 1]) : v;
+			row = vni_base_index(base);
+			if (m->kind == VB_MARK && row >= 0 && vni_comp[row][m->qual][m->tone]) {
+				rc = put_cp(tmp, vni_comp[row][m->qual][m->tone]);
+				i++;
+			} else {
+				rc = put_cp(tmp, base);
+			}
+		} else if (s[i] < 0x80) {
 			rc = buf_putc(tmp, (char)s[i]);
-		} else if (v->kind == VB_LETTER) {
-			rc = put_cp(tmp, v->cp);
 		} else if (v->kind == VB_MARK) {
 			if (v->qual)
 				rc = put_cp(tmp, vni_qual_mark[v->qual]);
@@ -368,6 +445,33 @@ static bool cp_vletter(int32_t cp, struct vl *l)
 	return true;
 }
 
+/* The letters of every byte in Windows-1252, TCVN3 and VNI (VNI: ASCII
+ * and the letter bytes only), derived once from cp_vletter; ok is false
+ * for a byte that is no Vietnamese letter. */
+struct vl_byte {
+	struct vl l;
+	bool ok;
+};
+
+static struct vl_byte vl_cp1252[256], vl_tcvn3[256], vl_vni[256];
+static pthread_once_t vl_once = PTHREAD_ONCE_INIT;
+
+/* Builds the three tables (run once, by pthread_once). */
+static void vl_build(void)
+{
+	int b;
+	for (b = 0; b < 256; b++) {
+		const struct vni_byte *v = vni_info((unsigned char)b);
+		int32_t t = tcvn3_cp((unsigned char)b);
+		vl_cp1252[b].ok = cp_vletter(cp1252_cp((unsigned char)b), &vl_cp1252[b].l);
+		vl_tcvn3[b].ok = t != 0 && cp_vletter(t, &vl_tcvn3[b].l);
+		if (b < 0x80)
+			vl_vni[b].ok = cp_vletter(b, &vl_vni[b].l);
+		else if (v->kind == VB_LETTER)
+			vl_vni[b].ok = cp_vletter(v->cp, &vl_vni[b].l);
+	}
+}
+
 /* True for the vowels a ă â e ê i o ô ơ u ư y in the code of struct vl. */
 static bool is_vowel(char c)
 {
@@ -381,11 +485,13 @@ static const char *const initials[] = {
 
 static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
 
-/* Vowel nuclei (with the glides i/y/o/u that end a rhyme). */
+/* Vowel nuclei (with the glides i/y/o/u that end a rhyme).  The "oo" of
+ * loanwords such as "xoong" is left out: it is rare in names and common
+ * in wrong decodings. */
 static const char *const nuclei[] = {
 	"a", "1", "2", "e", "3", "i", "o", "4", "5", "u", "6", "y",
 	"ai", "ao", "au", "ay", "2u", "2y", "eo", "3u", "ia", "i3", "iu", "oa",
-	"o1", "oe", "oi", "oo", "4i", "5i", "ua", "u2", "u3", "ui", "u4", "u5",
+	"o1", "oe", "oi", "4i", "5i", "ua", "u2", "u3", "ui", "u4", "u5",
 	"uy", "6a", "6i", "6u", "65", "y3",
 	"i3u", "y3u", "oai", "oay", "oeo", "u2y", "u4i", "uya", "uy3", "uyu",
 	"65i", "65u",
@@ -403,11 +509,13 @@ static bool in_list(const char *w, size_t n, const char *const *list, size_t cou
 
 /* True when the letters w[0..n) form one well-formed Vietnamese
  * syllable: lowercase, all capitals or one leading capital; at most one
- * tone, on a vowel; initial + nucleus + final from the inventories. */
+ * tone, on a vowel; initial + nucleus + final from the inventories; a
+ * syllable ending in c, ch, p or t has the tone sắc or nặng. */
 static bool syllable_ok(const struct vl *w, size_t n)
 {
 	char c[WORD_MAX];
 	size_t i, a, b, tones = 0, ups = 0;
+	uint8_t tone = VT_NONE;
 	if (n == 0 || n > WORD_MAX)
 		return false;
 	for (i = 0; i < n; i++) {
@@ -415,6 +523,7 @@ static bool syllable_ok(const struct vl *w, size_t n)
 		ups += w[i].upper;
 		if (w[i].tone) {
 			tones++;
+			tone = w[i].tone;
 			if (!is_vowel(w[i].c))
 				return false;
 		}
@@ -431,6 +540,9 @@ static bool syllable_ok(const struct vl *w, size_t n)
 			size_t fl = strlen(finals[b]);
 			if (il + fl >= n || memcmp(finals[b], c + n - fl, fl) != 0)
 				continue;
+			if ((finals[b][0] == 'c' || finals[b][0] == 'p' || finals[b][0] == 't') &&
+			    tone != VT_ACUTE && tone != VT_DOT)
+				continue;
 			if (in_list(c + il, n - il - fl, nuclei, sizeof nuclei / sizeof *nuclei))
 				return true;
 		}
@@ -442,9 +554,11 @@ static bool syllable_ok(const struct vl *w, size_t n)
 static bool word_cp1252(const unsigned char *s, size_t n, struct vl *w)
 {
 	size_t i;
-	for (i = 0; i < n; i++)
-		if (!cp_vletter(cp1252_cp(s[i]), &w[i]))
+	for (i = 0; i < n; i++) {
+		if (!vl_cp1252[s[i]].ok)
 			return false;
+		w[i] = vl_cp1252[s[i]].l;
+	}
 	return syllable_ok(w, n);
 }
 
@@ -452,19 +566,15 @@ static bool word_cp1252(const unsigned char *s, size_t n, struct vl *w)
  * conversion) and checks the syllable. */
 static bool word_tcvn3(const unsigned char *s, size_t n, struct vl *w)
 {
-	bool upper = false, lower = false;
+	bool caps = tcvn3_caps_word(s, n);
 	size_t i;
 	for (i = 0; i < n; i++) {
-		if (!cp_vletter(tcvn3_cp(s[i]), &w[i]))
+		if (!vl_tcvn3[s[i]].ok)
 			return false;
-		if (s[i] < 0x80) {
-			upper |= w[i].upper;
-			lower |= !w[i].upper;
-		}
-	}
-	if (upper && !lower)
-		for (i = 0; i < n; i++)
+		w[i] = vl_tcvn3[s[i]].l;
+		if (caps)
 			w[i].upper = 1;
+	}
 	return syllable_ok(w, n);
 }
 
@@ -477,9 +587,9 @@ static bool word_vni(const unsigned char *s, size_t n, struct vl *w)
 		const struct vni_byte *v = vni_info(s[i]);
 		struct vl *p;
 		if (s[i] < 0x80 || v->kind == VB_LETTER) {
-			if (!cp_vletter(s[i] < 0x80 ? s[i] : v->cp, &w[m]))
+			if (!vl_vni[s[i]].ok)
 				return false;
-			m++;
+			w[m++] = vl_vni[s[i]].l;
 			continue;
 		}
 		if (v->kind != VB_MARK || m == 0)
@@ -535,6 +645,8 @@ static void sc_flush(struct scorer *sc)
 {
 	struct vl a[WORD_MAX], b[WORD_MAX];
 	bool dec;
+	memset(a, 0, sizeof a);
+	memset(b, 0, sizeof b);
 	if (sc->high && sc->alpha) {
 		if (sc->overflow)
 			dec = false;
@@ -576,6 +688,16 @@ static void sc_init(struct scorer *sc, enum vn_legacy enc)
 	sc->enc = enc;
 }
 
+/* Words of evidence after which detection stops reading: enough to
+ * decide, and it keeps the time spent on a large file bounded. */
+#define EVIDENCE_ENOUGH 1000
+
+/* True when one of the scorers has seen enough evidence. */
+static bool sc_enough(const struct scorer *t, const struct scorer *v)
+{
+	return t->good + t->bad >= EVIDENCE_ENOUGH || v->good + v->bad >= EVIDENCE_ENOUGH;
+}
+
 /* True when the evidence supports the scorer's encoding: at least one
  * good word, and at least three good words for every bad one. */
 static bool sc_fits(const struct scorer *sc)
@@ -598,7 +720,9 @@ static enum vn_legacy sc_decide(const struct scorer *t, const struct scorer *v)
 
 /* See legacy.h.  Returns NONE at once for valid UTF-8, for text with a
  * NUL byte, and for text where more than 1 in 100 bytes are control
- * characters other than tab, CR, LF and FF (binary data). */
+ * characters other than tab, CR, LF and FF (binary data).  Words are
+ * weighed until EVIDENCE_ENOUGH of them have spoken for or against one
+ * encoding, so a large file costs two fast passes and a bounded rest. */
 enum vn_legacy vn_legacy_detect(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -615,9 +739,10 @@ enum vn_legacy vn_legacy_detect(const char *s, size_t n)
 	}
 	if (ctrl * 100 > n)
 		return VN_LEGACY_NONE;
+	pthread_once(&vl_once, vl_build);
 	sc_init(&t, VN_LEGACY_TCVN3);
 	sc_init(&v, VN_LEGACY_VNI);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !sc_enough(&t, &v); i++) {
 		sc_feed(&t, u[i]);
 		sc_feed(&v, u[i]);
 	}
@@ -658,9 +783,10 @@ bool vn_legacy_mojibake(const char *s, size_t n, enum vn_legacy *which)
 		*which = VN_LEGACY_NONE;
 	if (!vn_utf8_valid(s, n, NULL))
 		return false;
+	pthread_once(&vl_once, vl_build);
 	sc_init(&t, VN_LEGACY_TCVN3);
 	sc_init(&v, VN_LEGACY_VNI);
-	while (i < n) {
+	while (i < n && !sc_enough(&t, &v)) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
 		int b;

@@ -21,8 +21,11 @@ enum vn_legacy {
 };
 
 /* Guesses whether bytes that are not valid UTF-8 are Vietnamese in TCVN3
- * or VNI-Windows, by how many of their high bytes decode to Vietnamese
- * letters in each encoding.  VN_LEGACY_NONE when neither fits well. */
+ * or VNI-Windows, by how many of their words decode to well-formed
+ * Vietnamese syllables in each encoding (and do not already read as
+ * Vietnamese in Windows-1252).  VN_LEGACY_NONE when neither fits well,
+ * and always for valid UTF-8, for data with NUL bytes or many control
+ * characters, and for Windows-1252 text in other languages. */
 enum vn_legacy vn_legacy_detect(const char *s, size_t n);
 
 /* The encoding's name for messages: "TCVN3 (ABC)", "VNI-Windows", "". */
@@ -33,14 +36,20 @@ const char *vn_legacy_name(enum vn_legacy enc);
 bool vn_legacy_parse_name(const char *s, enum vn_legacy *out);
 
 /* Appends the NFC UTF-8 form of n bytes of legacy text to out.  VNI's
- * two-byte letters (base letter + mark byte) are combined.  Returns PO_OK,
- * PO_ELIMIT or PO_ENOMEM. */
+ * two-byte letters (base letter + mark byte) are combined.  TCVN3 bytes
+ * stand for lowercase letters (capitals came from the .VnTimeH fonts);
+ * in a word whose ASCII letters are all capitals they become capitals.
+ * Bytes a chart leaves undefined are read as Windows-1252.  Returns
+ * PO_OK, PO_ELIMIT or PO_ENOMEM, appending nothing on an error.  With
+ * VN_LEGACY_NONE the bytes are taken as UTF-8 (PO_EINVAL when they are
+ * not). */
 int vn_legacy_to_utf8(enum vn_legacy enc, const char *s, size_t n, buf_t *out);
 
 /* True when valid UTF-8 text looks like legacy bytes that were wrongly
  * read as Windows-1252 and saved as UTF-8 (for instance VNI's
- * "Nguyeãn Thò" for "Nguyễn Thị"); *which (when not NULL) gets the
- * encoding it seems to come from. */
+ * "Nguyeãn Thò" for "Nguyễn Thị", TCVN3's "NguyÔn V¨n" for "Nguyễn
+ * Văn"); *which (when not NULL) gets the encoding it seems to come from,
+ * VN_LEGACY_NONE when false.  Real Vietnamese gives false. */
 bool vn_legacy_mojibake(const char *s, size_t n, enum vn_legacy *which);
 
 #endif

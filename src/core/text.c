@@ -330,6 +330,47 @@ sep:
 }
 
 /* ------------------------------------------------------------------ */
+/* Primary weights */
+
+/* Index of each ASCII letter in the Vietnamese alphabet order (see the
+ * key layout below vn_fold). */
+static const uint8_t letter_index[26] = {
+	0, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, /* a..m */
+	17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32 /* n..z */
+};
+
+/* The folded ASCII letter of each alphabet index (ă â → a, đ → d ...). */
+static const char index_fold[34] = "aaabcddeefghijklmnooopqrstuuvwxyz";
+
+#define W_DIGIT 0x10
+#define W_LETTER 0x20
+
+/* Primary weight of an ASCII letter or digit c with vowel quality q
+ * (the computation; weight() reads the table built from it). */
+static uint8_t weight_calc(int32_t c, uint8_t q)
+{
+	unsigned idx;
+	if (c >= '0' && c <= '9')
+		return (uint8_t)(W_DIGIT + (c - '0'));
+	idx = letter_index[c - 'a'];
+	if (c == 'a' && q == Q_BREVE)
+		idx = 1;
+	else if (c == 'a' && q == Q_CIRC)
+		idx = 2;
+	else if (c == 'd' && q == Q_STROKE)
+		idx = 6;
+	else if (c == 'e' && q == Q_CIRC)
+		idx = 8;
+	else if (c == 'o' && q == Q_CIRC)
+		idx = 19;
+	else if (c == 'o' && q == Q_HORN)
+		idx = 20;
+	else if (c == 'u' && q == Q_HORN)
+		idx = 27;
+	return (uint8_t)(W_LETTER + idx);
+}
+
+/* ------------------------------------------------------------------ */
 /* The lookup table, derived from utf8proc at first use */
 
 /* What the tokenizer needs to know about a code point: kind PK_SEP,
@@ -347,6 +388,7 @@ struct cpinfo {
 
 static struct cpinfo tab_lo[TAB_LO_END];
 static struct cpinfo tab_hi[TAB_HI_END - TAB_HI_START];
+static uint8_t wtab[Q_STROKE + 1][0x80]; /* weight_calc of ASCII letters, digits */
 static pthread_once_t tab_once = PTHREAD_ONCE_INIT;
 
 /* True when the NFC form of the lone code point cp is cp itself. */
@@ -401,10 +443,15 @@ static void tab_fill(struct cpinfo *e, int32_t cp)
 static void tab_build(void)
 {
 	int32_t cp;
+	int q;
 	for (cp = 0; cp < TAB_LO_END; cp++)
 		tab_fill(&tab_lo[cp], cp);
 	for (cp = TAB_HI_START; cp < TAB_HI_END; cp++)
 		tab_fill(&tab_hi[cp - TAB_HI_START], cp);
+	for (q = Q_NONE; q <= Q_STROKE; q++)
+		for (cp = 0; cp < 0x80; cp++)
+			if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z'))
+				wtab[q][cp] = weight_calc(cp, (uint8_t)q);
 }
 
 /* Makes sure the table exists. */
@@ -509,7 +556,8 @@ static bool tok_piece(struct tok *t, struct piece *p, size_t *off)
 static void tok_flush(struct tok *t, struct letter *out)
 {
 	*out = t->pend;
-	memcpy(t->outq, t->kept, (size_t)t->keptn * sizeof *t->kept);
+	if (t->keptn > 0)
+		memcpy(t->outq, t->kept, (size_t)t->keptn * sizeof *t->kept);
 	t->outn = t->keptn;
 	t->outi = 0;
 	t->keptn = 0;
@@ -671,41 +719,65 @@ static bool is_dropped(int32_t c)
 	       c == 0xFEFF;
 }
 
-/* Cleans valid UTF-8 s[0..n) (spaces trimmed and collapsed, controls
- * dropped, no normalisation) into dst, writing at most cap bytes (no
- * NUL); *len gets the length.  Returns PO_OK or PO_ELIMIT. */
-static int clean_into(const unsigned char *s, size_t n, char *dst, size_t cap, size_t *len)
+/* Cleans s[0..n) (spaces trimmed and collapsed, controls dropped, no
+ * normalisation) into dst, writing at most cap bytes (no NUL); *len gets
+ * the length and *inert whether every character kept is inert (so that
+ * the result is NFC already).  Reads all of s even when dst is full.
+ * Returns PO_EINVAL (s is not valid UTF-8), PO_ELIMIT (valid, but the
+ * result needs more than cap bytes) or PO_OK. */
+static int clean_into(const unsigned char *s, size_t n, char *dst, size_t cap, size_t *len,
+		      bool *inert)
 {
 	size_t i = 0, k, o = 0;
-	bool space = false;
+	bool space = false, full = false;
+	const struct cpinfo *e;
 	int32_t cp;
+	*inert = true;
 	while (i < n) {
+		if (s[i] > 0x20 && s[i] < 0x7F) { /* printable ASCII: kept, inert */
+			if (full || o + space + 1 > cap) {
+				full = true;
+			} else {
+				if (space)
+					dst[o++] = ' ';
+				dst[o++] = (char)s[i];
+			}
+			space = false;
+			i++;
+			continue;
+		}
 		k = u8_decode(s + i, n - i, &cp);
 		if (k == 0)
 			return PO_EINVAL;
 		if (is_space(cp)) {
 			space = o > 0;
 		} else if (!is_dropped(cp)) {
-			if (o + space + k > cap)
-				return PO_ELIMIT;
-			if (space)
-				dst[o++] = ' ';
+			if (*inert) {
+				e = cp_info(cp);
+				*inert = e && e->inert;
+			}
+			if (full || o + space + k > cap) {
+				full = true;
+			} else {
+				if (space)
+					dst[o++] = ' ';
+				memcpy(dst + o, s + i, k);
+				o += k;
+			}
 			space = false;
-			memcpy(dst + o, s + i, k);
-			o += k;
 		}
 		i += k;
 	}
 	*len = o;
-	return PO_OK;
+	return full ? PO_ELIMIT : PO_OK;
 }
 
 /* See text.h.  Cleaning happens before normalisation, so that a control
  * character between a letter and its mark cannot leave the result
  * unnormalised.  Text made only of ASCII, Latin and precomposed
- * Vietnamese letters is written straight into out; other text goes
- * through a temporary copy and utf8proc, and may also return
- * PO_ENOMEM. */
+ * Vietnamese letters is cleaned straight into out in one pass; other
+ * text goes through a temporary copy and utf8proc, and may also return
+ * PO_ENOMEM.  On an error out is "" and *len 0. */
 int vn_clean(const char *s, size_t n, char *out, size_t cap, size_t *len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -713,35 +785,26 @@ int vn_clean(const char *s, size_t n, char *out, size_t cap, size_t *len)
 	utf8proc_ssize_t r;
 	char *tmp;
 	size_t tlen = 0;
+	bool inert;
 	int rc;
 	*len = 0;
-	if (cap > 0)
-		out[0] = '\0';
-	if (!vn_utf8_valid(s, n, NULL))
-		return PO_EINVAL;
-	if (cap == 0)
-		return PO_ELIMIT;
 	tab_init();
-	if (all_inert(u, n)) {
-		rc = clean_into(u, n, out, cap - 1, &tlen);
-		if (rc) {
-			out[0] = '\0';
-			return rc;
-		}
+	rc = clean_into(u, n, out, cap > 0 ? cap - 1 : 0, &tlen, &inert);
+	if (rc == PO_OK && inert && cap > 0) {
 		out[tlen] = '\0';
 		*len = tlen;
 		return PO_OK;
 	}
+	if (cap > 0)
+		out[0] = '\0';
+	if (rc == PO_EINVAL || inert || cap == 0)
+		return rc == PO_EINVAL ? PO_EINVAL : PO_ELIMIT;
 	if (n > NFC_INPUT_MAX)
 		return PO_ELIMIT;
 	tmp = malloc(n + 1);
 	if (!tmp)
 		return PO_ENOMEM;
-	rc = clean_into(u, n, tmp, n, &tlen);
-	if (rc) {
-		free(tmp);
-		return rc;
-	}
+	clean_into(u, n, tmp, n, &tlen, &inert);
 	r = utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)tlen, &res,
 			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	free(tmp);
@@ -761,37 +824,57 @@ int vn_clean(const char *s, size_t n, char *out, size_t cap, size_t *len)
 /* ------------------------------------------------------------------ */
 /* Folding */
 
-/* Folds pure ASCII s[0..n) into out (cap >= 1); same result as the
- * general path, without the tokenizer. */
-static size_t fold_ascii(const unsigned char *s, size_t n, char *out, size_t cap)
+/* Folds s[0..n) into out (cap >= 1) without the tokenizer when every
+ * code point up to where the output ends is in the table (not PK_SLOW):
+ * a letter's fold is its base letter whatever marks follow, so marks are
+ * simply skipped.  Returns false, having written nothing useful, at the
+ * first code point that needs the general path. */
+static bool fold_fast(const unsigned char *s, size_t n, char *out, size_t cap, size_t *res)
 {
-	size_t i, len = 0, wstart = 0;
+	size_t i = 0, len = 0, wstart = 0, k;
 	bool in_word = false;
-	for (i = 0; i < n; i++) {
-		unsigned char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+	int32_t cp;
+	const struct cpinfo *e;
+	while (i < n) {
+		if (s[i] < 0x80) {
+			e = &tab_lo[s[i]];
+			k = 1;
+		} else {
+			k = u8_decode(s + i, n - i, &cp);
+			if (k == 0) {
+				in_word = false;
+				i++;
+				continue;
+			}
+			e = cp_info(cp);
+			if (!e || e->kind == PK_SLOW)
+				return false;
+		}
+		i += k;
+		if (e->kind == PK_SEP) {
 			in_word = false;
 			continue;
 		}
+		if (e->kind != PK_LETTER)
+			continue;
 		if (!in_word) {
 			wstart = len;
+			in_word = true;
 			if (len > 0) {
 				if (len + 1 > cap - 1)
 					break;
 				out[len++] = ' ';
 			}
-			in_word = true;
 		}
 		if (len + 1 > cap - 1) {
 			len = wstart;
 			break;
 		}
-		out[len++] = (char)c;
+		out[len++] = (char)e->base;
 	}
 	out[len] = '\0';
-	return len;
+	*res = len;
+	return true;
 }
 
 /* See text.h. */
@@ -800,13 +883,14 @@ size_t vn_fold(const char *s, size_t n, char *out, size_t cap)
 	struct tok t;
 	struct letter l;
 	unsigned char b[4];
-	size_t len = 0, wstart = 0, k;
+	size_t len = 0, wstart = 0, k, j;
 	int r;
 	if (cap == 0)
 		return 0;
-	if (ascii_prefix((const unsigned char *)s, n) == n)
-		return fold_ascii((const unsigned char *)s, n, out, cap);
 	tab_init();
+	if (fold_fast((const unsigned char *)s, n, out, cap, &len))
+		return len;
+	len = 0;
 	tok_init(&t, s, n);
 	while ((r = tok_next(&t, &l)) != TK_DONE) {
 		if (r != TK_LETTER)
@@ -824,8 +908,8 @@ size_t vn_fold(const char *s, size_t n, char *out, size_t cap)
 			len = wstart;
 			break;
 		}
-		memcpy(out + len, b, k);
-		len += k;
+		for (j = 0; j < k; j++)
+			out[len++] = (char)b[j];
 	}
 	out[len] = '\0';
 	return len;
@@ -848,40 +932,10 @@ size_t vn_fold(const char *s, size_t n, char *out, size_t cap)
  * Two keys whose primary levels are equal have the same number of
  * letters, so the secondary and tertiary bytes line up. */
 
-/* Index of each ASCII letter in the Vietnamese alphabet order above. */
-static const uint8_t letter_index[26] = {
-	0, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, /* a..m */
-	17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32 /* n..z */
-};
-
-/* The folded ASCII letter of each alphabet index (ă â → a, đ → d ...). */
-static const char index_fold[34] = "aaabcddeefghijklmnooopqrstuuvwxyz";
-
-#define W_DIGIT 0x10
-#define W_LETTER 0x20
-
-/* Primary weight of an ASCII letter or digit c with vowel quality q. */
+/* Primary weight of an ASCII letter or digit c (< 0x80) with quality q. */
 static uint8_t weight(int32_t c, uint8_t q)
 {
-	unsigned idx;
-	if (c >= '0' && c <= '9')
-		return (uint8_t)(W_DIGIT + (c - '0'));
-	idx = letter_index[c - 'a'];
-	if (c == 'a' && q == Q_BREVE)
-		idx = 1;
-	else if (c == 'a' && q == Q_CIRC)
-		idx = 2;
-	else if (c == 'd' && q == Q_STROKE)
-		idx = 6;
-	else if (c == 'e' && q == Q_CIRC)
-		idx = 8;
-	else if (c == 'o' && q == Q_CIRC)
-		idx = 19;
-	else if (c == 'o' && q == Q_HORN)
-		idx = 20;
-	else if (c == 'u' && q == Q_HORN)
-		idx = 27;
-	return (uint8_t)(W_LETTER + idx);
+	return wtab[q][c];
 }
 
 struct kbuf {
@@ -951,49 +1005,113 @@ static size_t sort_key_stream(const char *s, size_t n, unsigned char *out, size_
 	return k.len;
 }
 
-/* A letter kept for the key: primary bytes, tone, case, and whether it
- * ends its word. */
+/* A letter kept for the key: its lowercase base, quality, tone, case,
+ * and whether it ends its word. */
 struct key_letter {
-	unsigned char prim[4];
-	uint8_t plen, tone, upper, end;
+	int32_t cp;
+	uint8_t qual, tone, upper, end;
 };
 
 #define KEY_LETTERS 128
 
+/* Collects the letters of s[0..n) into v straight from the table, the
+ * way the tokenizer would; *last gets the index of the first letter of
+ * the last word.  Returns false when a code point needs the general path
+ * or there are more than KEY_LETTERS letters. */
+static bool key_collect_fast(const unsigned char *s, size_t n, struct key_letter *v,
+			     size_t *cnt, size_t *last)
+{
+	size_t i = 0, c = 0, k;
+	bool in_word = false;
+	int32_t cp;
+	const struct cpinfo *e;
+	while (i < n) {
+		if (s[i] < 0x80) {
+			e = &tab_lo[s[i]];
+			k = 1;
+		} else {
+			k = u8_decode(s + i, n - i, &cp);
+			e = k ? cp_info(cp) : NULL;
+			if (k == 0) {
+				k = 1;
+				e = &tab_lo[' '];
+			} else if (!e || e->kind == PK_SLOW) {
+				return false;
+			}
+		}
+		i += k;
+		if (e->kind == PK_SEP) {
+			if (in_word)
+				v[c - 1].end = 1;
+			in_word = false;
+		} else if (e->kind == PK_MARK) {
+			if (in_word)
+				mark_apply(v[c - 1].cp, &v[c - 1].tone, &v[c - 1].qual, e->tone, e->qual);
+		} else {
+			if (c == KEY_LETTERS)
+				return false;
+			if (!in_word)
+				*last = c;
+			in_word = true;
+			v[c].cp = e->base;
+			v[c].qual = e->qual;
+			v[c].tone = e->tone;
+			v[c].upper = e->upper;
+			v[c].end = 0;
+			c++;
+		}
+	}
+	if (in_word)
+		v[c - 1].end = 1;
+	*cnt = c;
+	return true;
+}
+
+/* Collects the letters of s[0..n) into v with the tokenizer; false when
+ * there are more than KEY_LETTERS. */
+static bool key_collect(const char *s, size_t n, struct key_letter *v, size_t *cnt, size_t *last)
+{
+	struct tok t;
+	struct letter l;
+	size_t c = 0;
+	int r;
+	tok_init(&t, s, n);
+	while ((r = tok_next(&t, &l)) != TK_DONE) {
+		if (r == TK_WORD_END) {
+			v[c - 1].end = 1;
+			continue;
+		}
+		if (c == KEY_LETTERS)
+			return false;
+		if (l.first)
+			*last = c;
+		v[c].cp = l.cp;
+		v[c].qual = l.qual;
+		v[c].tone = l.tone;
+		v[c].upper = l.upper;
+		v[c].end = 0;
+		c++;
+	}
+	*cnt = c;
+	return true;
+}
+
 /* See text.h; the exact layout is described above key_level.  Names of
- * up to KEY_LETTERS letters are tokenized once into a local array;
- * longer ones take sort_key_stream, which gives the same bytes. */
+ * up to KEY_LETTERS letters are read once into a local array (straight
+ * from the table when they can be); longer ones take sort_key_stream,
+ * which gives the same bytes. */
 size_t vn_sort_key(const char *s, size_t n, unsigned char *out, size_t cap)
 {
 	struct key_letter v[KEY_LETTERS];
 	struct kbuf k;
-	struct tok t;
-	struct letter l;
-	size_t cnt = 0, last = 0, i, j, part, from, to;
-	int r, level;
+	unsigned char b[4];
+	size_t cnt = 0, last = 0, i, j, m, part, from, to;
+	int level;
 	tab_init();
-	tok_init(&t, s, n);
-	while ((r = tok_next(&t, &l)) != TK_DONE) {
-		struct key_letter *e;
-		if (r == TK_WORD_END) {
-			v[cnt - 1].end = 1;
-			continue;
-		}
-		if (cnt == KEY_LETTERS)
+	if (!key_collect_fast((const unsigned char *)s, n, v, &cnt, &last)) {
+		cnt = last = 0;
+		if (!key_collect(s, n, v, &cnt, &last))
 			return sort_key_stream(s, n, out, cap);
-		e = &v[cnt];
-		if (l.first)
-			last = cnt;
-		if (l.cp < 0x80) {
-			e->prim[0] = weight(l.cp, l.qual);
-			e->plen = 1;
-		} else {
-			e->plen = (uint8_t)u8_encode(l.cp, e->prim);
-		}
-		e->tone = l.tone;
-		e->upper = l.upper;
-		e->end = 0;
-		cnt++;
 	}
 	k.p = out;
 	k.cap = cap;
@@ -1008,10 +1126,15 @@ size_t vn_sort_key(const char *s, size_t n, unsigned char *out, size_t cap)
 				if (level == 1) {
 					key_put(&k, (unsigned char)(0x02 + v[i].tone));
 				} else if (level == 2) {
-					key_put(&k, (unsigned char)(0x02 + v[i].upper));
+					key_put(&k, (unsigned char)(0x02 + (v[i].upper ? 1 : 0)));
+				} else if (v[i].cp < 0x80) {
+					key_put(&k, weight(v[i].cp, v[i].qual));
+					if (v[i].end)
+						key_put(&k, 0x01);
 				} else {
-					for (j = 0; j < v[i].plen; j++)
-						key_put(&k, v[i].prim[j]);
+					m = u8_encode(v[i].cp, b);
+					for (j = 0; j < m; j++)
+						key_put(&k, b[j]);
 					if (v[i].end)
 						key_put(&k, 0x01);
 				}

@@ -6,7 +6,7 @@
 #include "store/sqlite_int.h"
 
 #define SQ_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
-#define SQ_CACHE_KIB 65536       /* page cache: 64 MiB at most */
+#define SQ_CACHE_KIB 32768       /* page cache: 32 MiB at most */
 
 /* See sqlite_int.h. */
 int sq_fail(store_t *s, int rc, const char *what, err_t *e)
@@ -97,6 +97,7 @@ void sq_col_text(sqlite3_stmt *st, int i, char *out, size_t cap)
 /* See store.h. */
 int store_open(const char *where, store_t **out, err_t *e)
 {
+	char pragmas[256];
 	store_t *s;
 	int rc;
 	*out = NULL;
@@ -117,13 +118,15 @@ int store_open(const char *where, store_t **out, err_t *e)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, SQ_BUSY_TIMEOUT_MS);
-	rc = sq_exec(s,
-		     "PRAGMA journal_mode=WAL;"
-		     "PRAGMA foreign_keys=ON;"
-		     "PRAGMA synchronous=FULL;"
-		     "PRAGMA temp_store=FILE;"
-		     "PRAGMA cache_size=-" /* KiB */ "65536;",
-		     e);
+	snprintf(pragmas, sizeof pragmas,
+		 "PRAGMA page_size=8192;" /* takes effect on a new, empty file only */
+		 "PRAGMA journal_mode=WAL;"
+		 "PRAGMA foreign_keys=ON;"
+		 "PRAGMA synchronous=FULL;"
+		 "PRAGMA temp_store=FILE;"
+		 "PRAGMA cache_size=-%d;",
+		 SQ_CACHE_KIB);
+	rc = sq_exec(s, pragmas, e);
 	if (rc) {
 		/* a file that is not a database says so here */
 		if (e && e->code == PO_EINTERNAL)
@@ -262,4 +265,17 @@ void store_tx_rollback(store_t *s)
 int store_set_durable(store_t *s, bool full, err_t *e)
 {
 	return sq_exec(s, full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", e);
+}
+
+/* See sqlite_int.h. */
+const char *sq_now(store_t *s)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	if (t != s->now_t || !s->now[0]) {
+		gmtime_r(&t, &tm);
+		strftime(s->now, sizeof s->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		s->now_t = t;
+	}
+	return s->now;
 }

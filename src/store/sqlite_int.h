@@ -3,6 +3,7 @@
 #define PLUSONE_STORE_SQLITE_INT_H
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "store/store.h"
 
@@ -16,7 +17,7 @@ enum sq_stmt {
 	SQ_PERSON_BY_CCCD, SQ_PERSON_BY_BHXH, SQ_PERSON_NATURAL, SQ_PEOPLE_COUNT,
 	SQ_WORD_INSERT, SQ_WORD_DELETE, SQ_WORD_COUNT, SQ_WORD_SCAN,
 	SQ_DIGITS_CCCD, SQ_DIGITS_BHXH, SQ_DIGITS_PHONE,
-	SQ_MEMBER_SET, SQ_MEMBER_DEL,
+	SQ_MEMBER_SET, SQ_MEMBER_DEL, SQ_MEMBER_FLAG,
 	SQ_USER_INSERT, SQ_USER_FIND, SQ_AUDIT,
 	SQ__COUNT
 };
@@ -25,7 +26,13 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *st[SQ__COUNT];
 	int in_tx;
+	int bulk;           /* between store_bulk_begin and store_bulk_end */
+	time_t now_t;       /* the second `now` was made for */
+	char now[24];       /* "YYYY-MM-DDTHH:MM:SSZ", for created_at/updated_at */
 };
+
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (made once a second). */
+const char *sq_now(store_t *s);
 
 /* The cached statement id, prepared from sql on first use and reset for
  * a new use; NULL (e filled) on failure. */
@@ -50,6 +57,10 @@ date_t sq_col_date(sqlite3_stmt *st, int i);
 
 /* Copies text column i into out (cap bytes, NUL-terminated, "" for NULL). */
 void sq_col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
+
+/* Indexes a bulk load drops and builds again: {name, CREATE statement}. */
+extern const char *const sq_bulk_indexes[][2];
+extern const int sq_bulk_index_count;
 
 /* The migrations: SQL texts, applied in order; index + 1 is the version. */
 extern const char *const sq_migrations[];

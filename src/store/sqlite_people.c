@@ -1,7 +1,9 @@
 /* sqlite_people.c: people, their search index entries and union
  * membership (SQLite backend). */
+#include <stdio.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "store/sqlite_int.h"
 
@@ -101,16 +103,32 @@ static int index_add(store_t *s, int64_t person_id, int64_t unit_id, const perso
 {
 	struct word_ctx c = {s, NULL, person_id, unit_id, ix->sort_key, ix->sort_key_len, e};
 	c.st = sq_prep(s, SQ_WORD_INSERT,
-		       "INSERT OR IGNORE INTO person_word (word, person_id, unit_id, sort_key)"
-		       " VALUES (?1, ?2, ?3, ?4)", e);
+		       "INSERT INTO person_word (word, person_id, unit_id, sort_key) VALUES (?1, ?2, ?3, ?4)", e);
 	if (!c.st)
 		return e->code;
 	return each_word(ix->name_fold, word_insert, &c);
 }
 
-/* Binds the person columns shared by insert and update (?1..?13). */
+/* The hash of a person's natural key (unit, date of birth, sex, exact
+ * name), indexed to find people who have no identifier. */
+static int64_t natural_hash(const person_t *p)
+{
+	char key[NAME_BYTES_MAX + 64], iso[DATE_ISO_LEN + 1];
+	int n;
+	date_format_iso(p->dob, iso);
+	n = snprintf(key, sizeof key, "%lld|%s|%c|%s", (long long)p->unit_id, iso, p->sex, p->full_name);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n >= sizeof key)
+		n = (int)sizeof key - 1;
+	return (int64_t)hash64(key, (size_t)n);
+}
+
+/* Binds the person columns shared by insert and update (?1..?15). */
 static void bind_person(sqlite3_stmt *st, const person_t *p, const person_index_t *ix)
 {
+	sqlite3_bind_int(st, 14, p->member ? 1 : 0);
+	sqlite3_bind_int64(st, 15, natural_hash(p));
 	sqlite3_bind_text(st, 1, p->full_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ix->name_fold, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 3, ix->sort_key, (int)ix->sort_key_len, SQLITE_STATIC);
@@ -134,12 +152,14 @@ int store_person_insert(store_t *s, person_t *p, const person_index_t *ix, err_t
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_PERSON_INSERT,
 				   "INSERT INTO person (full_name, name_fold, sort_key, dob, dob_year_only, sex,"
-				   " cccd, bhxh_code, phone, ethnicity, unit_id, household_id, relation)"
-				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", e);
+				   " cccd, bhxh_code, phone, ethnicity, unit_id, household_id, relation,"
+				   " member, nat_hash, created_at, updated_at)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)", e);
 	int rc;
 	if (!st)
 		return e->code;
 	bind_person(st, p, ix);
+	sqlite3_bind_text(st, 16, sq_now(s), -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -189,11 +209,12 @@ int store_person_update(store_t *s, const person_t *p, const person_index_t *ix,
 		     "UPDATE person SET full_name = ?1, name_fold = ?2, sort_key = ?3, dob = ?4,"
 		     " dob_year_only = ?5, sex = ?6, cccd = ?7, bhxh_code = ?8, phone = ?9,"
 		     " ethnicity = ?10, unit_id = ?11, household_id = ?12, relation = ?13,"
-		     " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?14", e);
+		     " member = ?14, nat_hash = ?15, updated_at = ?16 WHERE id = ?17", e);
 	if (!st)
 		return e->code;
 	bind_person(st, p, ix);
-	sqlite3_bind_int64(st, 14, p->id);
+	sqlite3_bind_text(st, 16, sq_now(s), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 17, p->id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -219,10 +240,9 @@ int store_person_get(store_t *s, int64_t id, person_t *p, err_t *e)
 	sqlite3_stmt *st = sq_prep(s, SQ_PERSON_GET,
 				   "SELECT p.id, p.full_name, p.dob, p.dob_year_only, p.sex, p.cccd, p.bhxh_code,"
 				   " p.phone, p.ethnicity, p.unit_id, u.code, p.household_id, h.code, p.relation,"
-				   " m.person_id IS NOT NULL"
+				   " p.member"
 				   " FROM person p JOIN unit u ON u.id = p.unit_id"
 				   " LEFT JOIN household h ON h.id = p.household_id"
-				   " LEFT JOIN union_member m ON m.person_id = p.id"
 				   " WHERE p.id = ?1", e);
 	char sex[4];
 	int rc;
@@ -296,10 +316,11 @@ int store_person_find_bhxh(store_t *s, const char *bhxh, int64_t *id, err_t *e)
 int store_person_find_natural(store_t *s, const person_t *p, int64_t *id, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_PERSON_NATURAL,
-				   "SELECT id FROM person WHERE unit_id = ?1 AND dob = ?2 AND full_name = ?3"
-				   " AND sex = ?4 ORDER BY id LIMIT 1", e);
+				   "SELECT id FROM person WHERE nat_hash = ?5 AND unit_id = ?1 AND dob = ?2"
+				   " AND full_name = ?3 AND sex = ?4 ORDER BY id LIMIT 1", e);
 	if (!st)
 		return e->code;
+	sqlite3_bind_int64(st, 5, natural_hash(p));
 	sqlite3_bind_int64(st, 1, p->unit_id);
 	sq_bind_date(st, 2, p->dob);
 	sqlite3_bind_text(st, 3, p->full_name, -1, SQLITE_STATIC);
@@ -312,28 +333,37 @@ int store_membership_set(store_t *s, int64_t person_id, bool member, const membe
 {
 	sqlite3_stmt *st;
 	int rc;
+	st = sq_prep(s, SQ_MEMBER_FLAG, "UPDATE person SET member = ?2, updated_at = ?3 WHERE id = ?1", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int(st, 2, member ? 1 : 0);
+	sqlite3_bind_text(st, 3, sq_now(s), -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(s, rc, "person", e);
 	if (!member) {
 		st = sq_prep(s, SQ_MEMBER_DEL, "DELETE FROM union_member WHERE person_id = ?1", e);
 		if (!st)
 			return e->code;
 		sqlite3_bind_int64(st, 1, person_id);
-	} else {
-		/* keep what is known (branch, role, since) unless m says more */
+	} else if (m) {
 		st = sq_prep(s, SQ_MEMBER_SET,
 			     "INSERT INTO union_member (person_id, branch_id, role, since) VALUES (?1, ?2, ?3, ?4)"
 			     " ON CONFLICT (person_id) DO UPDATE SET"
-			     " branch_id = coalesce(excluded.branch_id, branch_id),"
-			     " role = CASE WHEN ?5 THEN excluded.role ELSE role END,"
+			     " branch_id = coalesce(excluded.branch_id, branch_id), role = excluded.role,"
 			     " since = coalesce(excluded.since, since)", e);
 		if (!st)
 			return e->code;
 		sqlite3_bind_int64(st, 1, person_id);
-		if (m && m->branch_id)
+		if (m->branch_id)
 			sqlite3_bind_int64(st, 2, m->branch_id);
-		sqlite3_bind_text(st, 3, member_role_name(m ? m->role : ROLE_MEMBER), -1, SQLITE_STATIC);
-		if (m && m->since.y > 1)
+		sqlite3_bind_text(st, 3, member_role_name(m->role), -1, SQLITE_STATIC);
+		if (m->since.y > 1)
 			sq_bind_date(st, 4, m->since);
-		sqlite3_bind_int(st, 5, m != NULL);
+	} else {
+		return PO_OK;
 	}
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -357,4 +387,32 @@ int store_people_count(store_t *s, int64_t *n, err_t *e)
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return PO_OK;
+}
+
+/* See store.h. */
+int store_bulk_begin(store_t *s, err_t *e)
+{
+	char sql[128];
+	int i, rc = PO_OK;
+	if (!s->in_tx)
+		return err_set(e, PO_EINTERNAL, NULL, MSG_INTERNAL, "bulk load outside a transaction");
+	for (i = 0; !rc && i < sq_bulk_index_count; i++) {
+		snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", sq_bulk_indexes[i][0]);
+		rc = sq_exec(s, sql, e);
+	}
+	if (!rc)
+		s->bulk = 1;
+	return rc;
+}
+
+/* See store.h. */
+int store_bulk_end(store_t *s, err_t *e)
+{
+	int i, rc = PO_OK;
+	if (!s->bulk)
+		return PO_OK;
+	s->bulk = 0;
+	for (i = 0; !rc && i < sq_bulk_index_count; i++)
+		rc = sq_exec(s, sq_bulk_indexes[i][1], e);
+	return rc;
 }

@@ -5,6 +5,28 @@
  */
 #include "store/sqlite_int.h"
 
+/* Indexes that a bulk load drops and builds again once at the end; the
+ * first migration creates them from the same text, so the two can
+ * never differ. */
+#define IX_HOUSEHOLD_CODE "CREATE UNIQUE INDEX household_code ON household(code)"
+#define IX_PERSON_CCCD "CREATE UNIQUE INDEX person_cccd ON person(cccd) WHERE cccd IS NOT NULL"
+#define IX_PERSON_BHXH "CREATE UNIQUE INDEX person_bhxh ON person(bhxh_code) WHERE bhxh_code IS NOT NULL"
+#define IX_PERSON_PHONE "CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL"
+#define IX_PERSON_NATURAL "CREATE INDEX person_natural ON person(nat_hash)"
+#define IX_PERSON_HOUSEHOLD "CREATE INDEX person_household ON person(household_id) WHERE household_id IS NOT NULL"
+#define IX_PERSON_WORD "CREATE INDEX person_word_ix ON person_word(word, person_id, unit_id, sort_key)"
+
+const char *const sq_bulk_indexes[][2] = {
+	{"household_code", IX_HOUSEHOLD_CODE},
+	{"person_cccd", IX_PERSON_CCCD},
+	{"person_bhxh", IX_PERSON_BHXH},
+	{"person_phone", IX_PERSON_PHONE},
+	{"person_natural", IX_PERSON_NATURAL},
+	{"person_household", IX_PERSON_HOUSEHOLD},
+	{"person_word_ix", IX_PERSON_WORD},
+};
+const int sq_bulk_index_count = (int)(sizeof sq_bulk_indexes / sizeof sq_bulk_indexes[0]);
+
 const char *const sq_migrations[] = {
 	/* 1: units, people, households, membership, users, audit, search index */
 	"CREATE TABLE unit ("
@@ -29,11 +51,12 @@ const char *const sq_migrations[] = {
 	") STRICT, WITHOUT ROWID;"
 	"CREATE TABLE household ("
 	"  id INTEGER PRIMARY KEY,"
-	"  code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),"
+	"  code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 64),"
 	"  unit_id INTEGER NOT NULL REFERENCES unit(id),"
 	"  head_id INTEGER REFERENCES person(id) DEFERRABLE INITIALLY DEFERRED,"
 	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
 	") STRICT;"
+	IX_HOUSEHOLD_CODE ";"
 	"CREATE TABLE household_poverty ("
 	"  household_id INTEGER NOT NULL REFERENCES household(id),"
 	"  status TEXT NOT NULL CHECK (status IN ('poor','near_poor')),"
@@ -56,21 +79,21 @@ const char *const sq_migrations[] = {
 	"  unit_id INTEGER NOT NULL REFERENCES unit(id),"
 	"  household_id INTEGER REFERENCES household(id),"
 	"  relation TEXT,"
+	"  member INTEGER NOT NULL DEFAULT 0 CHECK (member IN (0,1)),"
+	"  nat_hash INTEGER NOT NULL,"
 	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
 	"  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
 	") STRICT;"
-	"CREATE UNIQUE INDEX person_cccd ON person(cccd) WHERE cccd IS NOT NULL;"
-	"CREATE UNIQUE INDEX person_bhxh ON person(bhxh_code) WHERE bhxh_code IS NOT NULL;"
-	"CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL;"
-	"CREATE INDEX person_natural ON person(unit_id, dob, full_name);"
-	"CREATE INDEX person_household ON person(household_id) WHERE household_id IS NOT NULL;"
+	IX_PERSON_CCCD ";" IX_PERSON_BHXH ";" IX_PERSON_PHONE ";" IX_PERSON_NATURAL ";" IX_PERSON_HOUSEHOLD ";"
+	/* the search index: searches read only the covering index; a bulk
+	 * load appends rows and builds the index once */
 	"CREATE TABLE person_word ("
 	"  word TEXT NOT NULL,"
 	"  person_id INTEGER NOT NULL,"
 	"  unit_id INTEGER NOT NULL,"
-	"  sort_key BLOB NOT NULL,"
-	"  PRIMARY KEY (word, person_id)"
-	") STRICT, WITHOUT ROWID;"
+	"  sort_key BLOB NOT NULL"
+	") STRICT;"
+	IX_PERSON_WORD ";"
 	"CREATE TABLE union_member ("
 	"  person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,"
 	"  branch_id INTEGER REFERENCES unit(id),"

@@ -28,14 +28,17 @@ int store_unit_insert(store_t *s, unit_t *u, err_t *e)
 {
 	sqlite3_stmt *st;
 	int rc;
-	/* a code may be reused by a later unit, never by two units in force at once */
+	/* a code may be reused by a later unit, never by two units in force
+	 * on the same day: the periods [valid_from, valid_to) must not meet */
 	st = sq_prep(s, SQ_UNIT_CONFLICT,
-		     "SELECT 1 FROM unit WHERE code = ?1 AND valid_from <= ?2"
-		     " AND (valid_to IS NULL OR valid_to > ?2)", e);
+		     "SELECT 1 FROM unit WHERE code = ?1 AND (valid_to IS NULL OR valid_to > ?2)"
+		     " AND (?3 IS NULL OR valid_from < ?3)", e);
 	if (!st)
 		return e->code;
 	sqlite3_bind_text(st, 1, u->code, -1, SQLITE_STATIC);
 	sq_bind_date(st, 2, u->valid_from);
+	if (u->ended)
+		sq_bind_date(st, 3, u->valid_to);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)

@@ -57,8 +57,8 @@ int store_set_durable(store_t *s, bool full, err_t *e);
 
 /* ---- units ---- */
 
-/* Inserts u (its id is set).  PO_ECONFLICT when a unit with that code is
- * already in force on u->valid_from. */
+/* Inserts u (its id is set).  PO_ECONFLICT when another unit with that
+ * code is in force on any day of u's period [valid_from, valid_to). */
 int store_unit_insert(store_t *s, unit_t *u, err_t *e);
 
 /* The unit with that id, or PO_ENOTFOUND. */
@@ -111,7 +111,7 @@ typedef struct person_index {
 	size_t sort_key_len;
 } person_index_t;
 
-/* Inserts p (p->id is set) with its search index entries.  PO_ECONFLICT
+/* Inserts p (p->id is set, p->member stored) with its search index entries.  PO_ECONFLICT
  * when its cccd or bhxh_code belongs to someone else. */
 int store_person_insert(store_t *s, person_t *p, const person_index_t *ix, err_t *e);
 
@@ -129,8 +129,19 @@ int store_person_find_cccd(store_t *s, const char *cccd, int64_t *id, err_t *e);
 int store_person_find_bhxh(store_t *s, const char *bhxh, int64_t *id, err_t *e);
 int store_person_find_natural(store_t *s, const person_t *p, int64_t *id, err_t *e);
 
-/* Sets (member true) or removes union membership of a person. */
+/* Sets (member true) or removes union membership of a person; with m,
+ * also records where and in what role (kept when m is NULL). */
 int store_membership_set(store_t *s, int64_t person_id, bool member, const membership_t *m, err_t *e);
+
+/* Bulk loading into an empty registry, inside the caller's transaction:
+ * between these two calls the indexes of people, households and the
+ * search index are not kept (nor are unique codes checked, nor can a
+ * person be found by an identifier): the caller must only insert people
+ * it knows to be new.  store_bulk_end builds every index in one sorted
+ * pass (PO_ECONFLICT if a unique value was inserted twice) and must come
+ * before the commit; a rollback undoes all. */
+int store_bulk_begin(store_t *s, err_t *e);
+int store_bulk_end(store_t *s, err_t *e);
 
 /* Number of people. */
 int store_people_count(store_t *s, int64_t *n, err_t *e);

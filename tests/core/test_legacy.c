@@ -352,6 +352,9 @@ static void tcvn3_writes_capitals_in_words_typed_in_capitals(void **state)
 	(void)state;
 	assert_string_equal(conv(VN_LEGACY_TCVN3, "NGUY\xd4N V\xa8N \xa7\xf8" "C"), "NGUYỄN VĂN ĐỨC");
 	assert_string_equal(conv(VN_LEGACY_TCVN3, "\xa7\xe7 Th\xde"), "Đỗ Thị");
+	/* one leading capital is a capitalised word, not one in capitals */
+	assert_string_equal(conv(VN_LEGACY_TCVN3, "L\xaa V\xf2 H\xe5"), "Lê Vũ Hồ");
+	assert_string_equal(conv(VN_LEGACY_TCVN3, "\xaaM"), "ÊM");
 }
 
 static void tcvn3_reads_undefined_bytes_as_windows_1252(void **state)
