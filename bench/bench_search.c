@@ -38,7 +38,8 @@ int main(int argc, char **argv)
 	int nq = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 10000, i;
 	unsigned long long seed = argc > 3 ? strtoull(argv[3], NULL, 10) : 42;
 	char (*queries)[128];
-	long long *lat, total_hits = 0;
+	long long *lat, total_hits = 0, *hits;
+	int slow[5] = {-1, -1, -1, -1, -1}, k;
 	if (argc < 2 || nq < 1) {
 		fprintf(stderr, "usage: bench_search DB [QUERIES] [SEED]\n");
 		return 2;
@@ -51,7 +52,8 @@ int main(int argc, char **argv)
 	a.today = date_today();
 	queries = calloc((size_t)nq, sizeof *queries);
 	lat = calloc((size_t)nq, sizeof *lat);
-	if (!queries || !lat)
+	hits = calloc((size_t)nq, sizeof *hits);
+	if (!queries || !lat || !hits)
 		return 1;
 	for (i = 0; i < nq; i++) {
 		person_t p;
@@ -80,9 +82,18 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		lat[i] = now_ns() - t0;
+		hits[i] = r.total;
 		total_hits += r.total;
+		for (k = 0; k < 5; k++)
+			if (slow[k] < 0 || lat[i] > lat[slow[k]]) {
+				memmove(slow + k + 1, slow + k, (size_t)(4 - k) * sizeof *slow);
+				slow[k] = i;
+				break;
+			}
 		search_result_free(&r);
 	}
+	for (k = 0; k < 5 && slow[k] >= 0; k++)
+		printf("slow: \"%s\" %.0f us, %lld matches\n", queries[slow[k]], lat[slow[k]] / 1e3, hits[slow[k]]);
 	qsort(lat, (size_t)nq, sizeof *lat, cmp_ll);
 	printf("search: %d queries over %lld people: median %.0f us, p90 %.0f us, p99 %.0f us, max %.0f us; "
 	       "mean matches %.1f\n",
@@ -90,6 +101,7 @@ int main(int argc, char **argv)
 	       lat[nq - 1] / 1e3, (double)total_hits / nq);
 	free(queries);
 	free(lat);
+	free(hits);
 	store_close(a.store);
 	return 0;
 }
