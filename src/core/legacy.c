@@ -767,6 +767,33 @@ static int cp1252_byte(int32_t cp)
 	return -1;
 }
 
+/* A quick test run before the scorer: text read through Windows-1252
+ * holds only code points below U+0100 or among that code page's few
+ * others, so ASCII text, or text with a letter of Vietnamese's own
+ * (U+1EA0–U+1EF9, in UTF-8 E1 BA xx / E1 BB xx; ă đ ĩ ũ ơ ư and their
+ * capitals), is never mojibake.  False means certainly not; true means
+ * the scorer must decide. */
+static bool maybe_mojibake(const unsigned char *u, size_t n)
+{
+	size_t i;
+	bool high = false;
+	for (i = 0; i < n; i++) {
+		unsigned char c = u[i];
+		if (c < 0x80)
+			continue;
+		high = true;
+		if (c == 0xE1 && i + 1 < n && (u[i + 1] == 0xBA || u[i + 1] == 0xBB))
+			return false;
+		if ((c == 0xC4 || c == 0xC5 || c == 0xC6) && i + 1 < n) {
+			unsigned cp = ((unsigned)(c & 0x1F) << 6) | (u[i + 1] & 0x3Fu);
+			if (cp == 0x102 || cp == 0x103 || cp == 0x110 || cp == 0x111 || cp == 0x128 || cp == 0x129 ||
+			    cp == 0x168 || cp == 0x169 || cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF || cp == 0x1B0)
+				return false;
+		}
+	}
+	return high;
+}
+
 /* See legacy.h.  The text is turned back into the Windows-1252 bytes it
  * would have been read from (a character cp1252 cannot hold, such as a
  * real "ễ", separates words) and those bytes are weighed as by
@@ -781,7 +808,7 @@ bool vn_legacy_mojibake(const char *s, size_t n, enum vn_legacy *which)
 	size_t i = 0;
 	if (which)
 		*which = VN_LEGACY_NONE;
-	if (!vn_utf8_valid(s, n, NULL))
+	if (!maybe_mojibake(u, n) || !vn_utf8_valid(s, n, NULL))
 		return false;
 	pthread_once(&vl_once, vl_build);
 	sc_init(&t, VN_LEGACY_TCVN3);

@@ -52,9 +52,15 @@ check "and prints no JSON" out_empty
 printf 'full_name,dob,sex,unit_code\nNguy\xe9n,1980,F,29350\n' >"$B"
 run import people "$B"
 check "a file that is not UTF-8 exits 2" rc_is 2
-printf 'full_name,dob,sex,unit_code\nNguy\xeanc V\xb8n,1980,F,29350\n' >"$B"
+printf 'full_name,dob,sex,unit_code\nNguy\xd4n V\xa8n L\xa9m,1980,M,29350\n' >"$B"
+run import people "$B"
+check "a TCVN3 file is refused whole" rc_is 2
+check "the refusal names the encoding it looks like" err_has "TCVN3"
 run import people "$B" --encoding tcvn3 --json
 check "--encoding tcvn3 converts a legacy file" json_eq 'd["inserted"]' 1
+run people search "nguyen van lam" --json
+check "the converted name is stored in Unicode" json_eq 'd["results"][0]["full_name"]' 'Nguyễn Văn Lâm'
+run people search lan --json
 run import people "$WORK/nope.csv"
 check "a missing file exits 2" rc_is 2
 run people search lan --json
