@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "core/legacy.h"
 #include "core/text.h"
+#include "core/typed.h"
 
 static const struct {
 	const char *name, *vi;
@@ -97,23 +98,6 @@ static bool has_value(const char *s, size_t n)
 	return false;
 }
 
-/* A printable excerpt of typed text for a message: at most cap - 1
- * bytes, cut at a character boundary, control bytes shown as '?'. */
-static const char *excerpt(const char *s, size_t n, char *out, size_t cap)
-{
-	size_t i, k = 0;
-	if (n > cap - 1) {
-		/* s[n] exists here: step back to the start of its character */
-		n = cap - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	for (i = 0; i < n; i++)
-		out[k++] = (unsigned char)s[i] < 0x20 ? '?' : s[i];
-	out[k] = '\0';
-	return out;
-}
-
 /* Resolves a unit code on today's date, through the memo when there is
  * one (only u->id is then filled). */
 static int memo_unit(app_t *a, const char *code, unit_t *u, err_t *e)
@@ -204,7 +188,7 @@ int person_parse(app_t *a, const person_fields_t *in, person_parsed_t *out, err_
 	if (out->has[PCOL_SEX]) {
 		p->sex = parse_sex(in->v[PCOL_SEX], in->n[PCOL_SEX]);
 		if (!p->sex) {
-			err_set(&e, PO_EINVAL, "sex", MSG_SEX_BAD, excerpt(in->v[PCOL_SEX], in->n[PCOL_SEX], ex, sizeof ex));
+			err_set(&e, PO_EINVAL, "sex", MSG_SEX_BAD, (typed_excerpt(in->v[PCOL_SEX], in->n[PCOL_SEX], ex, sizeof ex), ex));
 			add_err(errs, nerrs, &e);
 		}
 	}
@@ -234,7 +218,7 @@ int person_parse(app_t *a, const person_fields_t *in, person_parsed_t *out, err_
 		out->member = parse_yes_no(in->v[PCOL_MEMBER], in->n[PCOL_MEMBER]);
 		if (out->member < 0) {
 			err_set(&e, PO_EINVAL, "member", MSG_MEMBER_BAD,
-				excerpt(in->v[PCOL_MEMBER], in->n[PCOL_MEMBER], ex, sizeof ex));
+				(typed_excerpt(in->v[PCOL_MEMBER], in->n[PCOL_MEMBER], ex, sizeof ex), ex));
 			add_err(errs, nerrs, &e);
 		}
 	}

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "typed.h"
 
 #define DATE_YEAR_MIN 1
 #define DATE_YEAR_MAX 9999
@@ -23,110 +24,16 @@ static const char *const month_en[13] = {
 	"", "January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"};
 
-/* Length of the well-formed UTF-8 sequence at p (avail > 0 bytes), or 0
- * when the bytes there are not one (overlong, surrogate, cut short). */
-static size_t utf8_seq_len(const unsigned char *p, size_t avail)
-{
-	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-	size_t len, i;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (avail < len || p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < len; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
 
-/* Writes into out (cap >= 8 bytes) a printable, NUL-terminated excerpt of
- * the n bytes at s for a message: well-formed UTF-8 is kept, control
- * bytes and broken sequences become '?', and a long input is cut with
- * "..." so the excerpt fits. */
-static void excerpt(const char *s, size_t n, char *out, size_t cap)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, o = 0;
-	while (i < n) {
-		size_t len = utf8_seq_len(u + i, n - i);
-		bool bad = len == 0 || (len == 1 && (u[i] < 0x20 || u[i] == 0x7F));
-		size_t need = bad ? 1 : len;
-		if (o + need > cap - 4) {
-			memcpy(out + o, "...", 3);
-			o += 3;
-			break;
-		}
-		if (bad) {
-			out[o++] = '?';
-			i++;
-		} else {
-			memcpy(out + o, s + i, len);
-			o += len;
-			i += len;
-		}
-	}
-	out[o] = '\0';
-}
 
-/* True for the white space trimmed around typed values: ASCII blanks. */
-static bool is_blank(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
 
-/* Narrows [*s, *s + *n) to exclude leading and trailing ASCII white
- * space and no-break spaces (U+00A0, as spreadsheets write them). */
-static void trim(const char **s, size_t *n)
-{
-	const unsigned char *p = (const unsigned char *)*s;
-	size_t b = 0, e = *n;
-	for (;;) {
-		if (b < e && is_blank(p[b]))
-			b++;
-		else if (e - b >= 2 && p[b] == 0xC2 && p[b + 1] == 0xA0)
-			b += 2;
-		else
-			break;
-	}
-	for (;;) {
-		if (e > b && is_blank(p[e - 1]))
-			e--;
-		else if (e - b >= 2 && p[e - 2] == 0xC2 && p[e - 1] == 0xA0)
-			e -= 2;
-		else
-			break;
-	}
-	*s += b;
-	*n = e - b;
-}
 
-/* True for an ASCII decimal digit. */
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /* Number of ASCII digits at the start of the n bytes at s. */
 static size_t count_digits(const char *s, size_t n)
 {
 	size_t i = 0;
-	while (i < n && is_digit(s[i]))
+	while (i < n && typed_is_digit(s[i]))
 		i++;
 	return i;
 }
@@ -312,7 +219,7 @@ int date_parse_iso(const char *s, size_t n, date_t *out, const char *field, err_
 {
 	char ex[EXCERPT_MAX];
 	if (!s || !iso_shape(s, n)) {
-		excerpt(s ? s : "", s ? n : 0, ex, sizeof ex);
+		typed_excerpt(s ? s : "", s ? n : 0, ex, sizeof ex);
 		return err_set(e, PO_EINVAL, field, MSG_DATE_ISO_FORMAT, ex);
 	}
 	return parse_iso_shaped(s, out, field, e);
@@ -332,7 +239,7 @@ int date_parse_input(const char *s, size_t n, bool allow_year_only, date_t *out,
 		n = 0;
 		s = "";
 	}
-	trim(&s, &n);
+	typed_trim(&s, &n);
 	if (n == 0)
 		return err_set(e, PO_EINVAL, field, MSG_DATE_EMPTY);
 	k1 = count_digits(s, n);
@@ -347,7 +254,7 @@ int date_parse_input(const char *s, size_t n, bool allow_year_only, date_t *out,
 	}
 	if (k1 == 4 && iso_shape(s, n))
 		return parse_iso_shaped(s, out, field, e);
-	excerpt(s, n, ex, sizeof ex);
+	typed_excerpt(s, n, ex, sizeof ex);
 	if (k1 < 1 || k1 > 2 || k1 >= n || (s[k1] != '/' && s[k1] != '-' && s[k1] != '.'))
 		return err_set(e, PO_EINVAL, field, MSG_DATE_FORMAT, ex);
 	sep = s[k1];

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ids.h"
+#include "typed.h"
 
 #define EXCERPT_MAX 48 /* bytes of input quoted in a message */
 #define PHONE_DIGITS_MAX 16 /* digits of a phone kept while parsing */
@@ -83,104 +84,10 @@ static const struct province {
 
 #define PROVINCE_COUNT (sizeof provinces / sizeof provinces[0])
 
-/* Length of the well-formed UTF-8 sequence at p (avail > 0 bytes), or 0
- * when the bytes there are not one (overlong, surrogate, cut short). */
-static size_t utf8_seq_len(const unsigned char *p, size_t avail)
-{
-	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-	size_t len, i;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (avail < len || p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < len; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
 
-/* Writes into out (cap >= 8 bytes) a printable, NUL-terminated excerpt of
- * the n bytes at s for a message: well-formed UTF-8 is kept, control
- * bytes and broken sequences become '?', and a long input is cut with
- * "..." so the excerpt fits. */
-static void excerpt(const char *s, size_t n, char *out, size_t cap)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, o = 0;
-	while (i < n) {
-		size_t len = utf8_seq_len(u + i, n - i);
-		bool bad = len == 0 || (len == 1 && (u[i] < 0x20 || u[i] == 0x7F));
-		size_t need = bad ? 1 : len;
-		if (o + need > cap - 4) {
-			memcpy(out + o, "...", 3);
-			o += 3;
-			break;
-		}
-		if (bad) {
-			out[o++] = '?';
-			i++;
-		} else {
-			memcpy(out + o, s + i, len);
-			o += len;
-			i += len;
-		}
-	}
-	out[o] = '\0';
-}
 
-/* True for the white space trimmed around typed values: ASCII blanks. */
-static bool is_blank(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
 
-/* Narrows [*s, *s + *n) to exclude leading and trailing ASCII white
- * space and no-break spaces (U+00A0, as spreadsheets write them). */
-static void trim(const char **s, size_t *n)
-{
-	const unsigned char *p = (const unsigned char *)*s;
-	size_t b = 0, e = *n;
-	for (;;) {
-		if (b < e && is_blank(p[b]))
-			b++;
-		else if (e - b >= 2 && p[b] == 0xC2 && p[b + 1] == 0xA0)
-			b += 2;
-		else
-			break;
-	}
-	for (;;) {
-		if (e > b && is_blank(p[e - 1]))
-			e--;
-		else if (e - b >= 2 && p[e - 2] == 0xC2 && p[e - 1] == 0xA0)
-			e -= 2;
-		else
-			break;
-	}
-	*s += b;
-	*n = e - b;
-}
 
-/* True for an ASCII decimal digit. */
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /* True for an ASCII letter. */
 static bool is_alpha(char c)
@@ -193,7 +100,7 @@ static bool all_digits(const char *s, size_t n)
 {
 	size_t i;
 	for (i = 0; i < n; i++)
-		if (!is_digit(s[i]))
+		if (!typed_is_digit(s[i]))
 			return false;
 	return true;
 }
@@ -239,10 +146,10 @@ int ids_cccd_parse(const char *s, size_t n, char out[CCCD_LEN + 1], const char *
 		n = 0;
 		s = "";
 	}
-	trim(&s, &n);
+	typed_trim(&s, &n);
 	if (n == 0)
 		return err_set(e, PO_EINVAL, field, MSG_CCCD_EMPTY);
-	excerpt(s, n, ex, sizeof ex);
+	typed_excerpt(s, n, ex, sizeof ex);
 	if (!all_digits(s, n))
 		return err_set(e, PO_EINVAL, field, MSG_CCCD_NOT_DIGITS, ex);
 	if (n == CCCD_LEN - 1) {
@@ -315,10 +222,10 @@ int ids_bhxh_parse(const char *s, size_t n, char out[BHXH_LEN + 1], const char *
 		n = 0;
 		s = "";
 	}
-	trim(&s, &n);
+	typed_trim(&s, &n);
 	if (n == 0)
 		return err_set(e, PO_EINVAL, field, MSG_BHXH_EMPTY);
-	excerpt(s, n, ex, sizeof ex);
+	typed_excerpt(s, n, ex, sizeof ex);
 	if (card_shape(s, n)) {
 		char tail[BHXH_LEN + 1];
 		memcpy(tail, s + BHYT_CARD_LEN - BHXH_LEN, BHXH_LEN);
@@ -350,10 +257,10 @@ int ids_bhyt_card_parse(const char *s, size_t n, char bhxh_out[BHXH_LEN + 1], ch
 		n = 0;
 		s = "";
 	}
-	trim(&s, &n);
+	typed_trim(&s, &n);
 	if (n == 0)
 		return err_set(e, PO_EINVAL, field, MSG_BHYT_EMPTY);
-	excerpt(s, n, ex, sizeof ex);
+	typed_excerpt(s, n, ex, sizeof ex);
 	nc = count_chars(s, n);
 	if (nc == BHXH_LEN) {
 		if (n != BHXH_LEN || !all_digits(s, n))
@@ -398,13 +305,13 @@ int ids_phone_parse(const char *s, size_t n, char out[PHONE_LEN + 1], const char
 		n = 0;
 		s = "";
 	}
-	trim(&s, &n);
+	typed_trim(&s, &n);
 	if (n == 0)
 		return err_set(e, PO_EINVAL, field, MSG_PHONE_EMPTY);
-	excerpt(s, n, ex, sizeof ex);
+	typed_excerpt(s, n, ex, sizeof ex);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (is_digit((char)c)) {
+		if (typed_is_digit((char)c)) {
 			if (nd < PHONE_DIGITS_MAX)
 				dg[nd] = (char)c;
 			nd++;

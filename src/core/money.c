@@ -7,70 +7,12 @@
 #include <string.h>
 
 #include "money.h"
+#include "typed.h"
 
 #define BP_ONE 10000        /* basis points in 100% */
 #define EXCERPT_MAX 48      /* bytes of input quoted in a message */
 
-/* Length of the well-formed UTF-8 sequence at p (avail > 0 bytes), or 0
- * when the bytes there are not one (overlong, surrogate, cut short). */
-static size_t utf8_seq_len(const unsigned char *p, size_t avail)
-{
-	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-	size_t len, i;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (avail < len || p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < len; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
 
-/* Writes into out (cap >= 8 bytes) a printable, NUL-terminated excerpt of
- * the n bytes at s for a message: well-formed UTF-8 is kept, control
- * bytes and broken sequences become '?', and a long input is cut with
- * "..." so the excerpt fits. */
-static void excerpt(const char *s, size_t n, char *out, size_t cap)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, o = 0;
-	while (i < n) {
-		size_t len = utf8_seq_len(u + i, n - i);
-		bool bad = len == 0 || (len == 1 && (u[i] < 0x20 || u[i] == 0x7F));
-		size_t need = bad ? 1 : len;
-		if (o + need > cap - 4) {
-			memcpy(out + o, "...", 3);
-			o += 3;
-			break;
-		}
-		if (bad) {
-			out[o++] = '?';
-			i++;
-		} else {
-			memcpy(out + o, s + i, len);
-			o += len;
-			i += len;
-		}
-	}
-	out[o] = '\0';
-}
 
 /* See money.h.  den <= 0 breaks the contract: an assertion in debug
  * builds, 0 otherwise.  Never overflows: the remainder test is written
@@ -112,18 +54,12 @@ money_t money_apply_bp(money_t amount, int32_t bp)
 	return sum;
 }
 
-/* True for the spaces money_parse accepts: ASCII blanks. */
-static bool is_blank(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
 /* Length of the space starting at u[i] (u has n bytes): 1 for an ASCII
  * blank, 2 for a no-break space U+00A0, 3 for U+202F (narrow no-break
  * space, the thousands separator of some spreadsheets), 0 otherwise. */
 static size_t space_at(const unsigned char *u, size_t i, size_t n)
 {
-	if (i < n && is_blank(u[i]))
+	if (i < n && typed_is_blank(u[i]))
 		return 1;
 	if (i + 1 < n && u[i] == 0xC2 && u[i + 1] == 0xA0)
 		return 2;
@@ -136,7 +72,7 @@ static size_t space_at(const unsigned char *u, size_t i, size_t n)
  * u[b] (same spaces as space_at), 0 when there is none. */
 static size_t space_before(const unsigned char *u, size_t b, size_t e)
 {
-	if (e > b && is_blank(u[e - 1]))
+	if (e > b && typed_is_blank(u[e - 1]))
 		return 1;
 	if (e - b >= 2 && u[e - 2] == 0xC2 && u[e - 1] == 0xA0)
 		return 2;
@@ -204,7 +140,7 @@ int money_parse(const char *s, size_t n, money_t *out, const char *field, err_t 
 		end -= sp;
 	if (end == b)
 		return err_set(e, PO_EINVAL, field, MSG_MONEY_EMPTY);
-	excerpt(s + b, end - b, ex, sizeof ex);
+	typed_excerpt(s + b, end - b, ex, sizeof ex);
 	if (u[b] == '-' && b + 1 < end && u[b + 1] >= '0' && u[b + 1] <= '9')
 		return err_set(e, PO_EINVAL, field, MSG_MONEY_NEGATIVE, ex);
 	if (u[b] < '0' || u[b] > '9')
