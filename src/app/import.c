@@ -125,7 +125,6 @@ struct importer {
 	FILE *deferred;               /* bulk load: rows to replay at the end */
 	size_t batch_left;
 	off_t size;
-	time_t last_progress;
 };
 
 /* Maps the header record to columns.  PO_EINVAL when a required column is
@@ -234,19 +233,15 @@ static void trace(const import_opts_t *o, const char *what)
 		(double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9, what);
 }
 
-/* Prints the progress line (at most once a second, between batches). */
-static void progress(struct importer *im, const csv_reader_t *r, bool last)
+/* Reports progress to the caller's function, if any. */
+static void progress(struct importer *im, const csv_reader_t *r, bool done)
 {
-	time_t now = time(NULL);
-	if (!im->o->progress || (!last && now == im->last_progress))
+	int pct = 100;
+	if (!im->o->progress)
 		return;
-	im->last_progress = now;
-	if (im->size > 0)
-		fprintf(stderr, "\r%lld dòng (%d%%): %lld thêm, %lld cập nhật, %lld bị loại   ",
-			(long long)im->st->read, (int)(csv_offset(r) * 100 / (size_t)im->size),
-			(long long)im->st->inserted, (long long)im->st->updated, (long long)im->st->rejected);
-	if (last)
-		fputc('\n', stderr);
+	if (!done && im->size > 0)
+		pct = (int)(csv_offset(r) * 100 / (size_t)im->size);
+	im->o->progress(im->st, pct, done, im->o->progress_ctx);
 }
 
 /* Keeps a record that a bulk load must replay once the indexes exist:
@@ -374,6 +369,7 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 	csv_record_t *rec = NULL;
 	struct stat sb;
 	bool in_tx = false, have_header = false, bulk = false;
+	size_t rows_done = 0;
 	int64_t existing = 0;
 	size_t batch = o->batch_rows ? o->batch_rows : IMPORT_BATCH_ROWS;
 	int rc = PO_OK, got;
@@ -494,12 +490,13 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 		rc = import_row(&im, rec, e);
 		if (rc)
 			goto out;
+		if (++rows_done % IMPORT_PROGRESS_ROWS == 0)
+			progress(&im, r, false);
 		if (!bulk && --im.batch_left == 0) {
 			rc = store_tx_commit(a->store, e);
 			if (rc)
 				goto out;
 			in_tx = false;
-			progress(&im, r, false);
 		}
 	}
 	if (got < 0) {

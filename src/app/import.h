@@ -10,20 +10,24 @@
 #include "core/legacy.h"
 
 #define IMPORT_BATCH_ROWS 5000 /* rows per transaction */
+#define IMPORT_PROGRESS_ROWS 5000 /* rows between two progress reports */
 #define IMPORT_SEEN_LOG2_BITS 26 /* 8 MiB filter of keys written by a bulk load */
+
+typedef struct import_stats {
+	int64_t read, inserted, updated, rejected, blank;
+} import_stats_t;
 
 typedef struct import_opts {
 	const char *path;        /* the CSV file */
 	const char *reject_path; /* NULL: path + ".rejects.csv" */
 	enum vn_legacy encoding; /* VN_LEGACY_NONE: the file must be UTF-8 */
-	bool progress;           /* print a progress line on stderr */
 	enum lang lang;          /* language of the reject reasons */
 	size_t batch_rows;       /* 0: IMPORT_BATCH_ROWS */
+	/* When not NULL, told how far the import is every IMPORT_PROGRESS_ROWS
+	 * rows (percent of the file read) and once more at the end (done). */
+	void (*progress)(const import_stats_t *st, int percent, bool done, void *ctx);
+	void *progress_ctx;
 } import_opts_t;
-
-typedef struct import_stats {
-	int64_t read, inserted, updated, rejected, blank;
-} import_stats_t;
 
 /* Imports every row of the file: each data row ends inserted, updated
  * or rejected (written to the reject file with its line and reason);

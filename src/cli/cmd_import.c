@@ -3,10 +3,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/import.h"
 #include "cli/cli.h"
+
+/* Renders the import's progress on standard error, at most once a
+ * second, and ends the line when done. */
+static void show_progress(const import_stats_t *st, int percent, bool done, void *ctx)
+{
+	static time_t last;
+	const cli_t *c = ctx;
+	time_t now = time(NULL);
+	if (!done && now == last)
+		return;
+	last = now;
+	fprintf(stderr,
+		c->lang == LANG_EN ? "\r%lld rows (%d%%): %lld inserted, %lld updated, %lld rejected   "
+				   : "\r%lld dòng (%d%%): thêm %lld, cập nhật %lld, loại %lld   ",
+		(long long)(st->inserted + st->updated + st->rejected), percent, (long long)st->inserted,
+		(long long)st->updated, (long long)st->rejected);
+	if (done)
+		fputc('\n', stderr);
+}
 
 /* `import people`. */
 static int import_people(cli_t *c, int argc, char **argv)
@@ -40,7 +60,10 @@ static int import_people(cli_t *c, int argc, char **argv)
 	o.path = pos[0];
 	o.reject_path = rej;
 	o.lang = c->lang;
-	o.progress = !quiet && isatty(2);
+	if (!quiet && isatty(2)) {
+		o.progress = show_progress;
+		o.progress_ctx = c;
+	}
 	rc = cli_open(c, false, &e);
 	if (!rc)
 		rc = app_import_people(&c->app, &o, &st, &e);

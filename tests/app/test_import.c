@@ -264,6 +264,40 @@ static void small_batches_commit_every_row_once(void **state)
 	fixture_free(f);
 }
 
+/* Records the progress reports of an import. */
+static void note_progress(const import_stats_t *st, int percent, bool done, void *ctx)
+{
+	int *calls = ctx;
+	calls[0]++;
+	if (done) {
+		calls[1] = percent;
+		calls[2] = (int)(st->inserted + st->updated + st->rejected);
+	}
+}
+
+static void progress_is_reported_and_ends_at_100_percent(void **state)
+{
+	fixture_t *f = fixture_new();
+	import_opts_t o;
+	import_stats_t st;
+	char csv[700000];
+	size_t len = 0;
+	int i, calls[3] = {0, -1, -1};
+	(void)state;
+	len += (size_t)snprintf(csv + len, sizeof csv - len, HEADER);
+	for (i = 0; i < 12000; i++)
+		len += (size_t)snprintf(csv + len, sizeof csv - len, "Người %d,1980,F,,,,,29350,,,\n", i);
+	memset(&o, 0, sizeof o);
+	o.path = fixture_file(f, "p.csv", csv, len);
+	o.progress = note_progress;
+	o.progress_ctx = calls;
+	assert_int_equal(app_import_people(&f->app, &o, &st, &f->e), PO_OK);
+	assert_int_equal(calls[0], 3); /* after 5,000 and 10,000 rows, and at the end */
+	assert_int_equal(calls[1], 100);
+	assert_int_equal(calls[2], 12000);
+	fixture_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +311,7 @@ int main(void)
 		cmocka_unit_test(blank_lines_and_quoted_fields_keep_line_numbers_right),
 		cmocka_unit_test(households_group_rows_and_mark_the_head),
 		cmocka_unit_test(small_batches_commit_every_row_once),
+		cmocka_unit_test(progress_is_reported_and_ends_at_100_percent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
