@@ -6,7 +6,6 @@
 #include "store/sqlite_int.h"
 
 #define SQ_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
-#define SQ_CACHE_KIB 32768       /* page cache: 32 MiB at most */
 
 /* See sqlite_int.h. */
 int sq_fail(store_t *s, int rc, const char *what, err_t *e)

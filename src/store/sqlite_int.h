@@ -7,6 +7,9 @@
 
 #include "store/store.h"
 
+#define SQ_CACHE_KIB 32768 /* page cache: 32 MiB at most */
+#define SQ_CACHE_KIB_STR "32768"
+
 /* Every statement the backend prepares, cached for the store's life. */
 enum sq_stmt {
 	SQ_BEGIN, SQ_COMMIT, SQ_ROLLBACK,

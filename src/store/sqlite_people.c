@@ -412,7 +412,12 @@ int store_bulk_end(store_t *s, err_t *e)
 	if (!s->bulk)
 		return PO_OK;
 	s->bulk = 0;
+	/* let the sorter use a second core for the index builds, each
+	 * sorter within half the usual cache so memory stays as bounded */
+	rc = sq_exec(s, "PRAGMA threads=2; PRAGMA cache_size=-12288", e);
 	for (i = 0; !rc && i < sq_bulk_index_count; i++)
 		rc = sq_exec(s, sq_bulk_indexes[i][1], e);
+	if (!rc)
+		rc = sq_exec(s, "PRAGMA threads=0; PRAGMA cache_size=-" SQ_CACHE_KIB_STR, e);
 	return rc;
 }

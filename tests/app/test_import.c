@@ -280,7 +280,7 @@ static void progress_is_reported_and_ends_at_100_percent(void **state)
 	fixture_t *f = fixture_new();
 	import_opts_t o;
 	import_stats_t st;
-	char csv[700000];
+	static char csv[700000];
 	size_t len = 0;
 	int i, calls[3] = {0, -1, -1};
 	(void)state;
