@@ -2,7 +2,8 @@
 #   make        build build/plusone (and tools)
 #   make test   build with AddressSanitizer and UBSan, run every test;
 #               the last line is "N passed, N failed"
-#   make run    build, create plusone.db with the demo data if absent, serve
+#   make run    build, create plusone.db with the demo data if absent, print
+#               the demo logins, and serve the web interface once it exists
 #   make bench  run the benchmarks in bench/ (long)
 #   make fuzz   build the fuzz targets with libFuzzer (clang) into build-fuzz/
 

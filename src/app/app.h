@@ -180,6 +180,45 @@ int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e);
  * scope[0..nscope), if scope is not NULL: the same answer as missing). */
 int app_person_get(app_t *a, int64_t id, const int64_t *scope, size_t nscope, person_t *p, err_t *e);
 
+/* ---- households and membership (households.c) ---- */
+
+/* "poor" / "near_poor" ("" for none), and back. */
+const char *poverty_name(enum poverty p);
+bool poverty_parse(const char *s, enum poverty *out);
+
+/* Records a poverty certificate of the household with that code, valid
+ * from `from` to `to` (both included). */
+int app_poverty_add(app_t *a, const char *household_code, enum poverty status, date_t from, date_t to,
+		    err_t *e);
+
+/* The household's status on date `on`: POVERTY_POOR if a poor
+ * certificate is valid then, else POVERTY_NEAR_POOR if a near-poor one
+ * is, else POVERTY_NONE. */
+int app_poverty_on(app_t *a, int64_t household_id, date_t on, enum poverty *out, err_t *e);
+
+/* Makes a person a union member of the branch (a unit of kind branch;
+ * NULL or "" when unknown) in a role, since a date (year 1 when
+ * unknown). */
+int app_membership_set(app_t *a, int64_t person_id, const char *branch_code, enum member_role role, date_t since,
+		       err_t *e);
+
+#define PERSON_CERTS_MAX 16 /* poverty certificates shown with a person */
+
+/* A person with what is known around her: membership details and her
+ * household's poverty certificates. */
+typedef struct person_details {
+	person_t p;
+	bool has_membership;     /* branch/role/since recorded */
+	membership_t membership;
+	char branch_code[UNIT_CODE_MAX + 1];
+	enum poverty poverty_today;
+	poverty_cert_t certs[PERSON_CERTS_MAX]; /* the newest, oldest first */
+	size_t ncerts;
+} person_details_t;
+
+/* The person with that id and her details (PO_ENOTFOUND as app_person_get). */
+int app_person_details(app_t *a, int64_t id, const int64_t *scope, size_t nscope, person_details_t *d, err_t *e);
+
 /* ---- search (search.c) ---- */
 
 #define SEARCH_LIMIT_DEFAULT 20

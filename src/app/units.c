@@ -165,7 +165,7 @@ int app_unit_end(app_t *a, const char *code, date_t on, err_t *e)
 	if (rc == PO_ENOTFOUND)
 		rc = err_set(e, PO_EINVAL, "code", MSG_UNIT_UNKNOWN, code);
 	if (!rc && (date_cmp(u.valid_from, on) >= 0 || (u.ended && date_cmp(u.valid_to, on) <= 0)))
-		rc = err_set(e, PO_EINVAL, "date", MSG_UNIT_NOT_IN_FORCE, code);
+		rc = err_set(e, PO_EINVAL, "date", MSG_UNIT_END_BAD, code);
 	if (!rc)
 		rc = store_unit_end(a->store, u.id, on, e);
 	if (!rc) {

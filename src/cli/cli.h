@@ -27,7 +27,7 @@ typedef struct cli_opt {
 	bool *flag;
 } cli_opt_t;
 
-#define CLI_POS_MAX 8
+#define CLI_POS_MAX 16
 
 /* Parses argv[0..argc) against opts, putting positional arguments in
  * pos[0..*npos) (at most maxpos).  PO_EINVAL naming the flag for an
@@ -74,5 +74,6 @@ int cmd_unit(cli_t *c, int argc, char **argv);
 int cmd_user(cli_t *c, int argc, char **argv);
 int cmd_import(cli_t *c, int argc, char **argv);
 int cmd_people(cli_t *c, int argc, char **argv);
+int cmd_household(cli_t *c, int argc, char **argv);
 
 #endif

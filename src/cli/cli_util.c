@@ -1,4 +1,5 @@
 /* cli_util.c: option parsing and output helpers for the commands. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -76,13 +77,29 @@ int cli_open(cli_t *c, bool migrate, err_t *e)
 	return PO_OK;
 }
 
+/* True when text holds field as a whole word (not inside a longer one),
+ * so the message already names it. */
+static bool names_field(const char *text, const char *field)
+{
+	size_t n = strlen(field);
+	const char *p = text;
+	while ((p = strstr(p, field)) != NULL) {
+		bool start = p == text || !isalnum((unsigned char)p[-1]);
+		bool end = !isalnum((unsigned char)p[n]);
+		if (start && end)
+			return true;
+		p++;
+	}
+	return false;
+}
+
 /* See cli.h. */
 int cli_fail(const cli_t *c, const err_t *e)
 {
 	const char *text = err_text(e, c->lang);
 	if (!*text)
 		text = c->lang == LANG_EN ? "failed" : "thất bại";
-	if (e->field[0] && !strstr(text, e->field))
+	if (e->field[0] && !names_field(text, e->field))
 		fprintf(stderr, "plusone: %s: %s\n", e->field, text);
 	else
 		fprintf(stderr, "plusone: %s\n", text);

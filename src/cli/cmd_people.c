@@ -88,38 +88,123 @@ static int people_search_cmd(cli_t *c, int argc, char **argv)
 	return 0;
 }
 
+/* Parses a person id argument. */
+static int parse_id(const char *s, int64_t *id, err_t *e)
+{
+	char *end;
+	long long v;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || end == s || v < 1)
+		return err_set(e, PO_EINVAL, "id", MSG_CLI_BAD_ID, s);
+	*id = v;
+	return PO_OK;
+}
+
 /* `people show ID`. */
 static int people_show(cli_t *c, int argc, char **argv)
 {
-	char *pos[1], *end;
+	char *pos[1];
 	int npos, rc;
-	long long id = 0;
-	person_t p;
+	int64_t id = 0;
+	person_details_t d;
+	const person_t *p = &d.p;
+	size_t i;
 	err_t e;
 
 	rc = cli_parse(argc, argv, NULL, pos, 1, &npos, &e);
 	if (!rc && npos != 1)
 		rc = err_set(&e, PO_EINVAL, "ID", MSG_CLI_MISSING_ARG, "ID");
-	if (!rc) {
-		errno = 0;
-		id = strtoll(pos[0], &end, 10);
-		if (errno || *end || end == pos[0] || id < 1)
-			rc = err_set(&e, PO_EINVAL, "id", MSG_CLI_BAD_ID, pos[0]);
-	}
+	if (!rc)
+		rc = parse_id(pos[0], &id, &e);
 	if (!rc)
 		rc = cli_open(c, false, &e);
 	if (!rc)
-		rc = app_person_get(&c->app, id, NULL, 0, &p, &e);
+		rc = app_person_details(&c->app, id, NULL, 0, &d, &e);
 	if (rc)
 		return cli_fail(c, &e);
-	if (c->json)
-		return cli_print_json(cli_person_json(&p, true));
-	print_person_line(&p, c->lang);
-	printf("%s: %s · %s: %s · %s: %s · %s: %s\n", c->lang == LANG_EN ? "ethnicity" : "Dân tộc", p.ethnicity,
-	       c->lang == LANG_EN ? "household" : "Mã hộ", p.household_code[0] ? p.household_code : "-",
-	       c->lang == LANG_EN ? "relation" : "Quan hệ", p.relation[0] ? p.relation : "-",
+	if (c->json) {
+		json_t *o = cli_person_json(p, true), *certs = json_array();
+		if (d.has_membership) {
+			json_t *m = json_object();
+			json_object_set_new(m, "branch_code", cli_json_str_or_null(d.branch_code));
+			json_object_set_new(m, "role", json_string(member_role_name(d.membership.role)));
+			json_object_set_new(m, "since",
+					    d.membership.since.y > 1 ? cli_json_date(d.membership.since) : json_null());
+			json_object_set_new(o, "membership", m);
+		} else {
+			json_object_set_new(o, "membership", json_null());
+		}
+		for (i = 0; i < d.ncerts; i++) {
+			json_t *j = json_object();
+			json_object_set_new(j, "status", json_string(poverty_name(d.certs[i].status)));
+			json_object_set_new(j, "valid_from", cli_json_date(d.certs[i].valid_from));
+			json_object_set_new(j, "valid_to", cli_json_date(d.certs[i].valid_to));
+			json_array_append_new(certs, j);
+		}
+		json_object_set_new(o, "household_poverty", certs);
+		json_object_set_new(o, "poverty_today", cli_json_str_or_null(poverty_name(d.poverty_today)));
+		return cli_print_json(o);
+	}
+	print_person_line(p, c->lang);
+	printf("%s: %s · %s: %s · %s: %s · %s: %s\n", c->lang == LANG_EN ? "ethnicity" : "Dân tộc", p->ethnicity,
+	       c->lang == LANG_EN ? "household" : "Mã hộ", p->household_code[0] ? p->household_code : "-",
+	       c->lang == LANG_EN ? "relation" : "Quan hệ", p->relation[0] ? p->relation : "-",
 	       c->lang == LANG_EN ? "union member" : "Hội viên",
-	       p.member ? (c->lang == LANG_EN ? "yes" : "có") : (c->lang == LANG_EN ? "no" : "không"));
+	       p->member ? (c->lang == LANG_EN ? "yes" : "có") : (c->lang == LANG_EN ? "no" : "không"));
+	if (d.has_membership)
+		printf("%s: %s (%s)\n", c->lang == LANG_EN ? "branch" : "Chi hội",
+		       d.branch_code[0] ? d.branch_code : "-", member_role_name(d.membership.role));
+	for (i = 0; i < d.ncerts; i++) {
+		char f[DATE_ISO_LEN + 1], t[DATE_ISO_LEN + 1];
+		date_format_iso(d.certs[i].valid_from, f);
+		date_format_iso(d.certs[i].valid_to, t);
+		printf("%s %s → %s\n",
+		       d.certs[i].status == POVERTY_POOR ? (c->lang == LANG_EN ? "poor household" : "Hộ nghèo")
+							 : (c->lang == LANG_EN ? "near-poor household" : "Hộ cận nghèo"),
+		       f, t);
+	}
+	return 0;
+}
+
+/* `people member ID [--branch CODE] [--role ROLE] [--since D]`: records
+ * union membership with its branch and role. */
+static int people_member(cli_t *c, int argc, char **argv)
+{
+	const char *branch = NULL, *role_s = NULL, *since_s = NULL;
+	cli_opt_t opts[] = {{"branch", &branch, NULL}, {"role", &role_s, NULL}, {"since", &since_s, NULL},
+			    {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	int64_t id = 0;
+	enum member_role role = ROLE_MEMBER;
+	date_t since = {1, 1, 1, false};
+	err_t e;
+
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "ID", MSG_CLI_MISSING_ARG, "ID");
+	if (!rc)
+		rc = parse_id(pos[0], &id, &e);
+	if (!rc && role_s && !member_role_parse(role_s, &role))
+		rc = err_set(&e, PO_EINVAL, "role", MSG_MEMBER_ROLE_BAD, role_s);
+	if (!rc && since_s)
+		rc = cli_date_arg(since_s, "since", &since, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_membership_set(&c->app, id, branch, role, since, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "person", json_integer(id));
+		json_object_set_new(o, "branch_code", branch ? json_string(branch) : json_null());
+		json_object_set_new(o, "role", json_string(member_role_name(role)));
+		return cli_print_json(o);
+	}
+	printf(c->lang == LANG_EN ? "Person %lld is a union member (%s).\n" : "Người %lld là hội viên (%s).\n",
+	       (long long)id, member_role_name(role));
 	return 0;
 }
 
@@ -131,6 +216,8 @@ int cmd_people(cli_t *c, int argc, char **argv)
 		return people_search_cmd(c, argc - 1, argv + 1);
 	if (argc >= 1 && strcmp(argv[0], "show") == 0)
 		return people_show(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "member") == 0)
+		return people_member(c, argc - 1, argv + 1);
 	err_set(&e, PO_EINVAL, "people", MSG_CLI_UNKNOWN_COMMAND, argc ? argv[0] : "people");
 	return cli_fail(c, &e);
 }

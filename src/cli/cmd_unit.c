@@ -1,4 +1,4 @@
-/* cmd_unit.c: `plusone unit add|list|reorganize|count`. */
+/* cmd_unit.c: `plusone unit add|list|reorganize|end|count`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,8 +204,10 @@ static int unit_reorganize(cli_t *c, int argc, char **argv)
 		rc = err_set(&e, PO_EINVAL, "--date", MSG_CLI_MISSING_ARG, "--date");
 	if (!rc)
 		rc = cli_date_arg(date_s, "date", &on, &e);
-	if (!rc && (!from || strlen(from) >= sizeof fromcopy))
+	if (!rc && !from)
 		rc = err_set(&e, PO_EINVAL, "--from", MSG_CLI_MISSING_ARG, "--from");
+	if (!rc && strlen(from) >= sizeof fromcopy)
+		rc = err_set(&e, PO_ELIMIT, "--from", MSG_LIMIT, "--from", sizeof fromcopy - 1);
 	if (!rc && strlen(pos[0]) > UNIT_CODE_MAX)
 		rc = err_set(&e, PO_EINVAL, "code", MSG_UNIT_CODE_BAD, pos[0]);
 	if (!rc && strlen(name) > UNIT_NAME_MAX)

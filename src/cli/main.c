@@ -28,8 +28,10 @@ static const struct command commands[] = {
 	 "user add NAME --role R --unit U --password-stdin   create a login"},
 	{"import", cmd_import, "import people FILE [--reject R] [--encoding E]   nhập danh sách người",
 	 "import people FILE [--reject R] [--encoding E]   import people from CSV"},
-	{"people", cmd_people, "people search QUERY [--unit U] [--limit N] | people show ID",
-	 "people search QUERY [--unit U] [--limit N] | people show ID"},
+	{"people", cmd_people, "people search QUERY [--unit U] [--limit N] | show ID | member ID [--branch B] [--role R]",
+	 "people search QUERY [--unit U] [--limit N] | show ID | member ID [--branch B] [--role R]"},
+	{"household", cmd_household, "household poverty MÃ_HỘ --status poor|near_poor --from D --to D",
+	 "household poverty CODE --status poor|near_poor --from D --to D"},
 };
 
 /* Prints the list of commands. */

@@ -373,6 +373,34 @@ int store_membership_set(store_t *s, int64_t person_id, bool member, const membe
 }
 
 /* See store.h. */
+int store_membership_get(store_t *s, int64_t person_id, membership_t *m, char *branch_code, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_MEMBER_GET,
+				   "SELECT m.branch_id, u.code, m.role, m.since FROM union_member m"
+				   " LEFT JOIN unit u ON u.id = m.branch_id WHERE m.person_id = ?1", e);
+	char role[24];
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person_id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? PO_ENOTFOUND : sq_fail(s, rc, "union_member", e);
+	}
+	memset(m, 0, sizeof *m);
+	m->person_id = person_id;
+	m->branch_id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, branch_code, UNIT_CODE_MAX + 1);
+	sq_col_text(st, 2, role, sizeof role);
+	member_role_parse(role, &m->role);
+	if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+		m->since = sq_col_date(st, 3);
+	sqlite3_reset(st);
+	return PO_OK;
+}
+
+/* See store.h. */
 int store_people_count(store_t *s, int64_t *n, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_PEOPLE_COUNT, "SELECT count(*) FROM person", e);

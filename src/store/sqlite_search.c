@@ -1,9 +1,9 @@
 /* sqlite_search.c: the search index primitives (SQLite backend).
  *
  * person_word holds one entry per distinct folded word of each name,
- * keyed (word, person_id), carrying the unit and the collation key, so
- * that a prefix range of the index answers "who has a word starting with
- * this" without touching the person table.
+ * with the unit and the collation key; its covering index person_word_ix
+ * (word, person_id, unit_id, sort_key) answers "who has a word starting
+ * with this" from the index alone, without touching the person table.
  */
 #include <string.h>
 

@@ -283,6 +283,39 @@ int store_poverty_add(store_t *s, const poverty_cert_t *c, err_t *e)
 	sq_bind_date(st, 4, c->valid_to);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return err_set(e, PO_ECONFLICT, "from", MSG_POVERTY_TAKEN);
+	if (rc != SQLITE_DONE)
+		return sq_fail(s, rc, "household_poverty", e);
+	return PO_OK;
+}
+
+/* See store.h. */
+int store_poverty_each(store_t *s, int64_t household_id, int (*fn)(const poverty_cert_t *c, void *ctx),
+		       void *ctx, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_POVERTY_EACH,
+				   "SELECT status, valid_from, valid_to FROM household_poverty"
+				   " WHERE household_id = ?1 ORDER BY valid_from", e);
+	poverty_cert_t c;
+	char status[16];
+	int rc, stop = 0;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, household_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.household_id = household_id;
+		sq_col_text(st, 0, status, sizeof status);
+		c.status = strcmp(status, "poor") == 0 ? POVERTY_POOR : POVERTY_NEAR_POOR;
+		c.valid_from = sq_col_date(st, 1);
+		c.valid_to = sq_col_date(st, 2);
+		stop = fn(&c, ctx);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
 	if (rc != SQLITE_DONE)
 		return sq_fail(s, rc, "household_poverty", e);
 	return PO_OK;

@@ -98,8 +98,13 @@ int store_household_insert(store_t *s, const char *code, int64_t unit_id, int64_
 /* Makes person the head of the household. */
 int store_household_set_head(store_t *s, int64_t household_id, int64_t person_id, err_t *e);
 
-/* Adds a dated poverty certificate to a household. */
+/* Adds a dated poverty certificate to a household.  PO_ECONFLICT when
+ * the household already has one starting that day. */
 int store_poverty_add(store_t *s, const poverty_cert_t *c, err_t *e);
+
+/* Calls fn for each poverty certificate of the household, oldest first. */
+int store_poverty_each(store_t *s, int64_t household_id, int (*fn)(const poverty_cert_t *c, void *ctx),
+		       void *ctx, err_t *e);
 
 /* ---- people ---- */
 
@@ -142,6 +147,11 @@ int store_membership_set(store_t *s, int64_t person_id, bool member, const membe
  * before the commit; a rollback undoes all. */
 int store_bulk_begin(store_t *s, err_t *e);
 int store_bulk_end(store_t *s, err_t *e);
+
+/* The recorded details of a person's membership (branch, role, since)
+ * and the branch's code (branch_code, UNIT_CODE_MAX + 1 bytes, "" when
+ * unknown); PO_ENOTFOUND when none are recorded. */
+int store_membership_get(store_t *s, int64_t person_id, membership_t *m, char *branch_code, err_t *e);
 
 /* Number of people. */
 int store_people_count(store_t *s, int64_t *n, err_t *e);

@@ -175,6 +175,53 @@ static void every_change_leaves_an_audit_entry(void **state)
 	fixture_free(f);
 }
 
+static void poverty_status_follows_the_certificate_dates(void **state)
+{
+	fixture_t *f = fixture_new();
+	person_fields_t in;
+	person_parsed_t pp;
+	err_t errs[PERSON_ERRORS_MAX];
+	size_t n;
+	bool ins;
+	enum poverty st;
+	(void)state;
+	memset(&in, 0, sizeof in);
+	in.v[PCOL_FULL_NAME] = "Kim Thị Sa Ly";
+	in.n[PCOL_FULL_NAME] = strlen(in.v[PCOL_FULL_NAME]);
+	in.v[PCOL_DOB] = "1975";
+	in.n[PCOL_DOB] = 4;
+	in.v[PCOL_SEX] = "F";
+	in.n[PCOL_SEX] = 1;
+	in.v[PCOL_UNIT] = "29350";
+	in.n[PCOL_UNIT] = 5;
+	in.v[PCOL_HOUSEHOLD] = "HGD9";
+	in.n[PCOL_HOUSEHOLD] = 4;
+	assert_int_equal(person_parse(&f->app, &in, &pp, errs, &n), PO_OK);
+	assert_int_equal(store_tx_begin(f->app.store, &f->e), PO_OK);
+	assert_int_equal(person_upsert(&f->app, &pp, &ins, &f->e), PO_OK);
+	assert_int_equal(store_tx_commit(f->app.store, &f->e), PO_OK);
+	assert_int_equal(app_poverty_add(&f->app, "HGD9", POVERTY_NEAR_POOR, (date_t){2022, 1, 1, false},
+					 (date_t){2025, 12, 31, false}, &f->e),
+			 PO_OK);
+	assert_int_equal(app_poverty_add(&f->app, "HGD9", POVERTY_POOR, (date_t){2025, 7, 1, false},
+					 (date_t){2026, 6, 30, false}, &f->e),
+			 PO_OK);
+	assert_int_equal(app_poverty_on(&f->app, pp.p.household_id, (date_t){2021, 12, 31, false}, &st, &f->e), PO_OK);
+	assert_int_equal(st, POVERTY_NONE);
+	assert_int_equal(app_poverty_on(&f->app, pp.p.household_id, (date_t){2022, 1, 1, false}, &st, &f->e), PO_OK);
+	assert_int_equal(st, POVERTY_NEAR_POOR);
+	assert_int_equal(app_poverty_on(&f->app, pp.p.household_id, (date_t){2025, 6, 30, false}, &st, &f->e), PO_OK);
+	assert_int_equal(st, POVERTY_NEAR_POOR);
+	/* both valid: poor is the stronger */
+	assert_int_equal(app_poverty_on(&f->app, pp.p.household_id, (date_t){2025, 7, 1, false}, &st, &f->e), PO_OK);
+	assert_int_equal(st, POVERTY_POOR);
+	assert_int_equal(app_poverty_on(&f->app, pp.p.household_id, (date_t){2026, 6, 30, false}, &st, &f->e), PO_OK);
+	assert_int_equal(st, POVERTY_POOR);
+	assert_int_equal(app_poverty_on(&f->app, pp.p.household_id, (date_t){2026, 7, 1, false}, &st, &f->e), PO_OK);
+	assert_int_equal(st, POVERTY_NONE);
+	fixture_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -186,6 +233,7 @@ int main(void)
 		cmocka_unit_test(user_password_is_an_argon2id_hash_and_verifies),
 		cmocka_unit_test(user_add_refuses_bad_input),
 		cmocka_unit_test(every_change_leaves_an_audit_entry),
+		cmocka_unit_test(poverty_status_follows_the_certificate_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
