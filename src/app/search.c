@@ -3,8 +3,9 @@
  * The query is folded (no case, no diacritics, đ → d) and split into
  * words; each must be the start of a different word of the name.  The
  * index has one entry per (folded word, person) carrying the unit and
- * the collation key, so the plan is: count the entries of each query
- * word's prefix range (up to a cap), scan the smallest range, and check
+ * the collation key, so the plan is: look up how many entries each
+ * query word's prefix range holds (the store keeps a count per word),
+ * scan the smallest range, and check
  * each entry against the other words by decoding the folded words from
  * its collation key; the best `limit` entries by collation key are kept
  * in a heap, and only those people are read in full.
@@ -15,8 +16,6 @@
 #include "app/app.h"
 #include "core/text.h"
 
-#define SEARCH_COUNT_PROBE 1024  /* entries counted per word in the planner's first pass */
-#define SEARCH_COUNT_CAP 1000000 /* and at most in its second */
 
 struct top_entry {
 	int64_t id;
@@ -266,25 +265,17 @@ int people_search(app_t *a, const char *q, const int64_t *scope, size_t nscope, 
 			rc = err_set(e, PO_EINVAL, "q", MSG_SEARCH_EMPTY);
 			goto out;
 		}
-		/* scan the word with the fewest entries.  Counting every range
-		 * in full would cost more than the scan: count all words up to
-		 * a cap that grows fourfold until some word stays under it, so
-		 * planning costs a small multiple of the range it chooses */
+		/* scan the word with the fewest entries */
 		if (c.nwords > 1) {
-			int64_t cap, best, cnt;
-			for (cap = SEARCH_COUNT_PROBE;; cap *= 4) {
-				best = cap;
-				for (i = 0; i < c.nwords; i++) {
-					rc = store_words_count(a->store, c.words[i], best, &cnt, e);
-					if (rc)
-						goto out;
-					if (cnt < best) {
-						best = cnt;
-						c.scan_word = i;
-					}
+			int64_t best = -1, cnt;
+			for (i = 0; i < c.nwords; i++) {
+				rc = store_words_count(a->store, c.words[i], &cnt, e);
+				if (rc)
+					goto out;
+				if (best < 0 || cnt < best) {
+					best = cnt;
+					c.scan_word = i;
 				}
-				if (best < cap || cap >= SEARCH_COUNT_CAP)
-					break;
 			}
 		}
 		rc = store_words_scan(a->store, c.words[c.scan_word], on_hit, &c, e);

@@ -65,6 +65,10 @@ void sq_col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
 extern const char *const sq_bulk_indexes[][2];
 extern const int sq_bulk_index_count;
 
+/* Triggers a bulk load drops and makes again: {name, CREATE statement}. */
+extern const char *const sq_bulk_triggers[][2];
+extern const int sq_bulk_trigger_count;
+
 /* The migrations: SQL texts, applied in order; index + 1 is the version. */
 extern const char *const sq_migrations[];
 extern const int sq_migration_count;

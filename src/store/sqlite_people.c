@@ -428,6 +428,10 @@ int store_bulk_begin(store_t *s, err_t *e)
 		snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", sq_bulk_indexes[i][0]);
 		rc = sq_exec(s, sql, e);
 	}
+	for (i = 0; !rc && i < sq_bulk_trigger_count; i++) {
+		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %s", sq_bulk_triggers[i][0]);
+		rc = sq_exec(s, sql, e);
+	}
 	if (!rc)
 		s->bulk = 1;
 	return rc;
@@ -445,6 +449,13 @@ int store_bulk_end(store_t *s, err_t *e)
 	rc = sq_exec(s, "PRAGMA threads=2; PRAGMA cache_size=-12288", e);
 	for (i = 0; !rc && i < sq_bulk_index_count; i++)
 		rc = sq_exec(s, sq_bulk_indexes[i][1], e);
+	if (!rc)
+		rc = sq_exec(s,
+			     "DELETE FROM word_count;"
+			     "INSERT INTO word_count (word, n) SELECT word, count(*) FROM person_word GROUP BY word",
+			     e);
+	for (i = 0; !rc && i < sq_bulk_trigger_count; i++)
+		rc = sq_exec(s, sq_bulk_triggers[i][1], e);
 	if (!rc)
 		rc = sq_exec(s, "PRAGMA threads=0; PRAGMA cache_size=-" SQ_CACHE_KIB_STR, e);
 	return rc;

@@ -15,6 +15,15 @@
 #define IX_PERSON_NATURAL "CREATE INDEX person_natural ON person(nat_hash)"
 #define IX_PERSON_HOUSEHOLD "CREATE INDEX person_household ON person(household_id) WHERE household_id IS NOT NULL"
 #define IX_PERSON_WORD "CREATE INDEX person_word_ix ON person_word(word, person_id, unit_id, sort_key)"
+/* word_count keeps how many entries each word has, for the search
+ * planner; a bulk load drops these triggers and counts once at the end */
+#define TR_WORD_ADD                                                                                  \
+	"CREATE TRIGGER person_word_add AFTER INSERT ON person_word BEGIN"                           \
+	" INSERT INTO word_count (word, n) VALUES (new.word, 1)"                                     \
+	" ON CONFLICT (word) DO UPDATE SET n = n + 1; END"
+#define TR_WORD_DEL                                                                                  \
+	"CREATE TRIGGER person_word_del AFTER DELETE ON person_word BEGIN"                           \
+	" UPDATE word_count SET n = n - 1 WHERE word = old.word; END"
 
 const char *const sq_bulk_indexes[][2] = {
 	{"household_code", IX_HOUSEHOLD_CODE},
@@ -26,6 +35,12 @@ const char *const sq_bulk_indexes[][2] = {
 	{"person_word_ix", IX_PERSON_WORD},
 };
 const int sq_bulk_index_count = (int)(sizeof sq_bulk_indexes / sizeof sq_bulk_indexes[0]);
+
+const char *const sq_bulk_triggers[][2] = {
+	{"person_word_add", TR_WORD_ADD},
+	{"person_word_del", TR_WORD_DEL},
+};
+const int sq_bulk_trigger_count = (int)(sizeof sq_bulk_triggers / sizeof sq_bulk_triggers[0]);
 
 const char *const sq_migrations[] = {
 	/* 1: units, people, households, membership, users, audit, search index */
@@ -94,6 +109,12 @@ const char *const sq_migrations[] = {
 	"  sort_key BLOB NOT NULL"
 	") STRICT;"
 	IX_PERSON_WORD ";"
+	"CREATE TABLE word_count ("
+	"  word TEXT PRIMARY KEY,"
+	"  n INTEGER NOT NULL"
+	") STRICT, WITHOUT ROWID;"
+	TR_WORD_ADD ";"
+	TR_WORD_DEL ";"
 	"CREATE TABLE union_member ("
 	"  person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,"
 	"  branch_id INTEGER REFERENCES unit(id),"

@@ -168,8 +168,9 @@ typedef struct word_hit {
 	size_t key_len;
 } word_hit_t;
 
-/* Counts index entries whose word starts with prefix, stopping at cap. */
-int store_words_count(store_t *s, const char *prefix, int64_t cap, int64_t *n, err_t *e);
+/* The number of index entries whose word starts with prefix (from the
+ * per-word counts the store keeps, so it costs no walk of the index). */
+int store_words_count(store_t *s, const char *prefix, int64_t *n, err_t *e);
 
 /* Calls fn for each index entry whose word starts with prefix; stops
  * early when fn returns non-zero. */

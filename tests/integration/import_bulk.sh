@@ -36,6 +36,10 @@ check "both hold the same people, field for field" [ "$(dump "$WORK/bulk.db" | m
 check "both have the same search index" [ "$(words "$WORK/bulk.db" | md5sum)" = "$(words "$WORK/rows.db" | md5sum)" ]
 check "both reject the same rows for the same reasons" \
 	[ "$(tail -n +2 "$WORK/bulk.rej" | sort | md5sum)" = "$(tail -n +2 "$WORK/rows.rej" | sort | md5sum)" ]
+counts() { sqlite3 "$1" "SELECT word, n FROM word_count WHERE n > 0 ORDER BY word"; }
+recount() { sqlite3 "$1" "SELECT word, count(*) FROM person_word GROUP BY word ORDER BY word"; }
+check "the bulk load counts each word for the search planner" [ "$(counts "$WORK/bulk.db" | md5sum)" = "$(recount "$WORK/bulk.db" | md5sum)" ]
+check "so does the row-by-row import" [ "$(counts "$WORK/rows.db" | md5sum)" = "$(recount "$WORK/rows.db" | md5sum)" ]
 check "a bulk load leaves the schema as the migrations made it" \
 	[ "$(sqlite3 "$WORK/bulk.db" .schema | md5sum)" = "$(sqlite3 "$WORK/rows.db" .schema | md5sum)" ]
 check "the bulk database is intact" [ "$(sqlite3 "$WORK/bulk.db" 'PRAGMA integrity_check')" = ok ]
