@@ -398,6 +398,14 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 		return err_set(e, PO_EINVAL, "file", MSG_IO, o->path, strerror(EISDIR));
 	}
 	im.size = sb.st_size;
+	{
+		/* the reject file replaces its path at the end: never the input */
+		struct stat rb;
+		if (stat(rej_path, &rb) == 0 && rb.st_dev == sb.st_dev && rb.st_ino == sb.st_ino) {
+			rc = err_set(e, PO_EINVAL, "reject", MSG_IMPORT_REJECT_IS_INPUT, rej_path);
+			goto out;
+		}
+	}
 	trace(o, "start");
 	if (o->encoding == VN_LEGACY_NONE) {
 		rc = scan_utf8(f, o->path, e);

@@ -13,8 +13,11 @@ static bool in_force(const unit_t *u, date_t d)
 	return date_cmp(u->valid_from, d) <= 0 && (!u->ended || date_cmp(u->valid_to, d) > 0);
 }
 
-/* A unit as JSON. */
-static json_t *unit_json(const unit_t *u, const unit_tree_t *t)
+/* A unit as JSON.  With a tree, also the unit that stands for its
+ * parent on date d ("current_parent_code": the parent's successor when a
+ * reorganisation ended the parent) and, for an ended unit, the one that
+ * took it over ("successor_code"). */
+static json_t *unit_json(const unit_t *u, const unit_tree_t *t, date_t d)
 {
 	json_t *o = json_object();
 	const unit_t *p = u->parent_id && t ? unit_tree_find(t, u->parent_id) : NULL;
@@ -26,6 +29,12 @@ static json_t *unit_json(const unit_t *u, const unit_tree_t *t)
 	json_object_set_new(o, "valid_from", u->valid_from.y > 1 ? cli_json_date(u->valid_from) : json_null());
 	json_object_set_new(o, "valid_to", u->ended ? cli_json_date(u->valid_to) : json_null());
 	json_object_set_new(o, "island", json_boolean(u->island));
+	if (t) {
+		const unit_t *cp = p ? unit_tree_find(t, unit_tree_current(t, p->id, d)) : NULL;
+		const unit_t *su = u->ended ? unit_tree_find(t, unit_tree_current(t, u->id, d)) : NULL;
+		json_object_set_new(o, "current_parent_code", cp ? json_string(cp->code) : json_null());
+		json_object_set_new(o, "successor_code", su && su != u ? json_string(su->code) : json_null());
+	}
 	return o;
 }
 
@@ -69,7 +78,7 @@ static int unit_add(cli_t *c, int argc, char **argv)
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		json_t *o = unit_json(&u, NULL);
+		json_t *o = unit_json(&u, NULL, u.valid_from);
 		json_object_set_new(o, "parent_code", parent ? json_string(parent) : json_null());
 		return cli_print_json(o);
 	}
@@ -130,7 +139,7 @@ static int unit_list(cli_t *c, int argc, char **argv)
 		for (i = 0; i < unit_tree_count(t); i++) {
 			const unit_t *u = unit_tree_at(t, i);
 			if (all || in_force(u, d))
-				json_array_append_new(arr, unit_json(u, t));
+				json_array_append_new(arr, unit_json(u, t, d));
 		}
 		json_object_set_new(o, "date", cli_json_date(d));
 		json_object_set_new(o, "units", arr);
@@ -226,7 +235,7 @@ static int unit_reorganize(cli_t *c, int argc, char **argv)
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		json_t *o = unit_json(&u, NULL), *arr = json_array();
+		json_t *o = unit_json(&u, NULL, u.valid_from), *arr = json_array();
 		size_t i;
 		for (i = 0; i < ncodes; i++)
 			json_array_append_new(arr, json_string(codes[i]));

@@ -69,4 +69,37 @@ check "the refused files imported nothing" json_eq 'd["total"]' 0
 # re-running the same file changes no count
 run import people "$F" --json
 check "importing again inserts nobody" json_eq '[d["inserted"], d["updated"], d["rejected"]]' '[0, 4, 1]'
+cp "$F" "$WORK/same.csv"
+run import people "$WORK/same.csv" --reject "$WORK/same.csv"
+check "the reject file cannot be the input file" rc_is 2
+check "and the input is left as it was" cmp -s "$F" "$WORK/same.csv"
 check "the reject file can be chosen" bash -c "'$PLUSONE' import people '$F' --reject '$WORK/r.csv' >/dev/null && test -s '$WORK/r.csv'"
+
+# hostile files
+H="$WORK/h.csv"
+printf 'full_name,dob,sex,unit_code\n' >"$H"
+run import people "$H" --json
+check "a header-only file imports nothing and says so" json_eq 'd' '{"read": 0, "inserted": 0, "updated": 0, "rejected": 0, "blank": 0}'
+printf '\xef\xbb\xbf' >"$H"
+run import people "$H"
+check "a file with only a byte order mark is refused" rc_is 2
+printf '\r\n\n  \n' >"$H"
+run import people "$H"
+check "a file of blank lines has no header and is refused" rc_is 2
+python3 -c "
+import sys
+w = sys.stdout.write
+w('full_name,dob,sex,unit_code\n')
+w('A' * 70000 + ',1980,F,29350\n')
+w(','.join(['x'] * 200) + '\n')
+w('\"Trần \"\"Út\"\" Em\",1980,F,29350\n')
+w('Lan\x07Chuông,1980,F,29350\n')
+w('\"no end,1980,F,29350\n')
+" >"$H"
+run import people "$H" --json
+check "over-long lines, too many columns and an open quote are rejected, the rest imported" json_eq '[d["read"], d["inserted"], d["rejected"]]' '[5, 2, 3]'
+check "the reasons name the limits" bash -c "grep -q ',2,Dòng quá dài (tối đa 65536 byte)' '$H.rejects.csv' && grep -q ',3,Dòng có quá nhiều cột (tối đa 64)' '$H.rejects.csv'"
+run people search 'tran ut em' --json
+check "doubled quotes inside a quoted name are kept" json_eq 'd["results"][0]["full_name"]' 'Trần "Út" Em'
+run people search 'lanchuong' --json
+check "control characters are dropped from names" json_eq 'd["results"][0]["full_name"]' 'LanChuông'

@@ -50,3 +50,7 @@ run unit list --date 2026-01-01 --json
 check "unit list on a date shows the units in force then" json_eq 'sorted(u["code"] for u in d["units"] if u["kind"] in ("commune", "town"))' '["29341", "29362", "29365", "29371"]'
 run unit list --all --json
 check "unit list --all keeps the history" json_eq 'len([u for u in d["units"] if u["code"] == "29341"])' 2
+run unit list --date 2026-01-01 --json
+check "a hamlet of a merged commune shows the commune that stands for its parent" json_eq '[(u["parent_code"], u["current_parent_code"]) for u in d["units"] if u["code"] == "29350-01"]' '[["29350", "29365"]]'
+run unit list --all --json
+check "an ended unit names its successor" json_eq '[u["successor_code"] for u in d["units"] if u["code"] == "29350"]' '["29365"]'
