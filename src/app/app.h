@@ -16,6 +16,7 @@
 #include "app/model.h"
 #include "core/bloom.h"
 #include "core/err.h"
+#include "rules/params.h"
 #include "store/store.h"
 
 #define MEMO_UNITS 16 /* unit codes remembered by a people memo */
@@ -179,6 +180,24 @@ int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e);
 /* The person with that id, or PO_ENOTFOUND (also when she is outside
  * scope[0..nscope), if scope is not NULL: the same answer as missing). */
 int app_person_get(app_t *a, int64_t id, const int64_t *scope, size_t nscope, person_t *p, err_t *e);
+
+/* ---- legal parameters (params.c) ---- */
+
+/* Brings the shipped parameters (data/params, compiled in) into the
+ * database: new rows added, shipped rows whose value or source changed
+ * updated, rows an admin added kept.  *changed counts the rows written
+ * (0 on a current database). */
+int app_params_sync(app_t *a, int *changed, err_t *e);
+
+/* Adds a parameter row an admin entered (a new decree), audited.  Checks
+ * the names, the value (0..MONEY_MAX), the status and that a source is
+ * given; PO_ECONFLICT when that family, key and date already have a row. */
+int app_param_add(app_t *a, param_record_t *p, err_t *e);
+
+/* Loads every parameter row, sorted for params_get.  Free with
+ * app_params_free. */
+int app_params_load(app_t *a, params_t *out, err_t *e);
+void app_params_free(params_t *p);
 
 /* ---- households and membership (households.c) ---- */
 

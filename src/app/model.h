@@ -109,6 +109,22 @@ typedef struct user {
 	bool disabled;
 } user_t;
 
+#define PARAM_SOURCE_MAX 300 /* bytes of a parameter's legal source or note */
+
+/* A dated legal parameter as recorded: which, from when, how much, on
+ * what authority (source), how sure (status: law, secondary, open), and
+ * whether it was shipped with plusone or added by an admin. */
+typedef struct param_record {
+	char family[41];
+	char key[25];
+	date_t from;
+	int64_t value;
+	char source[PARAM_SOURCE_MAX + 1];
+	char status[12];
+	char note[PARAM_SOURCE_MAX + 1];
+	bool admin;
+} param_record_t;
+
 /* Names of enum values as used on the command line and in JSON. */
 const char *unit_kind_name(enum unit_kind k);
 bool unit_kind_parse(const char *s, enum unit_kind *out);

@@ -75,5 +75,7 @@ int cmd_user(cli_t *c, int argc, char **argv);
 int cmd_import(cli_t *c, int argc, char **argv);
 int cmd_people(cli_t *c, int argc, char **argv);
 int cmd_household(cli_t *c, int argc, char **argv);
+int cmd_quote(cli_t *c, int argc, char **argv);
+int cmd_params(cli_t *c, int argc, char **argv);
 
 #endif

@@ -11,7 +11,7 @@ int cmd_init(cli_t *c, int argc, char **argv)
 	bool demo = false;
 	cli_opt_t opts[] = {{"demo", NULL, &demo}, {NULL, NULL, NULL}};
 	char *pos[1];
-	int npos, applied = 0, version = 0, rc;
+	int npos, applied = 0, version = 0, params_changed = 0, rc;
 	demo_report_t rep = {0};
 	bool loaded = false;
 	err_t e;
@@ -23,6 +23,8 @@ int cmd_init(cli_t *c, int argc, char **argv)
 		rc = store_migrate(c->store, &applied, &e);
 	if (!rc)
 		rc = store_schema_version(c->store, &version, &e);
+	if (!rc)
+		rc = app_params_sync(&c->app, &params_changed, &e);
 	if (!rc && demo) {
 		rc = app_demo_load(&c->app, &rep, &loaded, &e);
 	}
@@ -33,6 +35,7 @@ int cmd_init(cli_t *c, int argc, char **argv)
 		json_object_set_new(o, "db", json_string(c->db));
 		json_object_set_new(o, "schema_version", json_integer(version));
 		json_object_set_new(o, "migrations_applied", json_integer(applied));
+		json_object_set_new(o, "params_changed", json_integer(params_changed));
 		json_object_set_new(o, "demo_loaded", json_boolean(loaded));
 		if (loaded) {
 			json_t *d = json_object();

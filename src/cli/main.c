@@ -30,6 +30,10 @@ static const struct command commands[] = {
 	 "import people FILE [--reject R] [--encoding E]   import people from CSV"},
 	{"people", cmd_people, "people search QUERY [--unit U] [--limit N] | show ID | member ID [--branch B] [--role R]",
 	 "people search QUERY [--unit U] [--limit N] | show ID | member ID [--branch B] [--role R]"},
+	{"quote", cmd_quote, "quote bhxh --date D --income N --months M --category C | quote bhyt --date D --members K --months M",
+	 "quote bhxh --date D --income N --months M --category C | quote bhyt --date D --members K --months M"},
+	{"params", cmd_params, "params list [--family F] | params add HỌ --from D --value V --source NGUỒN --status S",
+	 "params list [--family F] | params add FAMILY --from D --value V --source TEXT --status S"},
 	{"household", cmd_household, "household poverty MÃ_HỘ --status poor|near_poor --from D --to D",
 	 "household poverty CODE --status poor|near_poor --from D --to D"},
 };

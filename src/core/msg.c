@@ -15,6 +15,7 @@ static const struct msg_entry msg_table[MSG__COUNT] = {
 #include "msg_csv.def"
 #include "msg_app.def"
 #include "msg_cli.def"
+#include "msg_rules.def"
 #undef MSG
 };
 

@@ -20,6 +20,7 @@ enum msg_id {
 #include "msg_csv.def"
 #include "msg_app.def"
 #include "msg_cli.def"
+#include "msg_rules.def"
 #undef MSG
 	MSG__COUNT
 };

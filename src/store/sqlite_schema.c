@@ -141,6 +141,19 @@ const char *const sq_migrations[] = {
 	"  entity_id INTEGER,"
 	"  detail TEXT"
 	") STRICT;",
+	/* 2: dated legal parameters */
+	"CREATE TABLE param ("
+	"  family TEXT NOT NULL CHECK (length(family) BETWEEN 1 AND 40),"
+	"  key TEXT NOT NULL DEFAULT '' CHECK (length(key) <= 24),"
+	"  valid_from TEXT NOT NULL,"
+	"  value INTEGER NOT NULL,"
+	"  source TEXT NOT NULL CHECK (length(source) BETWEEN 1 AND 300),"
+	"  status TEXT NOT NULL CHECK (status IN ('law','secondary','open')),"
+	"  note TEXT,"
+	"  origin TEXT NOT NULL CHECK (origin IN ('shipped','admin')),"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  PRIMARY KEY (family, key, valid_from)"
+	") STRICT, WITHOUT ROWID;",
 };
 
 const int sq_migration_count = (int)(sizeof sq_migrations / sizeof sq_migrations[0]);

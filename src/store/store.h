@@ -191,6 +191,21 @@ int store_user_insert(store_t *s, user_t *u, const char *pass_hash, err_t *e);
  * (hash_cap bytes); PO_ENOTFOUND when none. */
 int store_user_find(store_t *s, const char *username, user_t *u, char *hash, size_t hash_cap, err_t *e);
 
+/* ---- legal parameters ---- */
+
+/* Records a shipped parameter row, or brings a shipped row up to date
+ * when its value, source, status or note changed; a row an admin added
+ * for the same family, key and date is left alone.  *changed tells
+ * whether anything was written. */
+int store_param_ship(store_t *s, const param_record_t *p, bool *changed, err_t *e);
+
+/* Adds a row an admin entered.  PO_ECONFLICT when family, key and date
+ * already have a row. */
+int store_param_add(store_t *s, const param_record_t *p, err_t *e);
+
+/* Calls fn for every parameter row, ordered by family, key, date. */
+int store_params_each(store_t *s, int (*fn)(const param_record_t *p, void *ctx), void *ctx, err_t *e);
+
 /* ---- audit ---- */
 
 /* Appends an entry to the audit log: who did what to which record, with

@@ -1,0 +1,217 @@
+/* cmd_quote.c: `plusone quote bhxh|bhyt`: exact amounts under the law in
+ * force on the payment date (see rules/bhxh.h, rules/bhyt.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "rules/bhxh.h"
+#include "rules/bhyt.h"
+
+/* Parses a whole number flag into [lo, hi]. */
+static int int_arg(const char *s, const char *flag, long lo, long hi, int *out, err_t *e)
+{
+	char *end;
+	long v;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || end == s || v < lo || v > hi)
+		return err_set(e, PO_EINVAL, flag, MSG_CLI_RANGE, flag, lo, hi);
+	*out = (int)v;
+	return PO_OK;
+}
+
+/* Prints one line of the split: label, per month, for the period. */
+static void split_line(const char *label, money_t monthly, money_t total)
+{
+	char a[MONEY_FMT_MAX], b[MONEY_FMT_MAX];
+	money_format(monthly, 1, a);
+	money_format(total, 1, b);
+	cli_print_padded(label, 22);
+	printf(" %16s %18s\n", a, b);
+}
+
+/* `quote bhxh --date D --income N --months M --category C [--province P] [--supported-months N]`. */
+static int quote_bhxh(cli_t *c, int argc, char **argv)
+{
+	const char *date_s = NULL, *income_s = NULL, *months_s = NULL, *cat_s = NULL, *prov_s = NULL, *sup_s = NULL;
+	cli_opt_t opts[] = {{"date", &date_s, NULL},       {"income", &income_s, NULL},
+			    {"months", &months_s, NULL},   {"category", &cat_s, NULL},
+			    {"province", &prov_s, NULL},   {"supported-months", &sup_s, NULL},
+			    {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	bhxh_request_t r;
+	bhxh_quote_t q;
+	params_t p = {NULL, 0};
+	err_t e;
+
+	memset(&r, 0, sizeof r);
+	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
+	if (!rc && !date_s)
+		rc = err_set(&e, PO_EINVAL, "--date", MSG_CLI_MISSING_ARG, "--date");
+	if (!rc && !income_s)
+		rc = err_set(&e, PO_EINVAL, "--income", MSG_CLI_MISSING_ARG, "--income");
+	if (!rc && !months_s)
+		rc = err_set(&e, PO_EINVAL, "--months", MSG_CLI_MISSING_ARG, "--months");
+	if (!rc && !cat_s)
+		rc = err_set(&e, PO_EINVAL, "--category", MSG_CLI_MISSING_ARG, "--category");
+	if (!rc)
+		rc = cli_date_arg(date_s, "date", &r.date, &e);
+	if (!rc)
+		rc = money_parse(income_s, strlen(income_s), &r.income, "income", &e);
+	if (!rc)
+		rc = int_arg(months_s, "months", 1, 12, &r.months, &e);
+	if (!rc && !bhxh_category_parse(cat_s, &r.category))
+		rc = err_set(&e, PO_EINVAL, "category", MSG_CLI_CATEGORY_BAD, cat_s);
+	if (!rc && prov_s) {
+		if (strlen(prov_s) != 2 || !ids_province_name(prov_s))
+			rc = err_set(&e, PO_EINVAL, "province", MSG_CLI_PROVINCE_BAD, prov_s);
+		else
+			memcpy(r.province, prov_s, 3);
+	}
+	if (!rc && sup_s)
+		rc = int_arg(sup_s, "supported-months", 0, 10000, &r.supported_before, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_params_load(&c->app, &p, &e);
+	if (!rc)
+		rc = bhxh_quote(&p, &r, &q, &e);
+	app_params_free(&p);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *o = json_object(), *m = json_object(), *pr = json_object();
+		json_object_set_new(o, "scheme", json_string("bhxh"));
+		json_object_set_new(o, "date", cli_json_date(r.date));
+		json_object_set_new(o, "income", json_integer(r.income));
+		json_object_set_new(o, "months", json_integer(r.months));
+		json_object_set_new(o, "category", json_string(bhxh_category_name(r.category)));
+		json_object_set_new(m, "gross", json_integer(q.gross));
+		json_object_set_new(m, "state_support", json_integer(q.state_support));
+		json_object_set_new(m, "local_support", json_integer(q.local_support));
+		json_object_set_new(m, "net", json_integer(q.net));
+		json_object_set_new(o, "monthly", m);
+		json_object_set_new(o, "gross", json_integer(q.total_gross));
+		json_object_set_new(o, "state_support", json_integer(q.total_state_support));
+		json_object_set_new(o, "local_support", json_integer(q.total_local_support));
+		json_object_set_new(o, "net", json_integer(q.total_net));
+		json_object_set_new(o, "supported_months", json_integer(q.supported_months));
+		json_object_set_new(pr, "poverty_line", json_integer(q.poverty_line));
+		json_object_set_new(pr, "base_salary", json_integer(q.base_salary));
+		json_object_set_new(pr, "ceiling", json_integer(q.ceiling));
+		json_object_set_new(pr, "rate_bp", json_integer(q.rate_bp));
+		json_object_set_new(pr, "support_bp", json_integer(q.support_bp));
+		json_object_set_new(pr, "local_bp", json_integer(q.local_bp));
+		json_object_set_new(o, "params", pr);
+		return cli_print_json(o);
+	}
+	{
+		char inc[MONEY_FMT_MAX];
+		money_format(r.income, 1, inc);
+		printf(c->lang == LANG_EN ? "Voluntary social insurance, paid %s for %d month(s), income %s, category %s\n"
+					  : "BHXH tự nguyện, đóng ngày %s cho %d tháng, thu nhập %s, đối tượng %s\n",
+		       date_s, r.months, inc, bhxh_category_name(r.category));
+		cli_print_padded("", 22);
+		printf(" %16s %18s\n", c->lang == LANG_EN ? "per month" : "mỗi tháng",
+		       c->lang == LANG_EN ? "whole period" : "cả kỳ");
+		split_line(c->lang == LANG_EN ? "Contribution" : "Phải đóng", q.gross, q.total_gross);
+		split_line(c->lang == LANG_EN ? "State support" : "NSNN hỗ trợ", q.state_support, q.total_state_support);
+		split_line(c->lang == LANG_EN ? "Local support" : "NSĐP hỗ trợ", q.local_support, q.total_local_support);
+		split_line(c->lang == LANG_EN ? "Participant pays" : "Người tham gia đóng", q.net, q.total_net);
+	}
+	return 0;
+}
+
+/* `quote bhyt --date D --members K --months M [--first-ordinal J]`. */
+static int quote_bhyt(cli_t *c, int argc, char **argv)
+{
+	const char *date_s = NULL, *members_s = NULL, *months_s = NULL, *first_s = NULL;
+	cli_opt_t opts[] = {{"date", &date_s, NULL},
+			    {"members", &members_s, NULL},
+			    {"months", &months_s, NULL},
+			    {"first-ordinal", &first_s, NULL},
+			    {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc, i;
+	bhyt_request_t r;
+	bhyt_quote_t q;
+	params_t p = {NULL, 0};
+	err_t e;
+
+	memset(&r, 0, sizeof r);
+	r.first_ordinal = 1;
+	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
+	if (!rc && !date_s)
+		rc = err_set(&e, PO_EINVAL, "--date", MSG_CLI_MISSING_ARG, "--date");
+	if (!rc && !members_s)
+		rc = err_set(&e, PO_EINVAL, "--members", MSG_CLI_MISSING_ARG, "--members");
+	if (!rc && !months_s)
+		rc = err_set(&e, PO_EINVAL, "--months", MSG_CLI_MISSING_ARG, "--months");
+	if (!rc)
+		rc = cli_date_arg(date_s, "date", &r.date, &e);
+	if (!rc)
+		rc = int_arg(members_s, "members", 1, BHYT_MEMBERS_MAX, &r.members, &e);
+	if (!rc)
+		rc = int_arg(months_s, "months", 1, 12, &r.months, &e);
+	if (!rc && first_s)
+		rc = int_arg(first_s, "first-ordinal", 1, 1000, &r.first_ordinal, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_params_load(&c->app, &p, &e);
+	if (!rc)
+		rc = bhyt_quote(&p, &r, &q, &e);
+	app_params_free(&p);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *o = json_object(), *arr = json_array(), *pr = json_object();
+		json_object_set_new(o, "scheme", json_string("bhyt"));
+		json_object_set_new(o, "date", cli_json_date(r.date));
+		json_object_set_new(o, "months", json_integer(r.months));
+		for (i = 0; i < q.n; i++) {
+			json_t *j = json_object();
+			json_object_set_new(j, "ordinal", json_integer(q.person[i].ordinal));
+			json_object_set_new(j, "monthly", json_integer(q.person[i].monthly));
+			json_object_set_new(j, "amount", json_integer(q.person[i].amount));
+			json_array_append_new(arr, j);
+		}
+		json_object_set_new(o, "per_person", arr);
+		json_object_set_new(o, "total", json_integer(q.total));
+		json_object_set_new(pr, "base_salary", json_integer(q.base_salary));
+		json_object_set_new(pr, "rate_bp", json_integer(q.rate_bp));
+		json_object_set_new(o, "params", pr);
+		return cli_print_json(o);
+	}
+	{
+		char base[MONEY_FMT_MAX], tot[MONEY_FMT_MAX];
+		money_format(q.base_salary, 1, base);
+		money_format(q.total, 1, tot);
+		printf(c->lang == LANG_EN ? "Household health insurance, paid %s for %d months (base salary %s)\n"
+					  : "BHYT hộ gia đình, đóng ngày %s cho %d tháng (lương cơ sở %s)\n",
+		       date_s, r.months, base);
+		for (i = 0; i < q.n; i++) {
+			char label[64];
+			snprintf(label, sizeof label, c->lang == LANG_EN ? "Member %d" : "Người thứ %d", q.person[i].ordinal);
+			split_line(label, q.person[i].monthly, q.person[i].amount);
+		}
+		cli_print_padded(c->lang == LANG_EN ? "Total" : "Tổng cộng", 22);
+		printf(" %16s %18s\n", "", tot);
+	}
+	return 0;
+}
+
+/* See cli.h. */
+int cmd_quote(cli_t *c, int argc, char **argv)
+{
+	err_t e;
+	if (argc >= 1 && strcmp(argv[0], "bhxh") == 0)
+		return quote_bhxh(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "bhyt") == 0)
+		return quote_bhyt(c, argc - 1, argv + 1);
+	err_set(&e, PO_EINVAL, "quote", MSG_CLI_UNKNOWN_COMMAND, argc ? argv[0] : "quote");
+	return cli_fail(c, &e);
+}
