@@ -1,8 +1,7 @@
 /* bhxh.c: voluntary social insurance contributions (see bhxh.h).
  *
  * Integer arithmetic only, every monthly amount rounded once by
- * money_round_div (through money_apply_bp for the gross).  No I/O, no
- * allocation.
+ * money_round_div.  No I/O, no allocation.
  *
  * Bounds that keep every product inside int64: the parameters are
  * checked on each quote (a value outside its range is a broken parameter
@@ -12,9 +11,9 @@
  *   ceiling factor              1 .. 1000
  *   support months              0 .. 1200
  * so the ceiling is at most 10^13, the income (between floor and
- * ceiling) at most 10^13, poverty line × rate × share at most
- * 10^10 × 10^4 × 10^4 = 10^18 < 9.2 × 10^18, and a period total at most
- * 12 × 10^13.
+ * ceiling) at most 10^13, income × rate at most 10^17, poverty line ×
+ * rate × share at most 10^10 × 10^4 × 10^4 = 10^18 < 9.2 × 10^18, and a
+ * period total at most 12 × 10^13.
  */
 #include <string.h>
 
@@ -53,15 +52,14 @@ bool bhxh_category_parse(const char *s, enum bhxh_category *out)
 	return false;
 }
 
-/* PO_OK when v, the value of family/key on d, lies in lo..hi; else
- * PO_EINTERNAL (field: the family; MSG_RULES_PARAM_RANGE, or
- * MSG_RULES_PARAM_KEY_RANGE when key is not ""). */
-static int check_range(const char *family, const char *key, date_t d, int64_t v,
-		       int64_t lo, int64_t hi, err_t *e)
+/* Fills e for the value v of family/key on d, outside lo..hi: a broken
+ * parameter table.  Returns PO_EINTERNAL (field: the family;
+ * MSG_RULES_PARAM_RANGE, or MSG_RULES_PARAM_KEY_RANGE when key is not
+ * ""). */
+static int range_error(const char *family, const char *key, date_t d, int64_t v, int64_t lo,
+		       int64_t hi, err_t *e)
 {
 	char iso[DATE_ISO_LEN + 1];
-	if (v >= lo && v <= hi)
-		return PO_OK;
 	date_format_iso(d, iso);
 	if (key[0])
 		return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_KEY_RANGE, family, key, iso,
@@ -71,14 +69,16 @@ static int check_range(const char *family, const char *key, date_t d, int64_t v,
 }
 
 /* The value of family/key on d into *out, which must lie in lo..hi.
- * PO_OK; PO_ENOTFOUND from params_get; PO_EINTERNAL (check_range). */
+ * PO_OK; PO_ENOTFOUND from params_get; PO_EINTERNAL (range_error). */
 static int get_param(const params_t *p, const char *family, const char *key, date_t d,
 		     int64_t lo, int64_t hi, int64_t *out, err_t *e)
 {
 	int rc = params_get(p, family, key, d, out, e);
 	if (rc)
 		return rc;
-	return check_range(family, key, d, *out, lo, hi, e);
+	if (*out < lo || *out > hi)
+		return range_error(family, key, d, *out, lo, hi, e);
+	return PO_OK;
 }
 
 /* True when months is a payment mode of bhxh.h: 1, 3, 6 or 12. */
@@ -127,7 +127,6 @@ int bhxh_quote(const params_t *p, const bhxh_request_t *r, bhxh_quote_t *q, err_
 	int64_t base, poverty, rate, factor, months_max, share, local_share = 0;
 	int64_t left;
 	money_t ceiling, gross, state, local;
-	bhxh_quote_t out;
 	int rc;
 	if ((int)r->category < 0 || (int)r->category >= BHXH_CATEGORY_COUNT)
 		return err_set(e, PO_EINVAL, "category", MSG_RULES_CATEGORY, (int)r->category);
@@ -152,9 +151,8 @@ int bhxh_quote(const params_t *p, const bhxh_request_t *r, bhxh_quote_t *q, err_
 		/* no error text for a missing row: it means no local support */
 		if (params_get(p, P_BHXH_LOCAL, r->province, r->date, &local_share, NULL) != PO_OK)
 			local_share = 0;
-		else if ((rc = check_range(P_BHXH_LOCAL, r->province, r->date, local_share, 0,
-					   BP_ONE, e)))
-			return rc;
+		else if (local_share < 0 || local_share > BP_ONE)
+			return range_error(P_BHXH_LOCAL, r->province, r->date, local_share, 0, BP_ONE, e);
 	}
 
 	ceiling = factor * base;
@@ -171,32 +169,31 @@ int bhxh_quote(const params_t *p, const bhxh_request_t *r, bhxh_quote_t *q, err_
 			       (long long)factor, bs);
 	}
 
-	gross = money_apply_bp(r->income, (int32_t)rate); /* = round(income × rate / 10^4) */
+	gross = money_round_div(r->income * rate, BP_ONE); /* <= 10^13 × 10^4 */
 	state = support_per_month(poverty, rate, share);
-	local = support_per_month(poverty, rate, local_share);
+	local = local_share ? support_per_month(poverty, rate, local_share) : 0;
 	if (local > gross - state)
 		local = gross - state;
 	left = months_max - r->supported_before;
 	if (left < 0)
 		left = 0;
 
-	memset(&out, 0, sizeof out);
-	out.gross = gross;
-	out.state_support = state;
-	out.local_support = local;
-	out.net = gross - state - local;
-	out.supported_months = left < r->months ? (int)left : r->months;
-	out.total_gross = gross * r->months;
-	out.total_state_support = state * out.supported_months;
-	out.total_local_support = local * r->months;
-	out.total_net = out.total_gross - out.total_state_support - out.total_local_support;
-	out.poverty_line = poverty;
-	out.base_salary = base;
-	out.floor = poverty;
-	out.ceiling = ceiling;
-	out.rate_bp = (int32_t)rate;
-	out.support_bp = (int32_t)share;
-	out.local_bp = (int32_t)local_share;
-	*q = out;
+	/* all checks passed: *q is written from here on */
+	q->gross = gross;
+	q->state_support = state;
+	q->local_support = local;
+	q->net = gross - state - local;
+	q->supported_months = left < r->months ? (int)left : r->months;
+	q->total_gross = gross * r->months;
+	q->total_state_support = state * q->supported_months;
+	q->total_local_support = local * r->months;
+	q->total_net = q->total_gross - q->total_state_support - q->total_local_support;
+	q->poverty_line = poverty;
+	q->base_salary = base;
+	q->floor = poverty;
+	q->ceiling = ceiling;
+	q->rate_bp = (int32_t)rate;
+	q->support_bp = (int32_t)share;
+	q->local_bp = (int32_t)local_share;
 	return PO_OK;
 }

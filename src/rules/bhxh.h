@@ -1,16 +1,19 @@
 /* bhxh.h: voluntary social insurance (BHXH tự nguyện) contributions.
  *
  * Pure: the amounts follow from the parameters in force on the payment
- * date and the inputs, nothing else.  Rules (see docs/rules.md):
- *   gross monthly      = income × bhxh_rate_bp                (rounded once)
- *   state support/month = poverty_line × bhxh_rate_bp × support_bp(category)
- *   local support/month = poverty_line × bhxh_rate_bp × local_bp(province)
+ * date and the inputs, nothing else.  Rules (see docs/rules.md), each
+ * monthly amount rounded once, half up, by money_round_div:
+ *   gross monthly       = income × bhxh_rate_bp / 10^4
+ *   state support/month = poverty_line × bhxh_rate_bp × support_bp(category) / 10^8
+ *   local support/month = poverty_line × bhxh_rate_bp × local_bp(province) / 10^8
+ *                         (0 when no row for the province; never more
+ *                         than gross − state support)
  *   net monthly = gross − state − local
  * Income must lie between the rural poverty line (floor) and
  * bhxh_ceiling_factor × base salary (ceiling) in force on the date.
  * State support is paid for at most bhxh_support_months_max months of a
  * person's participation in all: given the months already supported, a
- * quote supports only the months left.
+ * quote supports only the months left.  Local support has no such cap.
  */
 #ifndef PLUSONE_RULES_BHXH_H
 #define PLUSONE_RULES_BHXH_H
@@ -29,8 +32,12 @@ enum bhxh_category {
 	BHXH_CATEGORY_COUNT
 };
 
-/* "poor", "near_poor", "ethnic_minority", "island", "other". */
+/* "poor", "near_poor", "ethnic_minority", "island", "other" (also the
+ * keys of bhxh_support_bp); "" for a value outside the enumeration. */
 const char *bhxh_category_name(enum bhxh_category c);
+
+/* True and *out for exactly one of those names; false (and *out
+ * untouched) for anything else, NULL included. */
 bool bhxh_category_parse(const char *s, enum bhxh_category *out);
 
 typedef struct bhxh_request {
@@ -55,8 +62,16 @@ typedef struct bhxh_quote {
 
 /* Quotes a payment.  PO_OK and *q, or PO_EINVAL naming the field: income
  * below the floor or above the ceiling (the message states the bound in
- * dong, formatted the Vietnamese way), months not 1/3/6/12, an unknown
- * category; PO_ENOTFOUND when a parameter is missing for the date. */
+ * dong, formatted the Vietnamese way: "1.500.000 đ"), months not
+ * 1/3/6/12, an unknown category, supported_before negative, a province
+ * that is neither "" nor 2 digits; PO_ENOTFOUND when a parameter is
+ * missing for the date (a missing local support row is not an error:
+ * it means 0); PO_EINTERNAL when a parameter in force lies outside the
+ * bounds that keep the arithmetic exact (base salary and poverty line
+ * 1 .. 10^10 dong, rates and shares 0 .. 10000 bp, ceiling factor
+ * 1 .. 1000, support months 0 .. 1200).  Totals: gross, local support
+ * and net × months, state support × supported_months.  *q is written
+ * only on success.  No I/O, no allocation. */
 int bhxh_quote(const params_t *p, const bhxh_request_t *r, bhxh_quote_t *q, err_t *e);
 
 #endif

@@ -20,15 +20,14 @@
 
 static const char *const tier_keys[TIERS] = {"1", "2", "3", "4", "5"};
 
-/* PO_OK when v, the value of family/key on d, lies in lo..hi; else
- * PO_EINTERNAL (field: the family; MSG_RULES_PARAM_RANGE, or
- * MSG_RULES_PARAM_KEY_RANGE when key is not ""). */
-static int check_range(const char *family, const char *key, date_t d, int64_t v,
-		       int64_t lo, int64_t hi, err_t *e)
+/* Fills e for the value v of family/key on d, outside lo..hi: a broken
+ * parameter table.  Returns PO_EINTERNAL (field: the family;
+ * MSG_RULES_PARAM_RANGE, or MSG_RULES_PARAM_KEY_RANGE when key is not
+ * ""). */
+static int range_error(const char *family, const char *key, date_t d, int64_t v, int64_t lo,
+		       int64_t hi, err_t *e)
 {
 	char iso[DATE_ISO_LEN + 1];
-	if (v >= lo && v <= hi)
-		return PO_OK;
 	date_format_iso(d, iso);
 	if (key[0])
 		return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_KEY_RANGE, family, key, iso,
@@ -38,14 +37,16 @@ static int check_range(const char *family, const char *key, date_t d, int64_t v,
 }
 
 /* The value of family/key on d into *out, which must lie in lo..hi.
- * PO_OK; PO_ENOTFOUND from params_get; PO_EINTERNAL (check_range). */
+ * PO_OK; PO_ENOTFOUND from params_get; PO_EINTERNAL (range_error). */
 static int get_param(const params_t *p, const char *family, const char *key, date_t d,
 		     int64_t lo, int64_t hi, int64_t *out, err_t *e)
 {
 	int rc = params_get(p, family, key, d, out, e);
 	if (rc)
 		return rc;
-	return check_range(family, key, d, *out, lo, hi, e);
+	if (*out < lo || *out > hi)
+		return range_error(family, key, d, *out, lo, hi, e);
+	return PO_OK;
 }
 
 /* The tier (0-based index into tier_keys) of the member with ordinal

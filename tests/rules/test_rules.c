@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -383,6 +384,112 @@ static void params_sort_makes_input_order_irrelevant(void **state)
 		params_sort(&one);
 		one.n = 0;
 		params_sort(&one);
+	}
+}
+
+/* The reference lookup: a linear scan with strcmp and date_cmp for the
+ * last row of family/key not after d (the larger value among rows of the
+ * same date).  PO_OK or PO_ENOTFOUND. */
+static int ref_get(const param_row_t *rows, size_t n, const char *family, const char *key,
+		   date_t d, int64_t *out)
+{
+	const param_row_t *best = NULL;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		const param_row_t *r = &rows[i];
+		if (strcmp(r->family, family) != 0 || strcmp(r->key, key) != 0 ||
+		    date_cmp(r->from, d) > 0)
+			continue;
+		if (!best || date_cmp(r->from, best->from) > 0 ||
+		    (date_cmp(r->from, best->from) == 0 && r->value > best->value))
+			best = r;
+	}
+	if (!best)
+		return PO_ENOTFOUND;
+	*out = best->value;
+	return PO_OK;
+}
+
+/* Names of every length around the 8-byte words params_get compares
+ * (7, 8, 9, 15, 16, 17, 23, 24, 25 bytes and the longest), sharing
+ * prefixes, with bytes above 0x7F, and the empty name. */
+static const char *const family_pool[] = {
+	"base_salary", "bhxh_support_bp", "bhxh_support_bpx", "bhxh_support_b",
+	"bhxh_support_months_max", "bhxh_support_months_maxx", "bhxh_support_months_ma",
+	"abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop",
+	"abcdefghijklmnopq", "abcdefghijklmnopqrstuvw", "abcdefghijklmnopqrstuvwx",
+	"abcdefghijklmnopqrstuvwxy", "abcdefghijklmnopqrstuvwxyz0123456789ABCD",
+	"\xC4\x91\xE1\xBB\x93ng", "\xC4\x91\xE1\xBB\x93ng_b", "z", "",
+};
+static const char *const key_pool[] = {
+	"", "1", "5", "84", "poor", "poo", "poorx", "near_poor", "ethnic_minorit",
+	"ethnic_minority", "ethnic_minority_", "ethnic_minority_x", "abcdefg", "abcdefgh",
+	"abcdefghi", "abcdefghijklmnopqrstuvwx", "h\xE1\xBB\x99", "\xFF",
+};
+#define NPOOL(a) (sizeof a / sizeof a[0])
+
+/* params_get agrees with the reference lookup on random row sets (names
+ * of every length and shared prefixes, garbage after the names' NULs,
+ * duplicate dates) and random queries, including names not present; the
+ * query strings are exact-size heap copies, so a read past a name's NUL
+ * would be caught by the address sanitizer. */
+static void params_get_agrees_with_a_linear_scan(void **state)
+{
+	param_row_t rows[64];
+	int round, qi;
+	(void)state;
+	rng_state = 4242;
+	for (round = 0; round < 1500; round++) {
+		params_t p = {rows, (size_t)rng_in(1, 64)};
+		size_t i;
+		for (i = 0; i < p.n; i++) {
+			const char *f = family_pool[rng() % NPOOL(family_pool)];
+			const char *k = key_pool[rng() % NPOOL(key_pool)];
+			size_t j;
+			for (j = 0; j < sizeof rows[i].family; j++) /* garbage tails */
+				rows[i].family[j] = (char)rng();
+			for (j = 0; j < sizeof rows[i].key; j++)
+				rows[i].key[j] = (char)rng();
+			memcpy(rows[i].family, f, strlen(f) + 1);
+			memcpy(rows[i].key, k, strlen(k) + 1);
+			rows[i].from = date_add_days(D(2016, 1, 1), (int32_t)rng_in(0, 40) * 90);
+			rows[i].value = rng_in(-1000, 1000);
+			if (rng() % 8 == 0 && i > 0) { /* same family and key as the row before */
+				memcpy(rows[i].family, rows[i - 1].family, sizeof rows[i].family);
+				memcpy(rows[i].key, rows[i - 1].key, sizeof rows[i].key);
+			}
+		}
+		params_sort(&p);
+		for (qi = 0; qi < 60; qi++) {
+			const char *f = family_pool[rng() % NPOOL(family_pool)];
+			const char *k = key_pool[rng() % NPOOL(key_pool)];
+			char *fh, *kh;
+			date_t d = date_add_days(D(2015, 6, 1), (int32_t)rng_in(0, 4200));
+			int64_t got = 7777, want = 8888;
+			int rc, wrc;
+			if (qi % 3 == 0) { /* a name of the set, so that most lookups hit */
+				const param_row_t *r = &rows[rng() % p.n];
+				f = r->family;
+				k = r->key;
+			}
+			/* plain malloc: cmocka's test_malloc pads the block, which
+			 * would hide a read past the end from the sanitizer */
+			fh = malloc(strlen(f) + 1);
+			kh = malloc(strlen(k) + 1);
+			assert_non_null(fh);
+			assert_non_null(kh);
+			memcpy(fh, f, strlen(f) + 1);
+			memcpy(kh, k, strlen(k) + 1);
+			rc = params_get(&p, fh, kh, d, &got, NULL);
+			wrc = ref_get(rows, p.n, fh, kh, d, &want);
+			assert_int_equal(rc, wrc);
+			if (rc == PO_OK)
+				assert_int_equal(got, want);
+			else
+				assert_int_equal(got, 7777);
+			free(fh);
+			free(kh);
+		}
 	}
 }
 
@@ -1185,12 +1292,14 @@ static void bhyt_properties(void **state)
 	}
 }
 
+/* Runs every test; the exit status is the number that failed. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(params_get_picks_the_row_in_force, setup_legal),
 		cmocka_unit_test_setup(params_get_reports_what_is_missing, setup_legal),
 		cmocka_unit_test_setup(params_sort_makes_input_order_irrelevant, setup_legal),
+		cmocka_unit_test(params_get_agrees_with_a_linear_scan),
 		cmocka_unit_test_setup(bhxh_vectors, setup_legal),
 		cmocka_unit_test_setup(bhxh_net_at_the_floor_table, setup_legal),
 		cmocka_unit_test_setup(bhxh_every_category, setup_legal),
