@@ -77,5 +77,6 @@ int cmd_people(cli_t *c, int argc, char **argv);
 int cmd_household(cli_t *c, int argc, char **argv);
 int cmd_quote(cli_t *c, int argc, char **argv);
 int cmd_params(cli_t *c, int argc, char **argv);
+int cmd_project(cli_t *c, int argc, char **argv);
 
 #endif

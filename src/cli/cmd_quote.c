@@ -6,8 +6,22 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "rules/advance.h"
 #include "rules/bhxh.h"
 #include "rules/bhyt.h"
+#include "rules/card.h"
+
+/* The category as a person reads it. */
+static const char *category_label(enum bhxh_category c, enum lang lang)
+{
+	static const char *const vi[BHXH_CATEGORY_COUNT] = {"hộ nghèo", "hộ cận nghèo", "dân tộc thiểu số",
+							      "xã đảo, đặc khu", "đối tượng khác"};
+	static const char *const en[BHXH_CATEGORY_COUNT] = {"poor household", "near-poor household",
+							      "ethnic minority", "island commune", "other"};
+	if ((unsigned)c >= BHXH_CATEGORY_COUNT)
+		return "";
+	return lang == LANG_EN ? en[c] : vi[c];
+}
 
 /* Parses a whole number flag into [lo, hi]. */
 static int int_arg(const char *s, const char *flag, long lo, long hi, int *out, err_t *e)
@@ -32,13 +46,80 @@ static void split_line(const char *label, money_t monthly, money_t total)
 	printf(" %16s %18s\n", a, b);
 }
 
+/* `quote bhxh --date D --income N (--advance-years Y | --missing-months M)`:
+ * a payment at once, in advance (discounted) or for the missing time
+ * (compounded). */
+static int quote_lump(cli_t *c, const char *date_s, const char *income_s, const char *adv_s, const char *miss_s)
+{
+	params_t p = {NULL, 0};
+	lump_quote_t q;
+	money_t income = 0;
+	date_t d;
+	int rc, n = 0;
+	err_t e;
+
+	if (adv_s && miss_s)
+		rc = err_set(&e, PO_EINVAL, "--advance-years", MSG_CLI_LUMP_BOTH);
+	else if (!date_s)
+		rc = err_set(&e, PO_EINVAL, "--date", MSG_CLI_MISSING_ARG, "--date");
+	else if (!income_s)
+		rc = err_set(&e, PO_EINVAL, "--income", MSG_CLI_MISSING_ARG, "--income");
+	else
+		rc = cli_date_arg(date_s, "date", &d, &e);
+	if (!rc)
+		rc = money_parse(income_s, strlen(income_s), &income, "income", &e);
+	if (!rc)
+		rc = adv_s ? int_arg(adv_s, "advance-years", 1, ADVANCE_YEARS_MAX, &n, &e)
+			   : int_arg(miss_s, "missing-months", 1, 1200, &n, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_params_load(&c->app, &p, &e);
+	if (!rc)
+		rc = adv_s ? bhxh_advance_quote(&p, d, income, n, &q, &e) : bhxh_missing_quote(&p, d, income, n, &q, &e);
+	app_params_free(&p);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *o = json_object(), *pr = json_object();
+		json_object_set_new(o, "scheme", json_string("bhxh"));
+		json_object_set_new(o, "mode", json_string(adv_s ? "advance" : "missing_time"));
+		json_object_set_new(o, "date", cli_json_date(d));
+		json_object_set_new(o, "income", json_integer(income));
+		json_object_set_new(o, "months", json_integer(q.months));
+		json_object_set_new(o, "monthly_gross", json_integer(q.monthly_gross));
+		json_object_set_new(o, "amount", json_integer(q.amount));
+		json_object_set_new(o, "undiscounted", json_integer(q.undiscounted));
+		json_object_set_new(pr, "fund_rate_ppm", json_integer(q.rate_ppm));
+		json_object_set_new(pr, "fund_rate_year", json_integer(q.rate_year));
+		json_object_set_new(o, "params", pr);
+		return cli_print_json(o);
+	}
+	{
+		char a[MONEY_FMT_MAX], b[MONEY_FMT_MAX];
+		money_format(q.amount, 1, a);
+		money_format(q.undiscounted, 1, b);
+		if (adv_s)
+			printf(c->lang == LANG_EN ? "Advance payment for %d months: %s (instead of %s month by month)\n"
+						  : "Đóng trước %d tháng: %s (thay vì %s nếu đóng từng tháng)\n",
+			       q.months, a, b);
+		else
+			printf(c->lang == LANG_EN ? "Lump sum for %d missing months: %s (%s without interest)\n"
+						  : "Đóng một lần cho %d tháng còn thiếu: %s (%s chưa tính lãi)\n",
+			       q.months, a, b);
+	}
+	return 0;
+}
+
 /* `quote bhxh --date D --income N --months M --category C [--province P] [--supported-months N]`. */
 static int quote_bhxh(cli_t *c, int argc, char **argv)
 {
 	const char *date_s = NULL, *income_s = NULL, *months_s = NULL, *cat_s = NULL, *prov_s = NULL, *sup_s = NULL;
-	cli_opt_t opts[] = {{"date", &date_s, NULL},       {"income", &income_s, NULL},
-			    {"months", &months_s, NULL},   {"category", &cat_s, NULL},
-			    {"province", &prov_s, NULL},   {"supported-months", &sup_s, NULL},
+	const char *adv_s = NULL, *miss_s = NULL;
+	cli_opt_t opts[] = {{"date", &date_s, NULL},         {"income", &income_s, NULL},
+			    {"months", &months_s, NULL},     {"category", &cat_s, NULL},
+			    {"province", &prov_s, NULL},     {"supported-months", &sup_s, NULL},
+			    {"advance-years", &adv_s, NULL}, {"missing-months", &miss_s, NULL},
 			    {NULL, NULL, NULL}};
 	char *pos[1];
 	int npos, rc;
@@ -49,6 +130,8 @@ static int quote_bhxh(cli_t *c, int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
+	if (!rc && (adv_s || miss_s))
+		return quote_lump(c, date_s, income_s, adv_s, miss_s);
 	if (!rc && !date_s)
 		rc = err_set(&e, PO_EINVAL, "--date", MSG_CLI_MISSING_ARG, "--date");
 	if (!rc && !income_s)
@@ -111,9 +194,9 @@ static int quote_bhxh(cli_t *c, int argc, char **argv)
 	{
 		char inc[MONEY_FMT_MAX];
 		money_format(r.income, 1, inc);
-		printf(c->lang == LANG_EN ? "Voluntary social insurance, paid %s for %d month(s), income %s, category %s\n"
-					  : "BHXH tự nguyện, đóng ngày %s cho %d tháng, thu nhập %s, đối tượng %s\n",
-		       date_s, r.months, inc, bhxh_category_name(r.category));
+		printf(c->lang == LANG_EN ? "Voluntary social insurance, paid %s for %d month(s), income %s, %s\n"
+					  : "BHXH tự nguyện, đóng ngày %s cho %d tháng, thu nhập %s, %s\n",
+		       date_s, r.months, inc, category_label(r.category, c->lang));
 		cli_print_padded("", 22);
 		printf(" %16s %18s\n", c->lang == LANG_EN ? "per month" : "mỗi tháng",
 		       c->lang == LANG_EN ? "whole period" : "cả kỳ");
@@ -128,12 +211,17 @@ static int quote_bhxh(cli_t *c, int argc, char **argv)
 /* `quote bhyt --date D --members K --months M [--first-ordinal J]`. */
 static int quote_bhyt(cli_t *c, int argc, char **argv)
 {
-	const char *date_s = NULL, *members_s = NULL, *months_s = NULL, *first_s = NULL;
+	const char *date_s = NULL, *members_s = NULL, *months_s = NULL, *first_s = NULL, *prev_s = NULL;
+	bool first_time = false;
 	cli_opt_t opts[] = {{"date", &date_s, NULL},
 			    {"members", &members_s, NULL},
 			    {"months", &months_s, NULL},
 			    {"first-ordinal", &first_s, NULL},
+			    {"previous-end", &prev_s, NULL},
+			    {"first-time", NULL, &first_time},
 			    {NULL, NULL, NULL}};
+	date_t prev = {1, 1, 1, false};
+	card_validity_t card;
 	char *pos[1];
 	int npos, rc, i;
 	bhyt_request_t r;
@@ -158,12 +246,16 @@ static int quote_bhyt(cli_t *c, int argc, char **argv)
 		rc = int_arg(months_s, "months", 1, 12, &r.months, &e);
 	if (!rc && first_s)
 		rc = int_arg(first_s, "first-ordinal", 1, 1000, &r.first_ordinal, &e);
+	if (!rc && prev_s)
+		rc = cli_date_arg(prev_s, "previous-end", &prev, &e);
 	if (!rc)
 		rc = cli_open(c, false, &e);
 	if (!rc)
 		rc = app_params_load(&c->app, &p, &e);
 	if (!rc)
 		rc = bhyt_quote(&p, &r, &q, &e);
+	if (!rc && (prev_s || first_time))
+		rc = bhyt_card_validity(&p, r.date, r.months, prev_s != NULL, prev, &card, &e);
 	app_params_free(&p);
 	if (rc)
 		return cli_fail(c, &e);
@@ -184,6 +276,13 @@ static int quote_bhyt(cli_t *c, int argc, char **argv)
 		json_object_set_new(pr, "base_salary", json_integer(q.base_salary));
 		json_object_set_new(pr, "rate_bp", json_integer(q.rate_bp));
 		json_object_set_new(o, "params", pr);
+		if (prev_s || first_time) {
+			json_t *cj = json_object();
+			json_object_set_new(cj, "from", cli_json_date(card.from));
+			json_object_set_new(cj, "to", cli_json_date(card.to));
+			json_object_set_new(cj, "continuous", json_boolean(card.continuous));
+			json_object_set_new(o, "card", cj);
+		}
 		return cli_print_json(o);
 	}
 	{
@@ -200,6 +299,13 @@ static int quote_bhyt(cli_t *c, int argc, char **argv)
 		}
 		cli_print_padded(c->lang == LANG_EN ? "Total" : "Tổng cộng", 22);
 		printf(" %16s %18s\n", "", tot);
+		if (prev_s || first_time) {
+			char f[DATE_ISO_LEN + 1], t[DATE_ISO_LEN + 1];
+			date_format_iso(card.from, f);
+			date_format_iso(card.to, t);
+			printf(c->lang == LANG_EN ? "Card valid from %s to %s%s\n" : "Thẻ có giá trị từ %s đến %s%s\n", f, t,
+			       card.continuous ? (c->lang == LANG_EN ? " (continuous)" : " (liên tục)") : "");
+		}
 	}
 	return 0;
 }

@@ -32,6 +32,8 @@ static const struct command commands[] = {
 	 "people search QUERY [--unit U] [--limit N] | show ID | member ID [--branch B] [--role R]"},
 	{"quote", cmd_quote, "quote bhxh --date D --income N --months M --category C | quote bhyt --date D --members K --months M",
 	 "quote bhxh --date D --income N --months M --category C | quote bhyt --date D --members K --months M"},
+	{"project", cmd_project, "project pension --dob D --sex F|M --income N [--months-planned N] ...",
+	 "project pension --dob D --sex F|M --income N [--months-planned N] ..."},
 	{"params", cmd_params, "params list [--family F] | params add HỌ --from D --value V --source NGUỒN --status S",
 	 "params list [--family F] | params add FAMILY --from D --value V --source TEXT --status S"},
 	{"household", cmd_household, "household poverty MÃ_HỘ --status poor|near_poor --from D --to D",

@@ -16,6 +16,8 @@ static const struct msg_entry msg_table[MSG__COUNT] = {
 #include "msg_app.def"
 #include "msg_cli.def"
 #include "msg_rules.def"
+#include "msg_advance.def"
+#include "msg_card.def"
 #undef MSG
 };
 

@@ -21,6 +21,8 @@ enum msg_id {
 #include "msg_app.def"
 #include "msg_cli.def"
 #include "msg_rules.def"
+#include "msg_advance.def"
+#include "msg_card.def"
 #undef MSG
 	MSG__COUNT
 };

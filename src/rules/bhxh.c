@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rules/bhxh.h"
+#include "rules/bhxh_int.h"
 
 #define PARAM_DONG_MAX 10000000000LL /* 10^10 dong: bound of a monthly reference amount */
 #define BP_ONE 10000LL               /* 100% in basis points */
@@ -68,10 +69,11 @@ static int range_error(const char *family, const char *key, date_t d, int64_t v,
 		       (long long)v, (long long)lo, (long long)hi);
 }
 
-/* The value of family/key on d into *out, which must lie in lo..hi.
- * PO_OK; PO_ENOTFOUND from params_get; PO_EINTERNAL (range_error). */
-static int get_param(const params_t *p, const char *family, const char *key, date_t d,
-		     int64_t lo, int64_t hi, int64_t *out, err_t *e)
+/* See bhxh_int.h: the value of family/key on d into *out, which must lie
+ * in lo..hi.  PO_OK; PO_ENOTFOUND from params_get; PO_EINTERNAL
+ * (range_error). */
+int bhxh_get_param(const params_t *p, const char *family, const char *key, date_t d,
+		   int64_t lo, int64_t hi, int64_t *out, err_t *e)
 {
 	int rc = params_get(p, family, key, d, out, e);
 	if (rc)
@@ -79,6 +81,27 @@ static int get_param(const params_t *p, const char *family, const char *key, dat
 	if (*out < lo || *out > hi)
 		return range_error(family, key, d, *out, lo, hi, e);
 	return PO_OK;
+}
+
+/* See bhxh_int.h: PO_OK when poverty <= income <= factor × base, else
+ * PO_EINVAL (field "income", MSG_RULES_INCOME_LOW or _HIGH, the bound
+ * formatted by money_format).  factor 1..1000 and base 1..10^10, so the
+ * ceiling fits int64. */
+int bhxh_income_check(money_t income, money_t poverty, int64_t factor, money_t base, err_t *e)
+{
+	money_t ceiling = factor * base;
+	char inc[MONEY_FMT_MAX], bound[MONEY_FMT_MAX], bs[MONEY_FMT_MAX];
+	if (income >= poverty && income <= ceiling)
+		return PO_OK;
+	money_format(income, 1, inc);
+	if (income < poverty) {
+		money_format(poverty, 1, bound);
+		return err_set(e, PO_EINVAL, "income", MSG_RULES_INCOME_LOW, inc, bound);
+	}
+	money_format(ceiling, 1, bound);
+	money_format(base, 1, bs);
+	return err_set(e, PO_EINVAL, "income", MSG_RULES_INCOME_HIGH, inc, bound,
+		       (long long)factor, bs);
 }
 
 /* True when months is a payment mode of bhxh.h: 1, 3, 6 or 12. */
@@ -138,14 +161,15 @@ int bhxh_quote(const params_t *p, const bhxh_request_t *r, bhxh_quote_t *q, err_
 	if (!valid_province(r->province))
 		return err_set(e, PO_EINVAL, "province", MSG_RULES_PROVINCE);
 
-	if ((rc = get_param(p, P_BASE_SALARY, "", r->date, 1, PARAM_DONG_MAX, &base, e)) ||
-	    (rc = get_param(p, P_POVERTY_LINE, "", r->date, 1, PARAM_DONG_MAX, &poverty, e)) ||
-	    (rc = get_param(p, P_BHXH_RATE, "", r->date, 0, BP_ONE, &rate, e)) ||
-	    (rc = get_param(p, P_BHXH_CEILING, "", r->date, 1, CEILING_FACTOR_MAX, &factor, e)) ||
-	    (rc = get_param(p, P_BHXH_SUPPORT_MONTHS, "", r->date, 0, SUPPORT_MONTHS_MAX,
-			    &months_max, e)) ||
-	    (rc = get_param(p, P_BHXH_SUPPORT, category_names[r->category], r->date, 0, BP_ONE,
-			    &share, e)))
+	if ((rc = bhxh_get_param(p, P_BASE_SALARY, "", r->date, 1, PARAM_DONG_MAX, &base, e)) ||
+	    (rc = bhxh_get_param(p, P_POVERTY_LINE, "", r->date, 1, PARAM_DONG_MAX, &poverty, e)) ||
+	    (rc = bhxh_get_param(p, P_BHXH_RATE, "", r->date, 0, BP_ONE, &rate, e)) ||
+	    (rc = bhxh_get_param(p, P_BHXH_CEILING, "", r->date, 1, CEILING_FACTOR_MAX, &factor,
+				 e)) ||
+	    (rc = bhxh_get_param(p, P_BHXH_SUPPORT_MONTHS, "", r->date, 0, SUPPORT_MONTHS_MAX,
+				 &months_max, e)) ||
+	    (rc = bhxh_get_param(p, P_BHXH_SUPPORT, category_names[r->category], r->date, 0,
+				 BP_ONE, &share, e)))
 		return rc;
 	if (r->province[0] != '\0') {
 		/* no error text for a missing row: it means no local support */
@@ -156,18 +180,8 @@ int bhxh_quote(const params_t *p, const bhxh_request_t *r, bhxh_quote_t *q, err_
 	}
 
 	ceiling = factor * base;
-	if (r->income < poverty || r->income > ceiling) {
-		char inc[MONEY_FMT_MAX], bound[MONEY_FMT_MAX], bs[MONEY_FMT_MAX];
-		money_format(r->income, 1, inc);
-		if (r->income < poverty) {
-			money_format(poverty, 1, bound);
-			return err_set(e, PO_EINVAL, "income", MSG_RULES_INCOME_LOW, inc, bound);
-		}
-		money_format(ceiling, 1, bound);
-		money_format(base, 1, bs);
-		return err_set(e, PO_EINVAL, "income", MSG_RULES_INCOME_HIGH, inc, bound,
-			       (long long)factor, bs);
-	}
+	if ((rc = bhxh_income_check(r->income, poverty, factor, base, e)))
+		return rc;
 
 	gross = money_round_div(r->income * rate, BP_ONE); /* <= 10^13 × 10^4 */
 	state = support_per_month(poverty, rate, share);

@@ -1,0 +1,28 @@
+/* bhxh_int.h: helpers of bhxh.c shared with the other voluntary BHXH
+ * rules (advance.c).  Internal to src/rules; not part of the contract.
+ * Pure: no I/O, no allocation. */
+#ifndef PLUSONE_RULES_BHXH_INT_H
+#define PLUSONE_RULES_BHXH_INT_H
+
+#include <stdint.h>
+
+#include "core/money.h"
+#include "rules/params.h"
+
+/* The value of family/key in force on d into *out, which must lie in
+ * lo..hi.  PO_OK; PO_ENOTFOUND from params_get (field: the family);
+ * PO_EINTERNAL (field: the family, MSG_RULES_PARAM_RANGE or
+ * MSG_RULES_PARAM_KEY_RANGE) for a value outside lo..hi: a broken
+ * parameter table. */
+int bhxh_get_param(const params_t *p, const char *family, const char *key, date_t d,
+		   int64_t lo, int64_t hi, int64_t *out, err_t *e);
+
+/* The income bounds of bhxh_quote: PO_OK when poverty <= income <=
+ * factor × base (the rural poverty line and the ceiling), else
+ * PO_EINVAL, field "income", MSG_RULES_INCOME_LOW (args: income, floor)
+ * or MSG_RULES_INCOME_HIGH (income, ceiling, factor, base), amounts
+ * formatted by money_format.  Needs factor 1..1000 and base 1..10^10
+ * (checked by the caller's lookups) so that the ceiling fits int64. */
+int bhxh_income_check(money_t income, money_t poverty, int64_t factor, money_t base, err_t *e);
+
+#endif
