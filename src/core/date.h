@@ -22,6 +22,18 @@ typedef struct date {
 
 #define DATE_ISO_LEN 10 /* "YYYY-MM-DD" without the NUL */
 
+/* The date y-m-d (year_only false), without any check: for dates the
+ * caller knows are real. */
+static inline date_t date_make(int y, int m, int d)
+{
+	date_t t;
+	t.y = (int16_t)y;
+	t.m = (int8_t)m;
+	t.d = (int8_t)d;
+	t.year_only = false;
+	return t;
+}
+
 /* True when y is a leap year of the Gregorian calendar. */
 bool date_is_leap(int y);
 

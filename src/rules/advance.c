@@ -299,7 +299,7 @@ static int fund_rate(const params_t *p, date_t d, int *year, int64_t *rate_ppm, 
 		date_format_iso(d, iso);
 		return err_set(e, PO_ENOTFOUND, "rate", MSG_ADV_RATE_MISSING, *year, iso);
 	}
-	return bhxh_get_param(p, P_FUND_RATE, key, d, 0, RATE_PPM_MAX, rate_ppm, e);
+	return params_get_range(p, P_FUND_RATE, key, d, 0, RATE_PPM_MAX, rate_ppm, e);
 }
 
 /* The common part of the two quotes, after the months are checked: the
@@ -314,10 +314,10 @@ static int lump_quote(const params_t *p, date_t d, money_t income, int months, b
 	int64_t base, poverty, rate, factor, r;
 	int year, rc;
 	money_t g, amount;
-	if ((rc = bhxh_get_param(p, P_BASE_SALARY, "", d, 1, PARAM_DONG_MAX, &base, e)) ||
-	    (rc = bhxh_get_param(p, P_POVERTY_LINE, "", d, 1, PARAM_DONG_MAX, &poverty, e)) ||
-	    (rc = bhxh_get_param(p, P_BHXH_RATE, "", d, 0, BP_ONE, &rate, e)) ||
-	    (rc = bhxh_get_param(p, P_BHXH_CEILING, "", d, 1, CEILING_FACTOR_MAX, &factor, e)) ||
+	if ((rc = params_get_range(p, P_BASE_SALARY, "", d, 1, PARAM_DONG_MAX, &base, e)) ||
+	    (rc = params_get_range(p, P_POVERTY_LINE, "", d, 1, PARAM_DONG_MAX, &poverty, e)) ||
+	    (rc = params_get_range(p, P_BHXH_RATE, "", d, 0, BP_ONE, &rate, e)) ||
+	    (rc = params_get_range(p, P_BHXH_CEILING, "", d, 1, CEILING_FACTOR_MAX, &factor, e)) ||
 	    (rc = fund_rate(p, d, &year, &r, e)))
 		return rc;
 	if ((rc = bhxh_income_check(income, poverty, factor, base, e)))
@@ -356,7 +356,7 @@ int bhxh_missing_quote(const params_t *p, date_t d, money_t income, int months, 
 		       err_t *e)
 {
 	int64_t max;
-	int rc = bhxh_get_param(p, P_MISSING_MONTHS_MAX, "", d, 1, MISSING_MONTHS_LIMIT, &max, e);
+	int rc = params_get_range(p, P_MISSING_MONTHS_MAX, "", d, 1, MISSING_MONTHS_LIMIT, &max, e);
 	if (rc)
 		return rc;
 	if (months < 1 || months > max)

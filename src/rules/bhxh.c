@@ -53,36 +53,6 @@ bool bhxh_category_parse(const char *s, enum bhxh_category *out)
 	return false;
 }
 
-/* Fills e for the value v of family/key on d, outside lo..hi: a broken
- * parameter table.  Returns PO_EINTERNAL (field: the family;
- * MSG_RULES_PARAM_RANGE, or MSG_RULES_PARAM_KEY_RANGE when key is not
- * ""). */
-static int range_error(const char *family, const char *key, date_t d, int64_t v, int64_t lo,
-		       int64_t hi, err_t *e)
-{
-	char iso[DATE_ISO_LEN + 1];
-	date_format_iso(d, iso);
-	if (key[0])
-		return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_KEY_RANGE, family, key, iso,
-			       (long long)v, (long long)lo, (long long)hi);
-	return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_RANGE, family, iso,
-		       (long long)v, (long long)lo, (long long)hi);
-}
-
-/* See bhxh_int.h: the value of family/key on d into *out, which must lie
- * in lo..hi.  PO_OK; PO_ENOTFOUND from params_get; PO_EINTERNAL
- * (range_error). */
-int bhxh_get_param(const params_t *p, const char *family, const char *key, date_t d,
-		   int64_t lo, int64_t hi, int64_t *out, err_t *e)
-{
-	int rc = params_get(p, family, key, d, out, e);
-	if (rc)
-		return rc;
-	if (*out < lo || *out > hi)
-		return range_error(family, key, d, *out, lo, hi, e);
-	return PO_OK;
-}
-
 /* See bhxh_int.h: PO_OK when poverty <= income <= factor × base, else
  * PO_EINVAL (field "income", MSG_RULES_INCOME_LOW or _HIGH, the bound
  * formatted by money_format).  factor 1..1000 and base 1..10^10, so the
@@ -161,22 +131,22 @@ int bhxh_quote(const params_t *p, const bhxh_request_t *r, bhxh_quote_t *q, err_
 	if (!valid_province(r->province))
 		return err_set(e, PO_EINVAL, "province", MSG_RULES_PROVINCE);
 
-	if ((rc = bhxh_get_param(p, P_BASE_SALARY, "", r->date, 1, PARAM_DONG_MAX, &base, e)) ||
-	    (rc = bhxh_get_param(p, P_POVERTY_LINE, "", r->date, 1, PARAM_DONG_MAX, &poverty, e)) ||
-	    (rc = bhxh_get_param(p, P_BHXH_RATE, "", r->date, 0, BP_ONE, &rate, e)) ||
-	    (rc = bhxh_get_param(p, P_BHXH_CEILING, "", r->date, 1, CEILING_FACTOR_MAX, &factor,
+	if ((rc = params_get_range(p, P_BASE_SALARY, "", r->date, 1, PARAM_DONG_MAX, &base, e)) ||
+	    (rc = params_get_range(p, P_POVERTY_LINE, "", r->date, 1, PARAM_DONG_MAX, &poverty, e)) ||
+	    (rc = params_get_range(p, P_BHXH_RATE, "", r->date, 0, BP_ONE, &rate, e)) ||
+	    (rc = params_get_range(p, P_BHXH_CEILING, "", r->date, 1, CEILING_FACTOR_MAX, &factor,
 				 e)) ||
-	    (rc = bhxh_get_param(p, P_BHXH_SUPPORT_MONTHS, "", r->date, 0, SUPPORT_MONTHS_MAX,
+	    (rc = params_get_range(p, P_BHXH_SUPPORT_MONTHS, "", r->date, 0, SUPPORT_MONTHS_MAX,
 				 &months_max, e)) ||
-	    (rc = bhxh_get_param(p, P_BHXH_SUPPORT, category_names[r->category], r->date, 0,
+	    (rc = params_get_range(p, P_BHXH_SUPPORT, category_names[r->category], r->date, 0,
 				 BP_ONE, &share, e)))
 		return rc;
 	if (r->province[0] != '\0') {
 		/* no error text for a missing row: it means no local support */
 		if (params_get(p, P_BHXH_LOCAL, r->province, r->date, &local_share, NULL) != PO_OK)
 			local_share = 0;
-		else if (local_share < 0 || local_share > BP_ONE)
-			return range_error(P_BHXH_LOCAL, r->province, r->date, local_share, 0, BP_ONE, e);
+		else if ((rc = params_get_range(p, P_BHXH_LOCAL, r->province, r->date, 0, BP_ONE, &local_share, e)))
+			return rc;
 	}
 
 	ceiling = factor * base;

@@ -9,14 +9,6 @@
 #include "core/money.h"
 #include "rules/params.h"
 
-/* The value of family/key in force on d into *out, which must lie in
- * lo..hi.  PO_OK; PO_ENOTFOUND from params_get (field: the family);
- * PO_EINTERNAL (field: the family, MSG_RULES_PARAM_RANGE or
- * MSG_RULES_PARAM_KEY_RANGE) for a value outside lo..hi: a broken
- * parameter table. */
-int bhxh_get_param(const params_t *p, const char *family, const char *key, date_t d,
-		   int64_t lo, int64_t hi, int64_t *out, err_t *e);
-
 /* The income bounds of bhxh_quote: PO_OK when poverty <= income <=
  * factor × base (the rural poverty line and the ceiling), else
  * PO_EINVAL, field "income", MSG_RULES_INCOME_LOW (args: income, floor)

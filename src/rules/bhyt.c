@@ -20,35 +20,6 @@
 
 static const char *const tier_keys[TIERS] = {"1", "2", "3", "4", "5"};
 
-/* Fills e for the value v of family/key on d, outside lo..hi: a broken
- * parameter table.  Returns PO_EINTERNAL (field: the family;
- * MSG_RULES_PARAM_RANGE, or MSG_RULES_PARAM_KEY_RANGE when key is not
- * ""). */
-static int range_error(const char *family, const char *key, date_t d, int64_t v, int64_t lo,
-		       int64_t hi, err_t *e)
-{
-	char iso[DATE_ISO_LEN + 1];
-	date_format_iso(d, iso);
-	if (key[0])
-		return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_KEY_RANGE, family, key, iso,
-			       (long long)v, (long long)lo, (long long)hi);
-	return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_RANGE, family, iso,
-		       (long long)v, (long long)lo, (long long)hi);
-}
-
-/* The value of family/key on d into *out, which must lie in lo..hi.
- * PO_OK; PO_ENOTFOUND from params_get; PO_EINTERNAL (range_error). */
-static int get_param(const params_t *p, const char *family, const char *key, date_t d,
-		     int64_t lo, int64_t hi, int64_t *out, err_t *e)
-{
-	int rc = params_get(p, family, key, d, out, e);
-	if (rc)
-		return rc;
-	if (*out < lo || *out > hi)
-		return range_error(family, key, d, *out, lo, hi, e);
-	return PO_OK;
-}
-
 /* The tier (0-based index into tier_keys) of the member with ordinal
  * k >= 1: k − 1 for the first four, 4 for the 5th and later. */
 static int tier_of(int k)
@@ -79,13 +50,13 @@ int bhyt_quote(const params_t *p, const bhyt_request_t *r, bhyt_quote_t *q, err_
 		return err_set(e, PO_EINVAL, "first_ordinal", MSG_RULES_BHYT_ORDINAL, ORDINAL_MAX,
 			       r->first_ordinal);
 
-	if ((rc = get_param(p, P_BASE_SALARY, "", r->date, 1, PARAM_DONG_MAX, &base, e)) ||
-	    (rc = get_param(p, P_BHYT_RATE, "", r->date, 0, BP_ONE, &rate, e)))
+	if ((rc = params_get_range(p, P_BASE_SALARY, "", r->date, 1, PARAM_DONG_MAX, &base, e)) ||
+	    (rc = params_get_range(p, P_BHYT_RATE, "", r->date, 0, BP_ONE, &rate, e)))
 		return rc;
 	t_first = tier_of(r->first_ordinal);
 	t_last = tier_of(r->first_ordinal + r->members - 1);
 	for (t = t_first; t <= t_last; t++)
-		if ((rc = get_param(p, P_BHYT_TIER, tier_keys[t], r->date, 0, BP_ONE, &tier_bp[t], e)))
+		if ((rc = params_get_range(p, P_BHYT_TIER, tier_keys[t], r->date, 0, BP_ONE, &tier_bp[t], e)))
 			return rc;
 
 	for (i = 0; i < r->members; i++) {

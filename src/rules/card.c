@@ -41,41 +41,6 @@
 #define LAPSE_DAYS_MAX 3650
 #define LAPSE_MONTHS_MAX 12 /* a fiscal year has 12 months */
 
-/* A date_t from y, m, d (no check). */
-static date_t mkdate(int y, int m, int d)
-{
-	date_t t;
-	t.y = (int16_t)y;
-	t.m = (int8_t)m;
-	t.d = (int8_t)d;
-	t.year_only = false;
-	return t;
-}
-
-/* PO_OK when the value v of family in force on d lies in lo..hi, else
- * PO_EINTERNAL with MSG_RULES_PARAM_RANGE (field: the family): a broken
- * parameter table. */
-static int check_range(const char *family, date_t d, int64_t v, int64_t lo, int64_t hi, err_t *e)
-{
-	char iso[DATE_ISO_LEN + 1];
-	if (v >= lo && v <= hi)
-		return PO_OK;
-	date_format_iso(d, iso);
-	return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_RANGE, family, iso, (long long)v,
-		       (long long)lo, (long long)hi);
-}
-
-/* The value of family on d into *out, which must lie in lo..hi.  PO_OK;
- * PO_ENOTFOUND from params_get; PO_EINTERNAL (check_range). */
-static int get_param(const params_t *p, const char *family, date_t d, int64_t lo, int64_t hi,
-		     int64_t *out, err_t *e)
-{
-	int rc = params_get(p, family, "", d, out, e);
-	if (rc)
-		return rc;
-	return check_range(family, d, *out, lo, hi, e);
-}
-
 /* True when the uncovered days s..t (s <= t, both included) span n
  * calendar months or more: t + 1 on or after date_add_months(s, n). */
 static bool spans_months(date_t s, date_t t, int n)
@@ -93,7 +58,7 @@ static bool lapsed_in_fiscal_year(date_t g, date_t last, int n)
 		return spans_months(g, last, n);
 	if (last.y - g.y >= 2)
 		return true;
-	return spans_months(g, mkdate(g.y, 12, 31), n) || spans_months(mkdate(last.y, 1, 1), last, n);
+	return spans_months(g, date_make(g.y, 12, 31), n) || spans_months(date_make(last.y, 1, 1), last, n);
 }
 
 /* True when d is a real calendar day. */
@@ -116,12 +81,12 @@ static int is_lapsed(const params_t *p, date_t paid, date_t previous_end, bool *
 	}
 	/* no lapse-days row on paid (before 2025-07-01): the months rule */
 	if (params_get(p, P_CARD_LAPSE_DAYS, "", paid, &lapse_days, NULL) == PO_OK) {
-		if ((rc = check_range(P_CARD_LAPSE_DAYS, paid, lapse_days, 1, LAPSE_DAYS_MAX, e)))
+		if ((rc = params_get_range(p, P_CARD_LAPSE_DAYS, "", paid, 1, LAPSE_DAYS_MAX, &lapse_days, e)))
 			return rc;
 		*lapsed = (int64_t)date_to_days(paid) - date_to_days(g) >= lapse_days;
 		return PO_OK;
 	}
-	if ((rc = get_param(p, P_CARD_LAPSE_MONTHS, paid, 1, LAPSE_MONTHS_MAX, &lapse_months, e)))
+	if ((rc = params_get_range(p, P_CARD_LAPSE_MONTHS, "", paid, 1, LAPSE_MONTHS_MAX, &lapse_months, e)))
 		return rc;
 	*lapsed = lapsed_in_fiscal_year(g, date_add_days(paid, -1), (int)lapse_months);
 	return PO_OK;
@@ -158,7 +123,7 @@ int bhyt_card_validity(const params_t *p, date_t paid, int months, bool has_prev
 			return err_set(e, PO_EINVAL, "previous_end", MSG_CARD_PREVIOUS_END, a, b);
 		}
 	}
-	if ((rc = get_param(p, P_CARD_WAIT_DAYS, paid, 0, WAIT_DAYS_MAX, &wait_days, e)))
+	if ((rc = params_get_range(p, P_CARD_WAIT_DAYS, "", paid, 0, WAIT_DAYS_MAX, &wait_days, e)))
 		return rc;
 	if (has_previous && (rc = is_lapsed(p, paid, previous_end, &lapsed, e)))
 		return rc;

@@ -251,3 +251,31 @@ int params_get(const params_t *p, const char *family, const char *key, date_t d,
 	*out = p->rows[lo - 1].value;
 	return PO_OK;
 }
+
+/* Fills e for the value v of family/key on d, outside lo..hi: a broken
+ * parameter table.  Returns PO_EINTERNAL (field: the family;
+ * MSG_RULES_PARAM_RANGE, or MSG_RULES_PARAM_KEY_RANGE when key is not
+ * ""). */
+static int range_error(const char *family, const char *key, date_t d, int64_t v, int64_t lo,
+		       int64_t hi, err_t *e)
+{
+	char iso[DATE_ISO_LEN + 1];
+	date_format_iso(d, iso);
+	if (key[0])
+		return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_KEY_RANGE, family, key, iso,
+			       (long long)v, (long long)lo, (long long)hi);
+	return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_RANGE, family, iso,
+		       (long long)v, (long long)lo, (long long)hi);
+}
+
+/* See params.h. */
+int params_get_range(const params_t *p, const char *family, const char *key, date_t d,
+		   int64_t lo, int64_t hi, int64_t *out, err_t *e)
+{
+	int rc = params_get(p, family, key, d, out, e);
+	if (rc)
+		return rc;
+	if (*out < lo || *out > hi)
+		return range_error(family, key, d, *out, lo, hi, e);
+	return PO_OK;
+}

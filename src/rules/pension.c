@@ -67,17 +67,6 @@
 #define PENSION_MONTHS_MAX 1200 /* 100 years: a bound for each month count */
 #define RATE_CAP_BP 7500
 
-/* A date_t from y, m, d (no check). */
-static date_t mkdate(int y, int m, int d)
-{
-	date_t t;
-	t.y = (int16_t)y;
-	t.m = (int8_t)m;
-	t.d = (int8_t)d;
-	t.year_only = false;
-	return t;
-}
-
 /* The retirement age in months, above the base age, for calendar year
  * y >= 2021: men 3 a year up to 24, women 4 a year up to 60. */
 static int rise_months(bool female, int y)
@@ -202,7 +191,7 @@ int pension_project(const pension_plan_t *plan, date_t today, pension_projection
 	past = plan->months_before_2014 + plan->months_from_2014;
 	pension_retirement(plan->dob, plan->sex, &r.age_years, &r.age_months, &r.retirement_date);
 	r.total_months = past + plan->months_planned;
-	needed = date_cmp(r.retirement_date, mkdate(2025, 7, 1)) >= 0 ? 15 : 20;
+	needed = date_cmp(r.retirement_date, date_make(2025, 7, 1)) >= 0 ? 15 : 20;
 
 	/* transitional: 60 / 55 with 20 years for those who joined before 2021 */
 	early = date_add_months(plan->dob, (female ? 55 : 60) * 12);
