@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/text.h"
 #include "rules/pension.h"
 
 /* Parses a count of months (0..1200). */
@@ -55,9 +56,11 @@ static int project_pension(cli_t *c, int argc, char **argv)
 	if (!rc)
 		rc = date_parse_input(dob_s, strlen(dob_s), true, &plan.dob, "dob", &e);
 	if (!rc) {
-		if (strcmp(sex_s, "F") == 0 || strcmp(sex_s, "f") == 0)
+		char f[16];
+		size_t n = vn_fold(sex_s, strlen(sex_s), f, sizeof f);
+		if ((n == 1 && f[0] == 'f') || (n == 2 && memcmp(f, "nu", 2) == 0))
 			plan.sex = 'F';
-		else if (strcmp(sex_s, "M") == 0 || strcmp(sex_s, "m") == 0)
+		else if ((n == 1 && f[0] == 'm') || (n == 3 && memcmp(f, "nam", 3) == 0))
 			plan.sex = 'M';
 		else
 			rc = err_set(&e, PO_EINVAL, "sex", MSG_SEX_BAD, sex_s);

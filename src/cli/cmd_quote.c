@@ -130,6 +130,9 @@ static int quote_bhxh(cli_t *c, int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
+	if (!rc && (adv_s || miss_s) && (months_s || cat_s || prov_s || sup_s))
+		rc = err_set(&e, PO_EINVAL, months_s ? "--months" : cat_s ? "--category" : prov_s ? "--province" : "--supported-months",
+			     MSG_CLI_LUMP_FLAGS);
 	if (!rc && (adv_s || miss_s))
 		return quote_lump(c, date_s, income_s, adv_s, miss_s);
 	if (!rc && !date_s)

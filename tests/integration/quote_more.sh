@@ -38,3 +38,7 @@ run project pension --dob 1961-01-15 --sex M --income 2000000 --months-from-2014
 check "a man born in January 1961 retired at 60 years 3 months" json_eq '[d["retirement_age"], d["eligible"], d["years_needed"]]' '[{"years": 60, "months": 3}, false, 20]'
 run project pension --dob 1990-01-01 --sex X --income 2000000
 check "an unknown sex is refused" rc_is 2
+run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 1 --months 12
+check "a payment at once refuses the period flags it would ignore" rc_is 2
+run project pension --dob 1980-05-10 --sex Nữ --income 3000000 --months-planned 180 --json
+check "project pension takes Nữ as well as F" json_eq 'd["retirement_age"]' '{"years": 60, "months": 0}'
