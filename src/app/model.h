@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/ids.h"
+#include "core/money.h"
 
 #define NAME_CHARS_MAX 100      /* characters of a person's full name */
 #define NAME_BYTES_MAX 400      /* its bytes (4 per character at most) */
@@ -124,6 +125,38 @@ typedef struct param_record {
 	char note[PARAM_SOURCE_MAX + 1];
 	bool admin;
 } param_record_t;
+
+#define RECEIPT_LINES_MAX 20 /* items in one payment */
+#define BOOK_CODE_MAX 48
+
+/* One line of a receipt: who is covered, by which scheme, for which
+ * period, and the split of the amount. */
+typedef struct receipt_line {
+	int64_t person_id;
+	char scheme[5];           /* "bhxh" or "bhyt" */
+	date_t from, to;          /* first and last covered day */
+	int months;
+	int ordinal;              /* BHYT household ordinal; 0 for BHXH */
+	money_t income;           /* BHXH chosen income; 0 for BHYT */
+	char category[20];        /* BHXH support category; "" for BHYT */
+	int supported_months;     /* BHXH months with state support */
+	money_t gross, state_support, local_support, net;
+} receipt_line_t;
+
+/* A receipt (biên lai): a book, a serial never repeated in it, a date,
+ * the collector, the payer, the total of the lines' net amounts. */
+typedef struct receipt {
+	int64_t id;
+	char book[BOOK_CODE_MAX + 1];
+	int64_t serial;
+	date_t date;
+	int64_t collector_id;
+	char collector[USERNAME_MAX + 1];
+	int64_t payer_id;
+	money_t total;
+	bool is_void;
+	int64_t remittance_id;    /* 0 while not remitted */
+} receipt_t;
 
 /* Names of enum values as used on the command line and in JSON. */
 const char *unit_kind_name(enum unit_kind k);

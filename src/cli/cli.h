@@ -78,5 +78,10 @@ int cmd_household(cli_t *c, int argc, char **argv);
 int cmd_quote(cli_t *c, int argc, char **argv);
 int cmd_params(cli_t *c, int argc, char **argv);
 int cmd_project(cli_t *c, int argc, char **argv);
+int cmd_collect(cli_t *c, int argc, char **argv);
+int cmd_receipt(cli_t *c, int argc, char **argv);
+int cmd_remit(cli_t *c, int argc, char **argv);
+int cmd_cash(cli_t *c, int argc, char **argv);
+int cmd_referrals(cli_t *c, int argc, char **argv);
 
 #endif

@@ -36,6 +36,12 @@ static const struct command commands[] = {
 	 "project pension --dob D --sex F|M --income N [--months-planned N] ..."},
 	{"params", cmd_params, "params list [--family F] | params add HỌ --from D --value V --source NGUỒN --status S",
 	 "params list [--family F] | params add FAMILY --from D --value V --source TEXT --status S"},
+	{"collect", cmd_collect, "collect --collector U --date D < payment.json   thu tiền, cấp biên lai",
+	 "collect --collector U --date D < payment.json   record a payment, issue a receipt"},
+	{"receipt", cmd_receipt, "receipt void ID --reason LÝ_DO", "receipt void ID --reason TEXT"},
+	{"remit", cmd_remit, "remit --collector U --date D   nộp tiền về BHXH", "remit --collector U --date D   hand money over"},
+	{"cash", cmd_cash, "cash --collector U   tiền đang giữ", "cash --collector U   cash on hand"},
+	{"referrals", cmd_referrals, "referrals --unit U   kết quả 1+1", "referrals --unit U   1+1 referrals"},
 	{"household", cmd_household, "household poverty MÃ_HỘ --status poor|near_poor --from D --to D",
 	 "household poverty CODE --status poor|near_poor --from D --to D"},
 };

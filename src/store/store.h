@@ -206,6 +206,52 @@ int store_param_add(store_t *s, const param_record_t *p, err_t *e);
 /* Calls fn for every parameter row, ordered by family, key, date. */
 int store_params_each(store_t *s, int (*fn)(const param_record_t *p, void *ctx), void *ctx, err_t *e);
 
+/* ---- receipts, coverage, remittances, referrals ---- */
+
+/* The receipt book of a collector, created (code "Q-" + username) on
+ * first use.  *book_id gets its id. */
+int store_book_for(store_t *s, int64_t collector_id, const char *username, int64_t *book_id, err_t *e);
+
+/* Issues a receipt in book_id: takes the book's next serial (never
+ * reused, even by a concurrent writer: the caller holds the write lock),
+ * writes the receipt and its lines.  r->id, r->serial and r->book set. */
+int store_receipt_issue(store_t *s, int64_t book_id, receipt_t *r, const receipt_line_t *lines, size_t n, err_t *e);
+
+/* The receipt with that id (lines not read).  PO_ENOTFOUND when none. */
+int store_receipt_get(store_t *s, int64_t id, receipt_t *r, err_t *e);
+
+/* Marks a receipt void with the reason, who and now. */
+int store_receipt_void(store_t *s, int64_t id, const char *reason, const char *by, err_t *e);
+
+/* The last covered day of a person in a scheme over valid receipts;
+ * *has false when she has never been covered. */
+int store_coverage_last(store_t *s, int64_t person_id, const char *scheme, date_t *last, bool *has, err_t *e);
+
+/* Months of BHXH state support a person received (valid receipts). */
+int store_supported_months(store_t *s, int64_t person_id, int *n, err_t *e);
+
+/* Distinct members of a household, other than `except`, with a valid
+ * BHYT line on a receipt dated in `year`. */
+int store_bhyt_payers(store_t *s, int64_t household_id, int year, int64_t except, int *n, err_t *e);
+
+/* Hands over the collector's valid receipts not yet remitted: one
+ * remittance dated d.  *count 0 (and no remittance) when there is none. */
+int store_remit(store_t *s, int64_t collector_id, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
+		err_t *e);
+
+/* The collector's valid receipts: how many, their total, and the part
+ * already remitted. */
+int store_cash(store_t *s, int64_t collector_id, int64_t *receipts, money_t *collected, money_t *remitted, err_t *e);
+
+/* Records that referrer mobilised person (once per person: *added false
+ * when she already has a referrer). */
+int store_referral_add(store_t *s, int64_t person, int64_t referrer, const char *relation, int64_t receipt_id,
+		       date_t d, bool *added, err_t *e);
+
+/* Calls fn(person, person's unit, referrer) for every referral. */
+int store_referrals_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, int64_t referrer, void *ctx),
+			 void *ctx, err_t *e);
+
 /* ---- audit ---- */
 
 /* Appends an entry to the audit log: who did what to which record, with

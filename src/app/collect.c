@@ -1,0 +1,424 @@
+/* collect.c: collection use cases (see collect.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/collect.h"
+#include "rules/bhyt.h"
+#include "rules/card.h"
+#include <jansson.h>
+
+/* The collector's login and the sorted ids of her units. */
+static int collector_scope(app_t *a, const char *collector, user_t *u, int64_t **scope, size_t *n, err_t *e)
+{
+	unit_tree_t *t;
+	int rc = store_user_find(a->store, collector, u, NULL, 0, e);
+	if (rc == PO_ENOTFOUND)
+		return err_set(e, PO_EINVAL, "collector", MSG_USER_UNKNOWN, collector);
+	if (rc)
+		return rc;
+	if (u->role == UROLE_VIEWER || u->disabled)
+		return err_set(e, PO_EINVAL, "collector", MSG_COLLECT_ROLE, collector, user_role_name(u->role));
+	rc = unit_tree_load(a->store, &t, e);
+	if (rc)
+		return rc;
+	rc = unit_tree_subtree(t, u->unit_id, scope, n, e);
+	unit_tree_free(t);
+	return rc;
+}
+
+/* A person who must exist and live inside the scope; field names her. */
+static int person_in_scope(app_t *a, int64_t id, const int64_t *scope, size_t n, const char *field, person_t *p,
+			   err_t *e)
+{
+	int rc = store_person_get(a->store, id, p, e);
+	if (rc == PO_ENOTFOUND)
+		return err_set(e, PO_EINVAL, field, MSG_PERSON_UNKNOWN, (long long)id);
+	if (rc)
+		return rc;
+	if (!unit_set_has(scope, n, p->unit_id))
+		return err_set(e, PO_EINVAL, field, MSG_COLLECT_OUT_OF_SCOPE, (long long)id);
+	return PO_OK;
+}
+
+/* Quotes rq for every category that applies to the person on d
+ * (household poverty certificate valid on d, ethnicity other than Kinh,
+ * island unit, and "other") and keeps the one with the highest state
+ * support: rq->category and *best are set to it. */
+static int derive_category(app_t *a, const params_t *pr, const person_t *p, date_t d, bhxh_request_t *rq,
+			   bhxh_quote_t *best, err_t *e)
+{
+	enum bhxh_category cands[4], chosen = BHXH_OTHER;
+	size_t nc = 0, i;
+	enum poverty pov = POVERTY_NONE;
+	unit_t u;
+	int rc;
+	if (p->household_id) {
+		rc = app_poverty_on(a, p->household_id, d, &pov, e);
+		if (rc)
+			return rc;
+	}
+	if (pov == POVERTY_POOR)
+		cands[nc++] = BHXH_POOR;
+	if (pov == POVERTY_NEAR_POOR)
+		cands[nc++] = BHXH_NEAR_POOR;
+	if (p->ethnicity[0] && strcmp(p->ethnicity, "Kinh") != 0)
+		cands[nc++] = BHXH_ETHNIC_MINORITY;
+	rc = store_unit_get(a->store, p->unit_id, &u, e);
+	if (rc)
+		return rc;
+	if (u.island)
+		cands[nc++] = BHXH_ISLAND;
+	cands[nc++] = BHXH_OTHER;
+	for (i = 0; i < nc; i++) {
+		bhxh_quote_t q;
+		rq->category = cands[i];
+		rc = bhxh_quote(pr, rq, &q, e);
+		if (rc)
+			return rc;
+		if (i == 0 || q.support_bp > best->support_bp) {
+			*best = q;
+			chosen = cands[i];
+		}
+	}
+	rq->category = chosen;
+	return PO_OK;
+}
+
+/* Fills one BHXH line. */
+static int bhxh_line(app_t *a, const params_t *pr, const collect_item_t *it, const person_t *p, date_t d,
+		     receipt_line_t *l, err_t *e)
+{
+	bhxh_request_t rq;
+	bhxh_quote_t q;
+	date_t last, first = date_make(d.y, d.m, 1);
+	bool has;
+	int rc;
+	memset(&rq, 0, sizeof rq);
+	rq.date = d;
+	rq.income = it->income;
+	rq.months = it->months;
+	rc = store_supported_months(a->store, p->id, &rq.supported_before, e);
+	if (rc)
+		return rc;
+	if (it->has_category) {
+		rq.category = it->category;
+		rc = bhxh_quote(pr, &rq, &q, e);
+	} else {
+		rc = derive_category(a, pr, p, d, &rq, &q, e);
+	}
+	if (rc)
+		return rc;
+	rc = store_coverage_last(a->store, p->id, "bhxh", &last, &has, e);
+	if (rc)
+		return rc;
+	/* continue a paid period that reaches the month paid in; else start there */
+	l->from = has && date_cmp(last, date_add_days(first, -1)) >= 0 ? date_add_days(last, 1) : first;
+	l->to = date_add_days(date_add_months(l->from, it->months), -1);
+	memcpy(l->scheme, "bhxh", 5);
+	l->person_id = p->id;
+	l->months = it->months;
+	l->ordinal = 0;
+	l->income = it->income;
+	snprintf(l->category, sizeof l->category, "%s", bhxh_category_name(rq.category));
+	l->supported_months = q.supported_months;
+	l->gross = q.total_gross;
+	l->state_support = q.total_state_support;
+	l->local_support = q.total_local_support;
+	l->net = q.total_net;
+	return PO_OK;
+}
+
+/* Fills one BHYT line; earlier_same_household counts the items before it
+ * in this payment from the same household. */
+static int bhyt_line(app_t *a, const params_t *pr, const collect_item_t *it, const person_t *p, date_t d,
+		     int earlier_same_household, receipt_line_t *l, err_t *e)
+{
+	bhyt_request_t rq;
+	bhyt_quote_t q;
+	card_validity_t card;
+	date_t last;
+	bool has;
+	int payers = 0, rc;
+	if (p->household_id) {
+		rc = store_bhyt_payers(a->store, p->household_id, d.y, p->id, &payers, e);
+		if (rc)
+			return rc;
+	}
+	memset(&rq, 0, sizeof rq);
+	rq.date = d;
+	rq.members = 1;
+	rq.months = it->months;
+	rq.first_ordinal = payers + earlier_same_household + 1;
+	rc = bhyt_quote(pr, &rq, &q, e);
+	if (!rc)
+		rc = store_coverage_last(a->store, p->id, "bhyt", &last, &has, e);
+	if (!rc)
+		rc = bhyt_card_validity(pr, d, it->months, has, last, &card, e);
+	if (rc)
+		return rc;
+	memcpy(l->scheme, "bhyt", 5);
+	l->person_id = p->id;
+	l->months = it->months;
+	l->ordinal = q.person[0].ordinal;
+	l->from = card.from;
+	l->to = card.to;
+	l->gross = q.person[0].amount;
+	l->state_support = l->local_support = 0;
+	l->net = q.person[0].amount;
+	return PO_OK;
+}
+
+/* See collect.h. */
+int app_collect(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
+		receipt_line_t *lines, err_t *e)
+{
+	params_t pr = {NULL, 0};
+	int64_t *scope = NULL, book;
+	size_t nscope = 0, i, j;
+	person_t payer, p;
+	user_t u;
+	char detail[160];
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (rq->n < 1 || rq->n > RECEIPT_LINES_MAX)
+		return err_set(e, PO_EINVAL, "items", MSG_COLLECT_NO_ITEMS, RECEIPT_LINES_MAX);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = collector_scope(a, collector, &u, &scope, &nscope, e);
+	if (!rc)
+		rc = app_params_load(a, &pr, e);
+	if (!rc)
+		rc = person_in_scope(a, rq->payer, scope, nscope, "payer", &payer, e);
+	if (!rc && rq->referred_by) {
+		if (rq->referred_by == rq->payer)
+			rc = err_set(e, PO_EINVAL, "referred_by", MSG_COLLECT_SELF_REFERRAL);
+		else if ((rc = store_person_get(a->store, rq->referred_by, &p, e)) == PO_ENOTFOUND)
+			rc = err_set(e, PO_EINVAL, "referred_by", MSG_PERSON_UNKNOWN, (long long)rq->referred_by);
+	}
+	for (i = 0; !rc && i < rq->n; i++) {
+		const collect_item_t *it = &rq->items[i];
+		int earlier = 0;
+		memset(&lines[i], 0, sizeof lines[i]);
+		for (j = 0; j < i; j++)
+			if (rq->items[j].person == it->person && strcmp(rq->items[j].scheme, it->scheme) == 0)
+				rc = err_set(e, PO_EINVAL, "items", MSG_COLLECT_TWICE, (long long)it->person);
+		if (!rc)
+			rc = person_in_scope(a, it->person, scope, nscope, "person", &p, e);
+		if (rc)
+			break;
+		if (strcmp(it->scheme, "bhxh") == 0) {
+			rc = bhxh_line(a, &pr, it, &p, d, &lines[i], e);
+		} else if (strcmp(it->scheme, "bhyt") == 0) {
+			for (j = 0; j < i; j++) {
+				person_t q;
+				if (strcmp(rq->items[j].scheme, "bhyt") || !p.household_id)
+					continue;
+				if (store_person_get(a->store, rq->items[j].person, &q, e) == PO_OK &&
+				    q.household_id == p.household_id)
+					earlier++;
+			}
+			rc = bhyt_line(a, &pr, it, &p, d, earlier, &lines[i], e);
+		} else {
+			rc = err_set(e, PO_EINVAL, "scheme", MSG_COLLECT_SCHEME, it->scheme);
+		}
+		if (!rc)
+			r->total += lines[i].net;
+	}
+	if (!rc)
+		rc = store_book_for(a->store, u.id, u.username, &book, e);
+	if (!rc) {
+		r->date = d;
+		r->collector_id = u.id;
+		memcpy(r->collector, u.username, sizeof r->collector);
+		r->payer_id = rq->payer;
+		rc = store_receipt_issue(a->store, book, r, lines, rq->n, e);
+	}
+	if (!rc && rq->referred_by) {
+		bool added;
+		rc = store_referral_add(a->store, rq->payer, rq->referred_by, "other", r->id, d, &added, e);
+	}
+	if (!rc) {
+		snprintf(detail, sizeof detail, "{\"book\":\"%s\",\"serial\":%lld,\"total\":%lld,\"lines\":%zu}", r->book,
+			 (long long)r->serial, (long long)r->total, rq->n);
+		rc = store_audit(a->store, a->actor, "receipt.issue", "receipt", r->id, detail, e);
+	}
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	app_params_free(&pr);
+	free(scope);
+	return rc;
+}
+
+/* See collect.h. */
+int app_receipt_void(app_t *a, int64_t id, const char *reason, receipt_t *r, err_t *e)
+{
+	char detail[400];
+	size_t n = strlen(reason);
+	int rc;
+	if (n == 0 || n > 300)
+		return err_set(e, PO_EINVAL, "reason", MSG_COLLECT_REASON);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = store_receipt_get(a->store, id, r, e);
+	if (rc == PO_ENOTFOUND)
+		rc = err_set(e, PO_EINVAL, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
+	if (!rc && r->remittance_id)
+		rc = err_set(e, PO_EINVAL, "id", MSG_RECEIPT_REMITTED, (long long)id);
+	if (!rc && r->is_void)
+		rc = err_set(e, PO_EINVAL, "id", MSG_RECEIPT_ALREADY_VOID, (long long)id);
+	if (!rc)
+		rc = store_receipt_void(a->store, id, reason, a->actor, e);
+	if (!rc) {
+		json_t *j = json_pack("{s:s,s:I}", "reason", reason, "total", (json_int_t)r->total);
+		char *dump = j ? json_dumps(j, JSON_COMPACT) : NULL;
+		snprintf(detail, sizeof detail, "%s", dump ? dump : "{}");
+		free(dump);
+		json_decref(j);
+		rc = store_audit(a->store, a->actor, "receipt.void", "receipt", id, detail, e);
+		r->is_void = true;
+	}
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* The collector's login, or PO_EINVAL naming it. */
+static int find_collector(app_t *a, const char *collector, user_t *u, err_t *e)
+{
+	int rc = store_user_find(a->store, collector, u, NULL, 0, e);
+	if (rc == PO_ENOTFOUND)
+		return err_set(e, PO_EINVAL, "collector", MSG_USER_UNKNOWN, collector);
+	return rc;
+}
+
+/* See collect.h. */
+int app_remit(app_t *a, const char *collector, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
+	      err_t *e)
+{
+	char detail[128];
+	user_t u;
+	int rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = find_collector(a, collector, &u, e);
+	if (!rc)
+		rc = store_remit(a->store, u.id, d, remit_id, count, amount, e);
+	if (!rc && *count) {
+		snprintf(detail, sizeof detail, "{\"receipts\":%lld,\"amount\":%lld}", (long long)*count,
+			 (long long)*amount);
+		rc = store_audit(a->store, a->actor, "remittance.add", "remittance", *remit_id, detail, e);
+	}
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See collect.h. */
+int app_cash(app_t *a, const char *collector, int64_t *receipts, money_t *collected, money_t *remitted, err_t *e)
+{
+	user_t u;
+	int rc = find_collector(a, collector, &u, e);
+	if (!rc)
+		rc = store_cash(a->store, u.id, receipts, collected, remitted, e);
+	return rc;
+}
+
+struct ref_ctx {
+	const int64_t *scope;
+	size_t nscope;
+	int64_t pairs;
+	int64_t *ref, *cnt;
+	size_t n, cap;
+	bool oom;
+};
+
+/* Counts one referral inside the scope by its referrer. */
+static int ref_count(int64_t person, int64_t unit_id, int64_t referrer, void *ctx)
+{
+	struct ref_ctx *c = ctx;
+	size_t i;
+	(void)person;
+	if (!unit_set_has(c->scope, c->nscope, unit_id))
+		return 0;
+	c->pairs++;
+	for (i = 0; i < c->n; i++)
+		if (c->ref[i] == referrer) {
+			c->cnt[i]++;
+			return 0;
+		}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		int64_t *r = realloc(c->ref, cap * sizeof *r), *k;
+		if (!r) {
+			c->oom = true;
+			return 1;
+		}
+		c->ref = r;
+		k = realloc(c->cnt, cap * sizeof *k);
+		if (!k) {
+			c->oom = true;
+			return 1;
+		}
+		c->cnt = k;
+		c->cap = cap;
+	}
+	c->ref[c->n] = referrer;
+	c->cnt[c->n++] = 1;
+	return 0;
+}
+
+/* See collect.h. */
+int app_referrals(app_t *a, const char *unit_code, int64_t *pairs, int64_t *mobilizers, referral_top_t *top,
+		  size_t *ntop, err_t *e)
+{
+	struct ref_ctx c;
+	int64_t *scope = NULL;
+	size_t nscope = 0, i, k;
+	int rc;
+	memset(&c, 0, sizeof c);
+	*ntop = 0;
+	rc = app_unit_scope(a, unit_code, "unit", &scope, &nscope, e);
+	if (rc)
+		return rc;
+	c.scope = scope;
+	c.nscope = nscope;
+	rc = store_referrals_each(a->store, ref_count, &c, e);
+	if (c.oom)
+		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	*pairs = c.pairs;
+	*mobilizers = (int64_t)c.n;
+	/* selection of the top: most mobilised first, then the smaller id */
+	for (k = 0; !rc && k < REFERRAL_TOP_MAX && k < c.n; k++) {
+		size_t best = k;
+		for (i = k + 1; i < c.n; i++)
+			if (c.cnt[i] > c.cnt[best] || (c.cnt[i] == c.cnt[best] && c.ref[i] < c.ref[best]))
+				best = i;
+		int64_t tr = c.ref[k], tc = c.cnt[k];
+		c.ref[k] = c.ref[best];
+		c.cnt[k] = c.cnt[best];
+		c.ref[best] = tr;
+		c.cnt[best] = tc;
+		person_t p;
+		rc = store_person_get(a->store, c.ref[k], &p, e);
+		if (rc)
+			break;
+		top[k].person = c.ref[k];
+		memcpy(top[k].full_name, p.full_name, sizeof top[k].full_name);
+		top[k].mobilized = c.cnt[k];
+		(*ntop)++;
+	}
+	free(c.ref);
+	free(c.cnt);
+	free(scope);
+	return rc;
+}

@@ -1,0 +1,343 @@
+/* sqlite_money.c: receipts, coverage lines, remittances and 1+1
+ * referrals (SQLite backend).  Coverage is never stored apart: it is the
+ * lines of valid (not void) receipts, so money and coverage cannot
+ * disagree. */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/sqlite_int.h"
+
+/* Steps a statement expected to finish without rows. */
+static int done(store_t *s, sqlite3_stmt *st, const char *what, err_t *e)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, what, e);
+}
+
+/* See store.h. */
+int store_book_for(store_t *s, int64_t collector_id, const char *username, int64_t *book_id, err_t *e)
+{
+	char code[BOOK_CODE_MAX + 1];
+	sqlite3_stmt *st = sq_prep(s, SQ_BOOK_FIND, "SELECT id FROM receipt_book WHERE collector_id = ?1 ORDER BY id LIMIT 1", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, collector_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*book_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return PO_OK;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(s, rc, "receipt_book", e);
+	snprintf(code, sizeof code, "Q-%s", username);
+	st = sq_prep(s, SQ_BOOK_ADD, "INSERT INTO receipt_book (code, collector_id) VALUES (?1, ?2)", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, collector_id);
+	rc = done(s, st, "receipt_book", e);
+	if (!rc)
+		*book_id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+/* See store.h. */
+int store_receipt_issue(store_t *s, int64_t book_id, receipt_t *r, const receipt_line_t *lines, size_t n, err_t *e)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+	st = sq_prep(s, SQ_BOOK_NEXT,
+		     "UPDATE receipt_book SET next_serial = next_serial + 1 WHERE id = ?1 RETURNING next_serial - 1, code", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, book_id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return sq_fail(s, rc, "receipt_book", e);
+	}
+	r->serial = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, r->book, sizeof r->book);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+	st = sq_prep(s, SQ_RECEIPT_ADD,
+		     "INSERT INTO receipt (book_id, serial, date, collector_id, payer_id, total) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		     e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, book_id);
+	sqlite3_bind_int64(st, 2, r->serial);
+	sq_bind_date(st, 3, r->date);
+	sqlite3_bind_int64(st, 4, r->collector_id);
+	sqlite3_bind_int64(st, 5, r->payer_id);
+	sqlite3_bind_int64(st, 6, r->total);
+	rc = done(s, st, "receipt", e);
+	if (rc)
+		return rc;
+	r->id = sqlite3_last_insert_rowid(s->db);
+	for (i = 0; i < n; i++) {
+		const receipt_line_t *l = &lines[i];
+		st = sq_prep(s, SQ_LINE_ADD,
+			     "INSERT INTO receipt_line (receipt_id, line_no, person_id, scheme, period_from, period_to, months,"
+			     " ordinal, income, category, supported_months, gross, state_support, local_support, net)"
+			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", e);
+		if (!st)
+			return e->code;
+		sqlite3_bind_int64(st, 1, r->id);
+		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+		sqlite3_bind_int64(st, 3, l->person_id);
+		sqlite3_bind_text(st, 4, l->scheme, -1, SQLITE_STATIC);
+		sq_bind_date(st, 5, l->from);
+		sq_bind_date(st, 6, l->to);
+		sqlite3_bind_int(st, 7, l->months);
+		if (l->ordinal)
+			sqlite3_bind_int(st, 8, l->ordinal);
+		if (l->income)
+			sqlite3_bind_int64(st, 9, l->income);
+		sq_bind_text_or_null(st, 10, l->category);
+		sqlite3_bind_int(st, 11, l->supported_months);
+		sqlite3_bind_int64(st, 12, l->gross);
+		sqlite3_bind_int64(st, 13, l->state_support);
+		sqlite3_bind_int64(st, 14, l->local_support);
+		sqlite3_bind_int64(st, 15, l->net);
+		rc = done(s, st, "receipt_line", e);
+		if (rc)
+			return rc;
+	}
+	return PO_OK;
+}
+
+/* See store.h. */
+int store_receipt_get(store_t *s, int64_t id, receipt_t *r, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_RECEIPT_GET,
+				   "SELECT r.id, b.code, r.serial, r.date, r.collector_id, u.username, r.payer_id, r.total,"
+				   " r.void, r.remittance_id FROM receipt r JOIN receipt_book b ON b.id = r.book_id"
+				   " JOIN app_user u ON u.id = r.collector_id WHERE r.id = ?1", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? err_set(e, PO_ENOTFOUND, "id", MSG_RECEIPT_UNKNOWN, (long long)id)
+					 : sq_fail(s, rc, "receipt", e);
+	}
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, r->book, sizeof r->book);
+	r->serial = sqlite3_column_int64(st, 2);
+	r->date = sq_col_date(st, 3);
+	r->collector_id = sqlite3_column_int64(st, 4);
+	sq_col_text(st, 5, r->collector, sizeof r->collector);
+	r->payer_id = sqlite3_column_int64(st, 6);
+	r->total = sqlite3_column_int64(st, 7);
+	r->is_void = sqlite3_column_int(st, 8) != 0;
+	r->remittance_id = sqlite3_column_int64(st, 9);
+	sqlite3_reset(st);
+	return PO_OK;
+}
+
+/* See store.h. */
+int store_receipt_void(store_t *s, int64_t id, const char *reason, const char *by, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_RECEIPT_VOID,
+				   "UPDATE receipt SET void = 1, void_reason = ?2, void_by = ?3, void_at = ?4 WHERE id = ?1", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, sq_now(s), -1, SQLITE_TRANSIENT);
+	return done(s, st, "receipt", e);
+}
+
+/* See store.h. */
+int store_coverage_last(store_t *s, int64_t person_id, const char *scheme, date_t *last, bool *has, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_COVER_LAST,
+				   "SELECT max(l.period_to) FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id"
+				   " WHERE l.person_id = ?1 AND l.scheme = ?2 AND r.void = 0", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_text(st, 2, scheme, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return sq_fail(s, rc, "receipt_line", e);
+	}
+	*has = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	if (*has)
+		*last = sq_col_date(st, 0);
+	sqlite3_reset(st);
+	return PO_OK;
+}
+
+/* One integer from a statement with bound parameters. */
+static int one_int(store_t *s, sqlite3_stmt *st, int64_t *out, err_t *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return sq_fail(s, rc, "receipt", e);
+	}
+	*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return PO_OK;
+}
+
+/* See store.h. */
+int store_supported_months(store_t *s, int64_t person_id, int *n, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_SUPPORTED,
+				   "SELECT coalesce(sum(l.supported_months), 0) FROM receipt_line l"
+				   " JOIN receipt r ON r.id = l.receipt_id"
+				   " WHERE l.person_id = ?1 AND l.scheme = 'bhxh' AND r.void = 0", e);
+	int64_t v = 0;
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person_id);
+	rc = one_int(s, st, &v, e);
+	*n = (int)v;
+	return rc;
+}
+
+/* See store.h. */
+int store_bhyt_payers(store_t *s, int64_t household_id, int year, int64_t except, int *n, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_BHYT_PAYERS,
+				   "SELECT count(DISTINCT l.person_id) FROM receipt_line l"
+				   " JOIN receipt r ON r.id = l.receipt_id JOIN person p ON p.id = l.person_id"
+				   " WHERE p.household_id = ?1 AND l.scheme = 'bhyt' AND r.void = 0"
+				   " AND r.date >= ?2 AND r.date < ?3 AND l.person_id <> ?4", e);
+	char from[DATE_ISO_LEN + 1], to[DATE_ISO_LEN + 1];
+	int64_t v = 0;
+	int rc;
+	if (!st)
+		return e->code;
+	date_format_iso(date_make(year, 1, 1), from);
+	date_format_iso(date_make(year + 1, 1, 1), to);
+	sqlite3_bind_int64(st, 1, household_id);
+	sqlite3_bind_text(st, 2, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, except);
+	rc = one_int(s, st, &v, e);
+	*n = (int)v;
+	return rc;
+}
+
+/* See store.h. */
+int store_remit(store_t *s, int64_t collector_id, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
+		err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_REMIT_SUM,
+				   "SELECT count(*), coalesce(sum(total), 0) FROM receipt"
+				   " WHERE collector_id = ?1 AND void = 0 AND remittance_id IS NULL", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, collector_id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return sq_fail(s, rc, "receipt", e);
+	}
+	*count = sqlite3_column_int64(st, 0);
+	*amount = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	*remit_id = 0;
+	if (*count == 0)
+		return PO_OK;
+	st = sq_prep(s, SQ_REMIT_ADD, "INSERT INTO remittance (collector_id, date, receipts, amount) VALUES (?1, ?2, ?3, ?4)", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, collector_id);
+	sq_bind_date(st, 2, d);
+	sqlite3_bind_int64(st, 3, *count);
+	sqlite3_bind_int64(st, 4, *amount);
+	rc = done(s, st, "remittance", e);
+	if (rc)
+		return rc;
+	*remit_id = sqlite3_last_insert_rowid(s->db);
+	st = sq_prep(s, SQ_REMIT_MARK,
+		     "UPDATE receipt SET remittance_id = ?2 WHERE collector_id = ?1 AND void = 0 AND remittance_id IS NULL", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, collector_id);
+	sqlite3_bind_int64(st, 2, *remit_id);
+	return done(s, st, "receipt", e);
+}
+
+/* See store.h. */
+int store_cash(store_t *s, int64_t collector_id, int64_t *receipts, money_t *collected, money_t *remitted, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_CASH,
+				   "SELECT count(*), coalesce(sum(total), 0),"
+				   " coalesce(sum(CASE WHEN remittance_id IS NOT NULL THEN total END), 0)"
+				   " FROM receipt WHERE collector_id = ?1 AND void = 0", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, collector_id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return sq_fail(s, rc, "receipt", e);
+	}
+	*receipts = sqlite3_column_int64(st, 0);
+	*collected = sqlite3_column_int64(st, 1);
+	*remitted = sqlite3_column_int64(st, 2);
+	sqlite3_reset(st);
+	return PO_OK;
+}
+
+/* See store.h. */
+int store_referral_add(store_t *s, int64_t person, int64_t referrer, const char *relation, int64_t receipt_id,
+		       date_t d, bool *added, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_REFERRAL_ADD,
+				   "INSERT OR IGNORE INTO referral (person_id, referrer_id, relation, receipt_id, date)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5)", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, referrer);
+	sqlite3_bind_text(st, 3, relation, -1, SQLITE_STATIC);
+	if (receipt_id)
+		sqlite3_bind_int64(st, 4, receipt_id);
+	sq_bind_date(st, 5, d);
+	rc = done(s, st, "referral", e);
+	if (!rc)
+		*added = sqlite3_changes(s->db) > 0;
+	return rc;
+}
+
+/* See store.h. */
+int store_referrals_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, int64_t referrer, void *ctx),
+			 void *ctx, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_REFERRAL_EACH,
+				   "SELECT f.person_id, p.unit_id, f.referrer_id FROM referral f JOIN person p ON p.id = f.person_id", e);
+	int rc, stop = 0;
+	if (!st)
+		return e->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), ctx);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "referral", e);
+}

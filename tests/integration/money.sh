@@ -1,0 +1,85 @@
+# money.sh: collection end to end: receipts with exact amounts, derived
+# categories, household ordinals, coverage periods, void, remittance,
+# cash on hand and 1+1 referrals.
+. "$(dirname "$0")/lib.sh"
+
+run init
+"$PLUSONE" unit add 29350 --name "Xã Hiếu Tử" --kind commune >/dev/null
+"$PLUSONE" unit add 29350-01 --name "Ấp Ô Ét" --kind hamlet --parent 29350 >/dev/null
+"$PLUSONE" unit add 29365 --name "Xã Tập Ngãi" --kind commune >/dev/null
+printf 'mật khẩu thu tiền\n' | "$PLUSONE" user add lan --role collector --unit 29350 --password-stdin >/dev/null
+printf 'mật khẩu thu tiền\n' | "$PLUSONE" user add xem --role viewer --unit 29350 --password-stdin >/dev/null
+cat >"$WORK/p.csv" <<'CSV'
+full_name,dob,sex,ethnicity,unit_code,household_code,relation
+Nguyễn Thị Lan,1980-01-01,F,Kinh,29350-01,HGD1,Chủ hộ
+Trần Văn Hùng,1978-01-01,M,Kinh,29350-01,HGD1,Chồng
+Trần Thị Mai,2005-01-01,F,Kinh,29350-01,HGD1,Con
+Thạch Thị Sa Ly,1975-01-01,F,Khmer,29350-01,HGD2,Chủ hộ
+Lê Văn Xa,1970-01-01,M,Kinh,29365,HGD3,Chủ hộ
+Trần Văn Út,2007-01-01,M,Kinh,29350-01,HGD1,Con
+Trần Thị Bé,2009-01-01,F,Kinh,29350-01,HGD1,Con
+CSV
+"$PLUSONE" import people "$WORK/p.csv" >/dev/null
+"$PLUSONE" household poverty HGD2 --status poor --from 2022-01-01 --to 2025-12-31 >/dev/null
+
+# a household of three paying BHXH and BHYT together:
+# 3,168,000 (BHXH 12 x 264,000) + 1,263,600 + 884,520 + 758,160 = 6,074,280
+run_in '{"payer": 1, "referred_by": null, "items": [
+  {"scheme": "bhxh", "person": 1, "income": 1500000, "months": 12},
+  {"scheme": "bhyt", "person": 1, "months": 12},
+  {"scheme": "bhyt", "person": 2, "months": 12},
+  {"scheme": "bhyt", "person": 3, "months": 12}]}' collect --collector lan --date 2025-08-01 --json
+check "a household of three pays BHXH and BHYT together" json_eq '[d["receipt"]["book"], d["receipt"]["serial"], d["receipt"]["total"], d["receipt"]["collector"], d["receipt"]["payer"]]' '["Q-lan", 1, 6074280, "lan", 1]'
+check "the BHXH line: other, 12 months from the month paid" json_eq '[(l["scheme"], l["from"], l["to"], l["ordinal"], l["gross"], l["state_support"], l["net"]) for l in d["receipt"]["lines"]][0]' '["bhxh", "2025-08-01", "2026-07-31", null, 3960000, 792000, 3168000]'
+check "BHYT ordinals 1, 2, 3 in item order, first cards after 30 days" json_eq '[(l["ordinal"], l["from"], l["net"]) for l in d["receipt"]["lines"][1:]]' '[[1, "2025-08-31", 1263600], [2, "2025-08-31", 884520], [3, "2025-08-31", 758160]]'
+
+# the 4th and 5th members join later in the year
+run_in '{"payer": 6, "referred_by": 1, "items": [{"scheme": "bhyt", "person": 6, "months": 12}, {"scheme": "bhyt", "person": 7, "months": 6}]}' collect --collector lan --date 2025-10-15 --json
+check "members joining later take the 4th and 5th ordinals" json_eq '[(l["ordinal"], l["net"]) for l in d["receipt"]["lines"]]' '[[4, 631800], [5, 252720]]'
+check "serials follow in the book" json_eq 'd["receipt"]["serial"]' 2
+
+# a Khmer participant: ethnic minority from 2025-07-01 but poor wins while certified
+run_in '{"payer": 4, "referred_by": 1, "items": [{"scheme": "bhxh", "person": 4, "income": 1500000, "months": 1}]}' collect --collector lan --date 2025-08-01 --json
+check "a poor Khmer household gets the poor rate (the highest)" json_eq 'd["receipt"]["lines"][0]["state_support"]' 165000
+run_in '{"payer": 4, "items": [{"scheme": "bhxh", "person": 4, "income": 1500000, "months": 1}]}' collect --collector lan --date 2026-02-01 --json
+check "after the certificate lapses she is supported as an ethnic minority" json_eq '[d["receipt"]["lines"][0]["state_support"], d["receipt"]["lines"][0]["from"]]' '[99000, "2026-02-01"]'
+run_in '{"payer": 4, "items": [{"scheme": "bhxh", "person": 4, "income": 1500000, "months": 1}]}' collect --collector lan --date 2025-06-15 --json
+check "before 2025-07-01 the poor rate was 30 % (330,000 x 30 %)" json_eq 'd["receipt"]["lines"][0]["state_support"]' 99000
+
+# refusals: nothing recorded
+run_in '{"payer": 5, "items": [{"scheme": "bhyt", "person": 5, "months": 12}]}' collect --collector lan --date 2025-08-01
+check "a person outside the collector's units is refused" rc_is 2
+run_in '{"payer": 99, "items": [{"scheme": "bhyt", "person": 99, "months": 12}]}' collect --collector lan --date 2025-08-01
+check "an unknown person is refused" rc_is 2
+run_in '{"payer": 1, "items": [{"scheme": "bhxh", "person": 1, "income": 1000, "months": 12}]}' collect --collector lan --date 2025-08-01
+check "an income below the floor is refused" err_has "1.500.000"
+run_in '{"payer": 1, "items": [{"scheme": "bhyt", "person": 1, "months": 12}]}' collect --collector xem --date 2025-08-01
+check "a viewer cannot collect" rc_is 2
+run_in '{"payer": 1, "items": [' collect --collector lan --date 2025-08-01
+check "malformed JSON is refused" rc_is 2
+
+run cash --collector lan --json
+check "cash on hand is the sum of valid receipts" json_eq 'd' '{"receipts": 5, "collected": 7585800, "remitted": 0, "on_hand": 7585800}'
+run receipt void 2 --reason "ghi nhầm người" --json
+check "an unremitted receipt can be voided" json_eq '[d["receipt"]["void"], d["receipt"]["serial"]]' '[true, 2]'
+run receipt void 2 --reason "lần hai"
+check "a void receipt cannot be voided again" rc_is 2
+run cash --collector lan --json
+check "a void receipt leaves cash" json_eq '[d["receipts"], d["collected"]]' '[4, 6701280]'
+run_in '{"payer": 6, "items": [{"scheme": "bhyt", "person": 6, "months": 12}]}' collect --collector lan --date 2025-11-01 --json
+check "the voided coverage is withdrawn: the ordinal is 4 again" json_eq '[d["receipt"]["lines"][0]["ordinal"], d["receipt"]["serial"]]' '[4, 6]'
+run remit --collector lan --date 2025-11-30 --json
+check "remittance hands over every valid receipt" json_eq '[d["remittance"]["receipts"], d["remittance"]["amount"]]' '[5, 7333080]'
+run receipt void 1 --reason "muộn"
+check "a remitted receipt cannot be voided" rc_is 2
+check "the refusal says so" err_has "1"
+run cash --collector lan --json
+check "after remittance nothing is on hand" json_eq '[d["collected"], d["remitted"], d["on_hand"]]' '[7333080, 7333080, 0]'
+run remit --collector lan --date 2025-12-01 --json
+check "remitting again hands over nothing" json_eq 'd["remittance"]' '{"id": null, "receipts": 0, "amount": 0}'
+
+run referrals --unit 29350 --json
+check "1+1 referrals count pairs and mobilisers" json_eq 'd' '{"pairs": 2, "mobilizers": 1, "top": [{"person": 1, "full_name": "Nguyễn Thị Lan", "mobilized": 2}]}'
+run referrals --unit 29365 --json
+check "referrals are counted where the mobilised person lives" json_eq '[d["pairs"], d["top"]]' '[0, []]'
+check "no serial repeats in a book" bash -c "[ \"\$(sqlite3 '$PLUSONE_DB' 'SELECT count(*) - count(DISTINCT book_id || \"/\" || serial) FROM receipt')\" = 0 ]"
