@@ -199,6 +199,13 @@ int app_param_add(app_t *a, param_record_t *p, err_t *e);
 int app_params_load(app_t *a, params_t *out, err_t *e);
 void app_params_free(params_t *p);
 
+/* Every parameter row as recorded (family, key, date order). */
+int app_params_each(app_t *a, int (*fn)(const param_record_t *p, void *ctx), void *ctx, err_t *e);
+
+/* Verifies every invariant of the data (see store_check); *problems
+ * counts what is broken, each reported to fn. */
+int app_check(app_t *a, int (*fn)(const char *what, int64_t id, void *ctx), void *ctx, int *problems, err_t *e);
+
 /* ---- households and membership (households.c) ---- */
 
 /* "poor" / "near_poor" ("" for none), and back. */

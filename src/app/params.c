@@ -152,3 +152,15 @@ void app_params_free(params_t *p)
 	p->rows = NULL;
 	p->n = 0;
 }
+
+/* See app.h. */
+int app_params_each(app_t *a, int (*fn)(const param_record_t *p, void *ctx), void *ctx, err_t *e)
+{
+	return store_params_each(a->store, fn, ctx, e);
+}
+
+/* See app.h. */
+int app_check(app_t *a, int (*fn)(const char *what, int64_t id, void *ctx), void *ctx, int *problems, err_t *e)
+{
+	return store_check(a->store, fn, ctx, problems, e);
+}

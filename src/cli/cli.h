@@ -83,5 +83,6 @@ int cmd_receipt(cli_t *c, int argc, char **argv);
 int cmd_remit(cli_t *c, int argc, char **argv);
 int cmd_cash(cli_t *c, int argc, char **argv);
 int cmd_referrals(cli_t *c, int argc, char **argv);
+int cmd_check(cli_t *c, int argc, char **argv);
 
 #endif

@@ -58,7 +58,7 @@ static int params_list(cli_t *c, int argc, char **argv)
 	l.family = family;
 	if (c->json)
 		l.arr = json_array();
-	rc = store_params_each(c->store, list_row, &l, &e);
+	rc = app_params_each(&c->app, list_row, &l, &e);
 	if (rc) {
 		json_decref(l.arr);
 		return cli_fail(c, &e);

@@ -42,6 +42,7 @@ static const struct command commands[] = {
 	{"remit", cmd_remit, "remit --collector U --date D   nộp tiền về BHXH", "remit --collector U --date D   hand money over"},
 	{"cash", cmd_cash, "cash --collector U   tiền đang giữ", "cash --collector U   cash on hand"},
 	{"referrals", cmd_referrals, "referrals --unit U   kết quả 1+1", "referrals --unit U   1+1 referrals"},
+	{"check", cmd_check, "check   kiểm tra mọi ràng buộc dữ liệu", "check   verify every invariant"},
 	{"household", cmd_household, "household poverty MÃ_HỘ --status poor|near_poor --from D --to D",
 	 "household poverty CODE --status poor|near_poor --from D --to D"},
 };

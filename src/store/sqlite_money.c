@@ -341,3 +341,66 @@ int store_referrals_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, 
 		return stop;
 	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "referral", e);
 }
+
+/* The invariants `plusone check` verifies: a name, and a query listing
+ * the ids of the records that break it. */
+static const struct {
+	const char *name;
+	const char *sql;
+} checks[] = {
+	{"receipt_total", "SELECT r.id FROM receipt r LEFT JOIN receipt_line l ON l.receipt_id = r.id"
+			  " GROUP BY r.id HAVING r.total IS NOT coalesce(sum(l.net), 0)"},
+	{"receipt_empty", "SELECT r.id FROM receipt r WHERE NOT EXISTS"
+			  " (SELECT 1 FROM receipt_line l WHERE l.receipt_id = r.id)"},
+	{"serial_repeat", "SELECT min(id) FROM receipt GROUP BY book_id, serial HAVING count(*) > 1"},
+	{"serial_ahead", "SELECT r.id FROM receipt r JOIN receipt_book b ON b.id = r.book_id WHERE r.serial >= b.next_serial"},
+	{"period_overlap", "SELECT a.receipt_id FROM receipt_line a JOIN receipt ra ON ra.id = a.receipt_id AND ra.void = 0"
+			   " JOIN receipt_line b ON b.person_id = a.person_id AND b.scheme = a.scheme"
+			   " AND (b.receipt_id > a.receipt_id OR (b.receipt_id = a.receipt_id AND b.line_no > a.line_no))"
+			   " JOIN receipt rb ON rb.id = b.receipt_id AND rb.void = 0"
+			   " WHERE a.period_from <= b.period_to AND b.period_from <= a.period_to"},
+	{"void_remitted", "SELECT id FROM receipt WHERE void = 1 AND remittance_id IS NOT NULL"},
+	{"remittance_amount", "SELECT m.id FROM remittance m LEFT JOIN receipt r ON r.remittance_id = m.id"
+			      " GROUP BY m.id HAVING m.amount IS NOT coalesce(sum(r.total), 0)"
+			      " OR m.receipts IS NOT count(r.id)"},
+	{"line_split", "SELECT receipt_id FROM receipt_line WHERE net <> gross - state_support - local_support"
+		       " OR state_support < 0 OR local_support < 0 OR net < 0"},
+	{"search_index", "SELECT id FROM person WHERE name_fold <> '' AND id NOT IN (SELECT person_id FROM person_word)"},
+	{"word_count", "SELECT 0 FROM (SELECT word, count(*) AS c FROM person_word GROUP BY word) x"
+		       " LEFT JOIN word_count w USING (word) WHERE w.n IS NOT x.c"},
+	{"foreign_key", "SELECT rowid FROM pragma_foreign_key_check"},
+};
+
+/* See store.h. */
+int store_check(store_t *s, int (*fn)(const char *what, int64_t id, void *ctx), void *ctx, int *problems, err_t *e)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+	*problems = 0;
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		rc = sqlite3_prepare_v2(s->db, checks[i].sql, -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return sq_fail(s, rc, checks[i].name, e);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			(*problems)++;
+			if (fn(checks[i].name, sqlite3_column_int64(st, 0), ctx))
+				break;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+			return sq_fail(s, rc, checks[i].name, e);
+	}
+	rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return sq_fail(s, rc, "quick_check", e);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		if (r && strcmp(r, "ok") != 0) {
+			(*problems)++;
+			fn("database", 0, ctx);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "quick_check", e);
+}

@@ -252,6 +252,15 @@ int store_referral_add(store_t *s, int64_t person, int64_t referrer, const char 
 int store_referrals_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, int64_t referrer, void *ctx),
 			 void *ctx, err_t *e);
 
+/* Verifies every invariant of the registry and the money: receipt
+ * totals equal their lines, serials never repeat nor run ahead of their
+ * book, no two valid paid periods of a person and scheme overlap, no
+ * void receipt is remitted, remittances add up, each line's split adds
+ * up, everyone is in the search index, the word counts are right, no
+ * dangling reference, the database file is sound.  Calls fn(invariant,
+ * id of the record, ctx) for each problem; *problems counts them. */
+int store_check(store_t *s, int (*fn)(const char *what, int64_t id, void *ctx), void *ctx, int *problems, err_t *e);
+
 /* ---- audit ---- */
 
 /* Appends an entry to the audit log: who did what to which record, with

@@ -83,3 +83,33 @@ check "1+1 referrals count pairs and mobilisers" json_eq 'd' '{"pairs": 2, "mobi
 run referrals --unit 29365 --json
 check "referrals are counted where the mobilised person lives" json_eq '[d["pairs"], d["top"]]' '[0, []]'
 check "no serial repeats in a book" bash -c "[ \"\$(sqlite3 '$PLUSONE_DB' 'SELECT count(*) - count(DISTINCT book_id || \"/\" || serial) FROM receipt')\" = 0 ]"
+
+run check --json
+check "check finds every invariant holding" json_eq 'd' '{"ok": true, "problems": []}'
+sqlite3 "$PLUSONE_DB" "UPDATE receipt SET total = total + 1 WHERE id = 3"
+run check --json
+check "check exits 1 when a receipt's total disagrees with its lines" rc_is 1
+check "and names the invariants and the records: the receipt, and its remittance" json_eq 'd["problems"]' '[{"invariant": "receipt_total", "id": 3}, {"invariant": "remittance_amount", "id": 1}]'
+sqlite3 "$PLUSONE_DB" "UPDATE receipt SET total = total - 1 WHERE id = 3"
+
+# the 120-month cap: ten years of supported payments, then no more support
+for y in 2026 2027 2028 2029 2030 2031 2032 2033 2034 2035; do
+	printf '{"payer": 2, "items": [{"scheme": "bhxh", "person": 2, "income": 1500000, "months": 12}]}' |
+		"$PLUSONE" collect --collector lan --date "$y-01-05" >/dev/null
+done
+run_in '{"payer": 2, "items": [{"scheme": "bhxh", "person": 2, "income": 1500000, "months": 1}]}' collect --collector lan --date 2036-01-05 --json
+check "the 121st month gets no state support" json_eq '[d["receipt"]["lines"][0]["state_support"], d["receipt"]["lines"][0]["net"]]' '[0, 330000]'
+check "ten years were supported in all" bash -c "[ \"\$(sqlite3 '$PLUSONE_DB' \"SELECT sum(supported_months) FROM receipt_line WHERE person_id = 2 AND scheme = 'bhxh'\")\" = 120 ]"
+
+# two collectors at the same instant never share or skip a serial
+printf 'mật khẩu thu tiền\n' | "$PLUSONE" user add mai --role collector --unit 29350 --password-stdin >/dev/null
+for i in 1 2 3 4 5 6; do
+	printf '{"payer": 3, "items": [{"scheme": "bhxh", "person": 3, "income": 1500000, "months": 1}]}' |
+		"$PLUSONE" collect --collector lan --date "2040-0$i-01" >/dev/null &
+	printf '{"payer": 7, "items": [{"scheme": "bhxh", "person": 7, "income": 1500000, "months": 1}]}' |
+		"$PLUSONE" collect --collector mai --date "2040-0$i-01" >/dev/null &
+done
+wait
+check "parallel collections give every receipt its own serial" bash -c "[ \"\$(sqlite3 '$PLUSONE_DB' \"SELECT count(*) || '/' || count(DISTINCT serial) || '/' || max(serial) FROM receipt r JOIN receipt_book b ON b.id = r.book_id WHERE b.code = 'Q-mai'\")\" = 6/6/6 ]"
+run check
+check "check still passes" rc_is 0
