@@ -229,7 +229,10 @@ int app_collect(app_t *a, const char *collector, date_t d, const collect_request
 	}
 	if (!rc)
 		rc = store_book_for(a->store, u.id, u.username, &book, e);
+	if (!rc && rq->method[0] && strcmp(rq->method, "cash") && strcmp(rq->method, "transfer"))
+		rc = err_set(e, PO_EINVAL, "method", MSG_COLLECT_METHOD, rq->method);
 	if (!rc) {
+		snprintf(r->method, sizeof r->method, "%s", rq->method[0] ? rq->method : "cash");
 		r->date = d;
 		r->collector_id = u.id;
 		memcpy(r->collector, u.username, sizeof r->collector);
@@ -419,6 +422,219 @@ int app_referrals(app_t *a, const char *unit_code, int64_t *pairs, int64_t *mobi
 	}
 	free(c.ref);
 	free(c.cnt);
+	free(scope);
+	return rc;
+}
+
+/* See collect.h. */
+int app_receipt_show(app_t *a, int64_t id, receipt_t *r, receipt_line_t *lines, size_t *n, err_t *e)
+{
+	int rc = store_receipt_get(a->store, id, r, e);
+	if (rc == PO_ENOTFOUND)
+		return err_set(e, PO_EINVAL, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
+	if (!rc)
+		rc = store_receipt_lines(a->store, id, lines, RECEIPT_LINES_MAX, n, e);
+	return rc;
+}
+
+/* See collect.h. */
+int app_referral_add(app_t *a, int64_t person, int64_t referrer, const char *relation, date_t d, err_t *e)
+{
+	static const char *const relations[] = {"family", "neighbour", "friend", "other"};
+	char detail[128];
+	person_t p;
+	size_t i;
+	bool added = false;
+	int rc;
+	for (i = 0; i < 4; i++)
+		if (strcmp(relation, relations[i]) == 0)
+			break;
+	if (i == 4)
+		return err_set(e, PO_EINVAL, "relation", MSG_REFERRAL_RELATION, relation);
+	if (person == referrer)
+		return err_set(e, PO_EINVAL, "by", MSG_COLLECT_SELF_REFERRAL);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = store_person_get(a->store, person, &p, e);
+	if (rc == PO_ENOTFOUND)
+		rc = err_set(e, PO_EINVAL, "person", MSG_PERSON_UNKNOWN, (long long)person);
+	if (!rc) {
+		rc = store_person_get(a->store, referrer, &p, e);
+		if (rc == PO_ENOTFOUND)
+			rc = err_set(e, PO_EINVAL, "by", MSG_PERSON_UNKNOWN, (long long)referrer);
+	}
+	if (!rc)
+		rc = store_referral_add(a->store, person, referrer, relation, 0, d, &added, e);
+	if (!rc && !added)
+		rc = err_set(e, PO_ECONFLICT, "person", MSG_REFERRAL_TAKEN, (long long)person);
+	if (!rc) {
+		snprintf(detail, sizeof detail, "{\"by\":%lld,\"relation\":\"%s\"}", (long long)referrer, relation);
+		rc = store_audit(a->store, a->actor, "referral.add", "person", person, detail, e);
+	}
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+struct due_ctx {
+	const int64_t *scope;
+	size_t nscope;
+	date_t on, until, since;
+	due_item_t *items;
+	size_t n, cap;
+	bool oom;
+};
+
+/* Keeps a person and scheme due on the date (store callback). */
+static int due_keep(int64_t person, int64_t unit_id, const char *scheme, date_t last, void *ctx)
+{
+	struct due_ctx *c = ctx;
+	bool due;
+	if (!unit_set_has(c->scope, c->nscope, unit_id))
+		return 0;
+	if (strcmp(scheme, "bhyt") == 0)
+		due = date_cmp(last, c->since) >= 0 && date_cmp(last, c->until) <= 0;
+	else
+		due = date_cmp(last, c->on) < 0;
+	if (!due)
+		return 0;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		due_item_t *p = realloc(c->items, cap * sizeof *p);
+		if (!p) {
+			c->oom = true;
+			return 1;
+		}
+		c->items = p;
+		c->cap = cap;
+	}
+	memset(&c->items[c->n], 0, sizeof c->items[c->n]);
+	c->items[c->n].p.id = person;
+	snprintf(c->items[c->n].scheme, sizeof c->items[c->n].scheme, "%s", scheme);
+	c->items[c->n].last = last;
+	c->n++;
+	return 0;
+}
+
+/* Orders due items by last covered day, then person. */
+static int due_cmp(const void *x, const void *y)
+{
+	const due_item_t *a = x, *b = y;
+	int c = date_cmp(a->last, b->last);
+	if (c)
+		return c;
+	return (a->p.id > b->p.id) - (a->p.id < b->p.id);
+}
+
+/* See collect.h. */
+int app_due(app_t *a, const char *unit_code, date_t on, int days, int (*fn)(const due_item_t *d, void *ctx),
+	    void *ctx, err_t *e)
+{
+	struct due_ctx c;
+	int64_t *scope = NULL;
+	size_t nscope = 0, i;
+	int rc;
+	if (days < 0 || days > 366)
+		return err_set(e, PO_EINVAL, "days", MSG_DUE_DAYS, 366);
+	memset(&c, 0, sizeof c);
+	rc = app_unit_scope(a, unit_code, "unit", &scope, &nscope, e);
+	if (rc)
+		return rc;
+	c.scope = scope;
+	c.nscope = nscope;
+	c.on = on;
+	c.until = date_add_days(on, days);
+	c.since = date_add_days(on, -90);
+	rc = store_coverage_each(a->store, due_keep, &c, e);
+	if (c.oom)
+		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	if (!rc && c.n)
+		qsort(c.items, c.n, sizeof *c.items, due_cmp);
+	for (i = 0; !rc && i < c.n; i++) {
+		int64_t id = c.items[i].p.id;
+		rc = store_person_get(a->store, id, &c.items[i].p, e);
+		if (!rc && fn(&c.items[i], ctx))
+			break;
+	}
+	free(c.items);
+	free(scope);
+	return rc;
+}
+
+struct chain_ctx {
+	int64_t *person, *referrer, *unit;
+	size_t n, cap;
+	bool oom;
+};
+
+/* Collects every referral link (store callback). */
+static int chain_add(int64_t person, int64_t unit_id, int64_t referrer, void *ctx)
+{
+	struct chain_ctx *c = ctx;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		int64_t *p = realloc(c->person, cap * sizeof *p), *r, *u;
+		if (!p) {
+			c->oom = true;
+			return 1;
+		}
+		c->person = p;
+		r = realloc(c->referrer, cap * sizeof *r);
+		if (!r) {
+			c->oom = true;
+			return 1;
+		}
+		c->referrer = r;
+		u = realloc(c->unit, cap * sizeof *u);
+		if (!u) {
+			c->oom = true;
+			return 1;
+		}
+		c->unit = u;
+		c->cap = cap;
+	}
+	c->person[c->n] = person;
+	c->referrer[c->n] = referrer;
+	c->unit[c->n++] = unit_id;
+	return 0;
+}
+
+/* See collect.h.  Each person has at most one referrer, so walking up
+ * from a mobilised person gives her chain; the walk stops at a person
+ * nobody mobilised, or after as many steps as there are links (a loop). */
+int app_referral_chain(app_t *a, const char *unit_code, int64_t *longest, err_t *e)
+{
+	struct chain_ctx c;
+	int64_t *scope = NULL;
+	size_t nscope = 0, i, j, steps;
+	int rc;
+	memset(&c, 0, sizeof c);
+	*longest = 0;
+	rc = app_unit_scope(a, unit_code, "unit", &scope, &nscope, e);
+	if (!rc)
+		rc = store_referrals_each(a->store, chain_add, &c, e);
+	if (c.oom)
+		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	for (i = 0; !rc && i < c.n; i++) {
+		int64_t cur = c.referrer[i];
+		if (!unit_set_has(scope, nscope, c.unit[i]))
+			continue;
+		for (steps = 1; steps <= c.n; steps++) {
+			for (j = 0; j < c.n && c.person[j] != cur; j++)
+				;
+			if (j == c.n)
+				break;
+			cur = c.referrer[j];
+		}
+		if ((int64_t)steps + 1 > *longest)
+			*longest = (int64_t)steps + 1;
+	}
+	free(c.person);
+	free(c.referrer);
+	free(c.unit);
 	free(scope);
 	return rc;
 }

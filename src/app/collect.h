@@ -18,6 +18,7 @@ typedef struct collect_item {
 typedef struct collect_request {
 	int64_t payer;
 	int64_t referred_by;        /* 0 for none */
+	char method[9];             /* "cash" (default) or "transfer" */
 	collect_item_t items[RECEIPT_LINES_MAX];
 	size_t n;
 } collect_request_t;
@@ -46,6 +47,28 @@ int app_remit(app_t *a, const char *collector, date_t d, int64_t *remit_id, int6
 /* The collector's valid receipts, money collected and remitted. */
 int app_cash(app_t *a, const char *collector, int64_t *receipts, money_t *collected, money_t *remitted, err_t *e);
 
+/* A receipt and its lines (lines has RECEIPT_LINES_MAX room). */
+int app_receipt_show(app_t *a, int64_t id, receipt_t *r, receipt_line_t *lines, size_t *n, err_t *e);
+
+/* Records afterwards that `referrer` mobilised `person` (relation:
+ * family, neighbour, friend, other).  PO_ECONFLICT when she already has
+ * a referrer. */
+int app_referral_add(app_t *a, int64_t person, int64_t referrer, const char *relation, date_t d, err_t *e);
+
+/* One person due to pay: whose cover ends (or ended) when. */
+typedef struct due_item {
+	person_t p;
+	char scheme[5];
+	date_t last;         /* last covered day */
+} due_item_t;
+
+/* People of the unit's subtree due to pay on date `on`: BHYT cards
+ * ending within `days` days from `on` (or ended less than 90 days ago),
+ * and BHXH participants whose paid period ended before `on`.  Calls fn
+ * for each, ordered by the last covered day. */
+int app_due(app_t *a, const char *unit_code, date_t on, int days, int (*fn)(const due_item_t *d, void *ctx),
+	    void *ctx, err_t *e);
+
 #define REFERRAL_TOP_MAX 10
 
 typedef struct referral_top {
@@ -59,5 +82,9 @@ typedef struct referral_top {
  * by id), at most REFERRAL_TOP_MAX. */
 int app_referrals(app_t *a, const char *unit_code, int64_t *pairs, int64_t *mobilizers, referral_top_t *top,
 		  size_t *ntop, err_t *e);
+
+/* The longest referral chain (in people: A brought B who brought C = 3)
+ * among mobilised people of the unit's subtree. */
+int app_referral_chain(app_t *a, const char *unit_code, int64_t *longest, err_t *e);
 
 #endif

@@ -156,6 +156,7 @@ typedef struct receipt {
 	money_t total;
 	bool is_void;
 	int64_t remittance_id;    /* 0 while not remitted */
+	char method[9];           /* "cash" or "transfer" */
 } receipt_t;
 
 /* Names of enum values as used on the command line and in JSON. */

@@ -84,5 +84,7 @@ int cmd_remit(cli_t *c, int argc, char **argv);
 int cmd_cash(cli_t *c, int argc, char **argv);
 int cmd_referrals(cli_t *c, int argc, char **argv);
 int cmd_check(cli_t *c, int argc, char **argv);
+int cmd_referral(cli_t *c, int argc, char **argv);
+int cmd_due(cli_t *c, int argc, char **argv);
 
 #endif

@@ -51,6 +51,13 @@ static int read_payment(collect_request_t *rq, err_t *e)
 	rc = json_id(json_object_get(doc, "payer"), "payer", &rq->payer, true, e);
 	if (!rc)
 		rc = json_id(json_object_get(doc, "referred_by"), "referred_by", &rq->referred_by, false, e);
+	if (!rc && json_object_get(doc, "method")) {
+		const char *m = json_string_value(json_object_get(doc, "method"));
+		if (!m || strlen(m) >= sizeof rq->method)
+			rc = err_set(e, PO_EINVAL, "method", MSG_COLLECT_METHOD, m ? m : "");
+		else
+			memcpy(rq->method, m, strlen(m) + 1);
+	}
 	items = json_object_get(doc, "items");
 	if (!rc && (!json_is_array(items) || json_array_size(items) < 1 || json_array_size(items) > RECEIPT_LINES_MAX))
 		rc = err_set(e, PO_EINVAL, "items", MSG_COLLECT_NO_ITEMS, RECEIPT_LINES_MAX);
@@ -115,6 +122,7 @@ static json_t *receipt_json(const receipt_t *r, const receipt_line_t *lines, siz
 	json_object_set_new(o, "collector", json_string(r->collector));
 	json_object_set_new(o, "payer", json_integer(r->payer_id));
 	json_object_set_new(o, "total", json_integer(r->total));
+	json_object_set_new(o, "method", json_string(r->method[0] ? r->method : "cash"));
 	for (i = 0; i < n; i++) {
 		const receipt_line_t *l = &lines[i];
 		json_t *j = json_object();
@@ -329,7 +337,7 @@ static int referrals_run(cli_t *c, int argc, char **argv)
 	referral_top_t top[REFERRAL_TOP_MAX];
 	char *pos[1];
 	int npos, rc;
-	int64_t pairs = 0, mob = 0;
+	int64_t pairs = 0, mob = 0, chain = 0;
 	size_t ntop = 0, i;
 	err_t e;
 
@@ -340,6 +348,8 @@ static int referrals_run(cli_t *c, int argc, char **argv)
 		rc = cli_open(c, false, &e);
 	if (!rc)
 		rc = app_referrals(&c->app, unit, &pairs, &mob, top, &ntop, &e);
+	if (!rc)
+		rc = app_referral_chain(&c->app, unit, &chain, &e);
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
@@ -354,6 +364,7 @@ static int referrals_run(cli_t *c, int argc, char **argv)
 			json_array_append_new(arr, j);
 		}
 		json_object_set_new(o, "top", arr);
+		json_object_set_new(o, "longest_chain", json_integer(chain));
 		return cli_print_json(o);
 	}
 	printf(c->lang == LANG_EN ? "%lld pairs, %lld people brought someone in.\n"
@@ -373,12 +384,49 @@ int cmd_collect(cli_t *c, int argc, char **argv)
 	return cmd_collect_run(c, argc, argv);
 }
 
+/* `receipt show ID`: the receipt as printed. */
+static int receipt_show(cli_t *c, int argc, char **argv)
+{
+	char *pos[1];
+	int npos, rc;
+	int64_t id = 0;
+	receipt_t r;
+	receipt_line_t lines[RECEIPT_LINES_MAX];
+	size_t n = 0;
+	err_t e;
+
+	rc = cli_parse(argc, argv, NULL, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "id", MSG_CLI_MISSING_ARG, "ID");
+	if (!rc)
+		rc = id_arg(pos[0], &id, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_receipt_show(&c->app, id, &r, lines, &n, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *o = json_object(), *j = receipt_json(&r, lines, n);
+		json_object_set_new(j, "void", json_boolean(r.is_void));
+		json_object_set_new(j, "remitted", json_boolean(r.remittance_id != 0));
+		json_object_set_new(o, "receipt", j);
+		return cli_print_json(o);
+	}
+	receipt_print(&r, lines, n, c->lang);
+	if (r.is_void)
+		printf(c->lang == LANG_EN ? "  VOID\n" : "  ĐÃ HỦY\n");
+	return 0;
+}
+
 /* See cli.h. */
 int cmd_receipt(cli_t *c, int argc, char **argv)
 {
 	err_t e;
 	if (argc >= 1 && strcmp(argv[0], "void") == 0)
 		return receipt_void(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "show") == 0)
+		return receipt_show(c, argc - 1, argv + 1);
 	err_set(&e, PO_EINVAL, "receipt", MSG_CLI_UNKNOWN_COMMAND, argc ? argv[0] : "receipt");
 	return cli_fail(c, &e);
 }
@@ -399,4 +447,134 @@ int cmd_cash(cli_t *c, int argc, char **argv)
 int cmd_referrals(cli_t *c, int argc, char **argv)
 {
 	return referrals_run(c, argc, argv);
+}
+
+/* `referral add PERSON --by ID [--relation R] [--date D]`: a 1+1
+ * referral recorded after the payment. */
+static int referral_add(cli_t *c, int argc, char **argv)
+{
+	const char *by_s = NULL, *rel = "other", *date_s = NULL;
+	cli_opt_t opts[] = {{"by", &by_s, NULL}, {"relation", &rel, NULL}, {"date", &date_s, NULL}, {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	int64_t person = 0, by = 0;
+	date_t d;
+	err_t e;
+
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "person", MSG_CLI_MISSING_ARG, "PERSON");
+	if (!rc)
+		rc = id_arg(pos[0], &person, &e);
+	if (!rc && !by_s)
+		rc = err_set(&e, PO_EINVAL, "--by", MSG_CLI_MISSING_ARG, "--by");
+	if (!rc)
+		rc = id_arg(by_s, &by, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	d = c->app.today;
+	if (!rc && date_s)
+		rc = cli_date_arg(date_s, "date", &d, &e);
+	if (!rc)
+		rc = app_referral_add(&c->app, person, by, rel, d, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json)
+		return cli_print_json(json_pack("{s:I,s:I,s:s}", "person", (json_int_t)person, "referred_by", (json_int_t)by,
+						"relation", rel));
+	printf(c->lang == LANG_EN ? "Recorded: %lld was brought in by %lld (%s).\n"
+				  : "Đã ghi: người %lld do người %lld vận động (%s).\n",
+	       (long long)person, (long long)by, rel);
+	return 0;
+}
+
+/* See cli.h. */
+int cmd_referral(cli_t *c, int argc, char **argv)
+{
+	err_t e;
+	if (argc >= 1 && strcmp(argv[0], "add") == 0)
+		return referral_add(c, argc - 1, argv + 1);
+	err_set(&e, PO_EINVAL, "referral", MSG_CLI_UNKNOWN_COMMAND, argc ? argv[0] : "referral");
+	return cli_fail(c, &e);
+}
+
+struct due_out {
+	cli_t *c;
+	json_t *arr;
+};
+
+/* Prints or collects one person due, with a ready reminder. */
+static int due_row(const due_item_t *d, void *ctx)
+{
+	struct due_out *o = ctx;
+	char last[DATE_ISO_LEN + 1], msg[600];
+	bool bhyt = d->scheme[2] == 'y';
+	date_format_iso(d->last, last);
+	snprintf(msg, sizeof msg,
+		 bhyt ? "Chào chị/anh %s, thẻ BHYT hộ gia đình của chị/anh có giá trị đến ngày %s. "
+			"Xin liên hệ cộng tác viên để gia hạn, giữ quyền lợi khám chữa bệnh liên tục."
+		      : "Chào chị/anh %s, kỳ đóng BHXH tự nguyện của chị/anh đã hết ngày %s. "
+			"Xin liên hệ cộng tác viên để đóng tiếp, giữ thời gian tham gia và hỗ trợ của Nhà nước.",
+		 d->p.full_name, last);
+	if (o->arr) {
+		json_t *j = json_object();
+		json_object_set_new(j, "person", json_integer(d->p.id));
+		json_object_set_new(j, "full_name", json_string(d->p.full_name));
+		json_object_set_new(j, "phone", cli_json_str_or_null(d->p.phone));
+		json_object_set_new(j, "unit_code", json_string(d->p.unit_code));
+		json_object_set_new(j, "scheme", json_string(d->scheme));
+		json_object_set_new(j, "last_covered", json_string(last));
+		json_object_set_new(j, "reminder", json_string(msg));
+		json_array_append_new(o->arr, j);
+	} else {
+		printf("%-8lld ", (long long)d->p.id);
+		cli_print_padded(d->p.full_name, 28);
+		printf(" %-10s %s %s\n  %s\n", d->p.phone[0] ? d->p.phone : "-", bhyt ? "BHYT" : "BHXH", last, msg);
+	}
+	return 0;
+}
+
+/* `due --unit CODE [--days N] [--date D]`: who must pay soon. */
+int cmd_due(cli_t *c, int argc, char **argv)
+{
+	const char *unit = NULL, *days_s = NULL, *date_s = NULL;
+	cli_opt_t opts[] = {{"unit", &unit, NULL}, {"days", &days_s, NULL}, {"date", &date_s, NULL}, {NULL, NULL, NULL}};
+	struct due_out o = {c, NULL};
+	char *pos[1], *end;
+	int npos, rc, days = 30;
+	date_t d;
+	err_t e;
+
+	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
+	if (!rc && !unit)
+		rc = err_set(&e, PO_EINVAL, "--unit", MSG_CLI_MISSING_ARG, "--unit");
+	if (!rc && days_s) {
+		long v = strtol(days_s, &end, 10);
+		if (*end || end == days_s || v < 0 || v > 366)
+			rc = err_set(&e, PO_EINVAL, "days", MSG_DUE_DAYS, 366);
+		else
+			days = (int)v;
+	}
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	d = c->app.today;
+	if (!rc && date_s)
+		rc = cli_date_arg(date_s, "date", &d, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json)
+		o.arr = json_array();
+	rc = app_due(&c->app, unit, d, days, due_row, &o, &e);
+	if (rc) {
+		json_decref(o.arr);
+		return cli_fail(c, &e);
+	}
+	if (c->json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "date", cli_json_date(d));
+		json_object_set_new(j, "days", json_integer(days));
+		json_object_set_new(j, "due", o.arr);
+		return cli_print_json(j);
+	}
+	return 0;
 }

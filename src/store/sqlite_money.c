@@ -66,8 +66,8 @@ int store_receipt_issue(store_t *s, int64_t book_id, receipt_t *r, const receipt
 	sqlite3_step(st);
 	sqlite3_reset(st);
 	st = sq_prep(s, SQ_RECEIPT_ADD,
-		     "INSERT INTO receipt (book_id, serial, date, collector_id, payer_id, total) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-		     e);
+		     "INSERT INTO receipt (book_id, serial, date, collector_id, payer_id, total, method)"
+		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", e);
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, book_id);
@@ -76,6 +76,7 @@ int store_receipt_issue(store_t *s, int64_t book_id, receipt_t *r, const receipt
 	sqlite3_bind_int64(st, 4, r->collector_id);
 	sqlite3_bind_int64(st, 5, r->payer_id);
 	sqlite3_bind_int64(st, 6, r->total);
+	sqlite3_bind_text(st, 7, r->method[0] ? r->method : "cash", -1, SQLITE_STATIC);
 	rc = done(s, st, "receipt", e);
 	if (rc)
 		return rc;
@@ -117,7 +118,7 @@ int store_receipt_get(store_t *s, int64_t id, receipt_t *r, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_RECEIPT_GET,
 				   "SELECT r.id, b.code, r.serial, r.date, r.collector_id, u.username, r.payer_id, r.total,"
-				   " r.void, r.remittance_id FROM receipt r JOIN receipt_book b ON b.id = r.book_id"
+				   " r.void, r.remittance_id, r.method FROM receipt r JOIN receipt_book b ON b.id = r.book_id"
 				   " JOIN app_user u ON u.id = r.collector_id WHERE r.id = ?1", e);
 	int rc;
 	if (!st)
@@ -140,8 +141,67 @@ int store_receipt_get(store_t *s, int64_t id, receipt_t *r, err_t *e)
 	r->total = sqlite3_column_int64(st, 7);
 	r->is_void = sqlite3_column_int(st, 8) != 0;
 	r->remittance_id = sqlite3_column_int64(st, 9);
+	sq_col_text(st, 10, r->method, sizeof r->method);
 	sqlite3_reset(st);
 	return PO_OK;
+}
+
+/* See store.h. */
+int store_receipt_lines(store_t *s, int64_t id, receipt_line_t *lines, size_t max, size_t *n, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_LINES_GET,
+				   "SELECT person_id, scheme, period_from, period_to, months, ordinal, income, category,"
+				   " supported_months, gross, state_support, local_support, net FROM receipt_line"
+				   " WHERE receipt_id = ?1 ORDER BY line_no", e);
+	int rc;
+	*n = 0;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		receipt_line_t *l = &lines[(*n)++];
+		memset(l, 0, sizeof *l);
+		l->person_id = sqlite3_column_int64(st, 0);
+		sq_col_text(st, 1, l->scheme, sizeof l->scheme);
+		l->from = sq_col_date(st, 2);
+		l->to = sq_col_date(st, 3);
+		l->months = sqlite3_column_int(st, 4);
+		l->ordinal = sqlite3_column_int(st, 5);
+		l->income = sqlite3_column_int64(st, 6);
+		sq_col_text(st, 7, l->category, sizeof l->category);
+		l->supported_months = sqlite3_column_int(st, 8);
+		l->gross = sqlite3_column_int64(st, 9);
+		l->state_support = sqlite3_column_int64(st, 10);
+		l->local_support = sqlite3_column_int64(st, 11);
+		l->net = sqlite3_column_int64(st, 12);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? PO_OK : sq_fail(s, rc, "receipt_line", e);
+}
+
+/* See store.h. */
+int store_coverage_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, const char *scheme, date_t last,
+					      void *ctx),
+			void *ctx, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_COVER_EACH,
+				   "SELECT l.person_id, p.unit_id, l.scheme, max(l.period_to) FROM receipt_line l"
+				   " JOIN receipt r ON r.id = l.receipt_id JOIN person p ON p.id = l.person_id"
+				   " WHERE r.void = 0 GROUP BY l.person_id, l.scheme", e);
+	char scheme[8];
+	int rc, stop = 0;
+	if (!st)
+		return e->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sq_col_text(st, 2, scheme, sizeof scheme);
+		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), scheme, sq_col_date(st, 3), ctx);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt_line", e);
 }
 
 /* See store.h. */

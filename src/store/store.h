@@ -220,6 +220,15 @@ int store_receipt_issue(store_t *s, int64_t book_id, receipt_t *r, const receipt
 /* The receipt with that id (lines not read).  PO_ENOTFOUND when none. */
 int store_receipt_get(store_t *s, int64_t id, receipt_t *r, err_t *e);
 
+/* The lines of a receipt, in order, at most max; *n their number. */
+int store_receipt_lines(store_t *s, int64_t id, receipt_line_t *lines, size_t max, size_t *n, err_t *e);
+
+/* Calls fn(person, unit, scheme, last covered day, ctx) for every person
+ * and scheme with a valid paid period. */
+int store_coverage_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, const char *scheme, date_t last,
+					      void *ctx),
+			void *ctx, err_t *e);
+
 /* Marks a receipt void with the reason, who and now. */
 int store_receipt_void(store_t *s, int64_t id, const char *reason, const char *by, err_t *e);
 

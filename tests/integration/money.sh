@@ -79,7 +79,7 @@ run remit --collector lan --date 2025-12-01 --json
 check "remitting again hands over nothing" json_eq 'd["remittance"]' '{"id": null, "receipts": 0, "amount": 0}'
 
 run referrals --unit 29350 --json
-check "1+1 referrals count pairs and mobilisers" json_eq 'd' '{"pairs": 2, "mobilizers": 1, "top": [{"person": 1, "full_name": "Nguyễn Thị Lan", "mobilized": 2}]}'
+check "1+1 referrals count pairs and mobilisers" json_eq 'd' '{"pairs": 2, "mobilizers": 1, "top": [{"person": 1, "full_name": "Nguyễn Thị Lan", "mobilized": 2}], "longest_chain": 2}'
 run referrals --unit 29365 --json
 check "referrals are counted where the mobilised person lives" json_eq '[d["pairs"], d["top"]]' '[0, []]'
 check "no serial repeats in a book" bash -c "[ \"\$(sqlite3 '$PLUSONE_DB' 'SELECT count(*) - count(DISTINCT book_id || \"/\" || serial) FROM receipt')\" = 0 ]"
@@ -113,3 +113,31 @@ wait
 check "parallel collections give every receipt its own serial" bash -c "[ \"\$(sqlite3 '$PLUSONE_DB' \"SELECT count(*) || '/' || count(DISTINCT serial) || '/' || max(serial) FROM receipt r JOIN receipt_book b ON b.id = r.book_id WHERE b.code = 'Q-mai'\")\" = 6/6/6 ]"
 run check
 check "check still passes" rc_is 0
+
+# referrals recorded afterwards, chains
+run referral add 2 --by 4 --relation neighbour --json
+check "a referral can be recorded after the payment" json_eq 'd' '{"person": 2, "referred_by": 4, "relation": "neighbour"}'
+run referral add 2 --by 1
+check "a person is mobilised once" rc_is 2
+run referral add 3 --by 2 --relation cousin
+check "an unknown relation is refused naming it" err_has "cousin"
+run referral add 3 --by 2 --relation family
+run referrals --unit 29350 --json
+check "the longest chain follows who brought whom (Lan → Sa Ly → Hùng → Mai)" json_eq '[d["pairs"], d["longest_chain"]]' '[4, 4]'
+
+# receipts as printed, payment method
+run_in '{"payer": 1, "method": "transfer", "items": [{"scheme": "bhyt", "person": 1, "months": 3}]}' collect --collector lan --date 2026-08-20 --json
+RID=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["receipt"]["id"])')
+check "a payment by bank transfer is recorded as such" json_eq 'd["receipt"]["method"]' transfer
+run receipt show "$RID" --json
+check "receipt show gives the receipt and its lines" json_eq '[d["receipt"]["method"], d["receipt"]["void"], d["receipt"]["remitted"], len(d["receipt"]["lines"]), d["receipt"]["lines"][0]["scheme"]]' '["transfer", false, false, 1, "bhyt"]'
+run receipt show "$RID"
+check "the printed receipt names the book and serial" bash -c "grep -q 'BIÊN LAI  quyển Q-lan' '$WORK/out'"
+run_in '{"payer": 1, "method": "gold", "items": [{"scheme": "bhyt", "person": 1, "months": 3}]}' collect --collector lan --date 2026-08-20
+check "an unknown payment method is refused" err_has "gold"
+
+# due lists
+run due --unit 29350 --date 2026-08-01 --days 40 --json
+check "BHYT cards ending within the window are due (Lan renewed by transfer is not)" json_eq '[(x["person"], x["scheme"], x["last_covered"]) for x in d["due"] if x["scheme"] == "bhyt"]' '[[2, "bhyt", "2026-08-30"], [3, "bhyt", "2026-08-30"]]'
+check "the reminder is in Vietnamese with the date" json_eq '[x["reminder"] for x in d["due"] if x["scheme"] == "bhyt"][0].startswith("Chào chị/anh Trần Văn Hùng, thẻ BHYT hộ gia đình của chị/anh có giá trị đến ngày 2026-08-30.")' true
+check "BHXH participants whose paid period has ended are due" json_eq '[(x["person"], x["last_covered"]) for x in d["due"] if x["scheme"] == "bhxh"][:1]' '[[4, "2026-03-31"]]'
