@@ -212,14 +212,22 @@ int app_collect(app_t *a, const char *collector, date_t d, const collect_request
 		if (strcmp(it->scheme, "bhxh") == 0) {
 			rc = bhxh_line(a, &pr, it, &p, d, &lines[i], e);
 		} else if (strcmp(it->scheme, "bhyt") == 0) {
-			for (j = 0; j < i; j++) {
+			/* earlier items of her household take the ordinals before
+			 * hers, unless they already paid this year (then they are
+			 * counted among the household's payers already) */
+			for (j = 0; !rc && j < i; j++) {
 				person_t q;
+				bool paid = false;
 				if (strcmp(rq->items[j].scheme, "bhyt") || !p.household_id)
 					continue;
-				if (store_person_get(a->store, rq->items[j].person, &q, e) == PO_OK &&
-				    q.household_id == p.household_id)
+				rc = store_person_get(a->store, rq->items[j].person, &q, e);
+				if (!rc && q.household_id == p.household_id)
+					rc = store_bhyt_paid_in(a->store, q.id, d.y, &paid, e);
+				if (!rc && q.household_id == p.household_id && !paid)
 					earlier++;
 			}
+			if (rc)
+				break;
 			rc = bhyt_line(a, &pr, it, &p, d, earlier, &lines[i], e);
 		} else {
 			rc = err_set(e, PO_EINVAL, "scheme", MSG_COLLECT_SCHEME, it->scheme);

@@ -464,3 +464,24 @@ int store_check(store_t *s, int (*fn)(const char *what, int64_t id, void *ctx), 
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "quick_check", e);
 }
+
+/* See store.h. */
+int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_BHYT_PAID,
+				   "SELECT count(*) FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id"
+				   " WHERE l.person_id = ?1 AND l.scheme = 'bhyt' AND r.void = 0 AND r.date >= ?2 AND r.date < ?3", e);
+	char from[DATE_ISO_LEN + 1], to[DATE_ISO_LEN + 1];
+	int64_t v = 0;
+	int rc;
+	if (!st)
+		return e->code;
+	date_format_iso(date_make(year, 1, 1), from);
+	date_format_iso(date_make(year + 1, 1, 1), to);
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_text(st, 2, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_TRANSIENT);
+	rc = one_int(s, st, &v, e);
+	*paid = v > 0;
+	return rc;
+}

@@ -243,6 +243,9 @@ int store_supported_months(store_t *s, int64_t person_id, int *n, err_t *e);
  * BHYT line on a receipt dated in `year`. */
 int store_bhyt_payers(store_t *s, int64_t household_id, int year, int64_t except, int *n, err_t *e);
 
+/* Whether a person has a valid BHYT line on a receipt dated in `year`. */
+int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_t *e);
+
 /* Hands over the collector's valid receipts not yet remitted: one
  * remittance dated d.  *count 0 (and no remittance) when there is none. */
 int store_remit(store_t *s, int64_t collector_id, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,

@@ -141,3 +141,10 @@ run due --unit 29350 --date 2026-08-01 --days 40 --json
 check "BHYT cards ending within the window are due (Lan renewed by transfer is not)" json_eq '[(x["person"], x["scheme"], x["last_covered"]) for x in d["due"] if x["scheme"] == "bhyt"]' '[[2, "bhyt", "2026-08-30"], [3, "bhyt", "2026-08-30"]]'
 check "the reminder is in Vietnamese with the date" json_eq '[x["reminder"] for x in d["due"] if x["scheme"] == "bhyt"][0].startswith("Chào chị/anh Trần Văn Hùng, thẻ BHYT hộ gia đình của chị/anh có giá trị đến ngày 2026-08-30.")' true
 check "BHXH participants whose paid period has ended are due" json_eq '[(x["person"], x["last_covered"]) for x in d["due"] if x["scheme"] == "bhxh"][:1]' '[[4, "2026-03-31"]]'
+
+# a member who already paid this year and is paid for again with a new
+# member: the new member takes the next ordinal, not one more
+run_in '{"payer": 6, "items": [{"scheme": "bhyt", "person": 6, "months": 3}, {"scheme": "bhyt", "person": 7, "months": 3}]}' collect --collector lan --date 2025-12-01 --json
+check "a renewing member is not counted twice in the ordinals" json_eq '[l["ordinal"] for l in d["receipt"]["lines"]]' '[4, 5]'
+run receipt show 9999
+check "an unknown receipt is refused with a clear message" err_has "9999"
