@@ -310,21 +310,54 @@ static int find_collector(app_t *a, const char *collector, user_t *u, err_t *e)
 	return rc;
 }
 
+struct commission_ctx {
+	const params_t *p;
+	date_t d;
+	money_t total;
+};
+
+/* Adds one line's commission: net × the contract rate for its product
+ * (scheme, months, new or continuing participant) in force on the
+ * remittance date; a product without a rate earns nothing. */
+static int commission_line(const char *scheme, int months, money_t net, bool is_new, void *ctx)
+{
+	struct commission_ctx *c = ctx;
+	char key[PARAM_KEY_MAX + 1];
+	int64_t bp;
+	snprintf(key, sizeof key, "%s_m%d_%s", scheme, months, is_new ? "new" : "cont");
+	if (params_get(c->p, P_COMMISSION, key, c->d, &bp, NULL) == PO_OK && bp > 0 && bp <= 10000)
+		c->total += money_apply_bp(net, (int32_t)bp);
+	return 0;
+}
+
 /* See collect.h. */
 int app_remit(app_t *a, const char *collector, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
-	      err_t *e)
+	      money_t *commission, err_t *e)
 {
-	char detail[128];
+	struct commission_ctx cc = {NULL, d, 0};
+	params_t pr = {NULL, 0};
+	char detail[160];
 	user_t u;
 	int rc = store_tx_begin(a->store, e);
 	if (rc)
 		return rc;
+	*commission = 0;
 	rc = find_collector(a, collector, &u, e);
 	if (!rc)
 		rc = store_remit(a->store, u.id, d, remit_id, count, amount, e);
 	if (!rc && *count) {
-		snprintf(detail, sizeof detail, "{\"receipts\":%lld,\"amount\":%lld}", (long long)*count,
-			 (long long)*amount);
+		cc.p = &pr;
+		rc = app_params_load(a, &pr, e);
+		if (!rc)
+			rc = store_remittance_lines_each(a->store, *remit_id, commission_line, &cc, e);
+		if (!rc)
+			rc = store_remittance_commission(a->store, *remit_id, cc.total, e);
+		*commission = cc.total;
+	}
+	app_params_free(&pr);
+	if (!rc && *count) {
+		snprintf(detail, sizeof detail, "{\"receipts\":%lld,\"amount\":%lld,\"commission\":%lld}",
+			 (long long)*count, (long long)*amount, (long long)*commission);
 		rc = store_audit(a->store, a->actor, "remittance.add", "remittance", *remit_id, detail, e);
 	}
 	if (!rc)

@@ -40,9 +40,13 @@ int app_collect(app_t *a, const char *collector, date_t d, const collect_request
  * reason, the user and the time; its coverage no longer counts. */
 int app_receipt_void(app_t *a, int64_t id, const char *reason, receipt_t *r, err_t *e);
 
-/* Hands over the collector's receipts not remitted and not void. */
+/* Hands over the collector's receipts not remitted and not void, and
+ * computes the collection organisation's commission: each line's net ×
+ * the dated contract rate (family commission_bp) of its product, keyed
+ * "<scheme>_m<months>_<new|cont>" (new: the person's first valid line of
+ * that scheme); a product without a rate earns nothing. */
 int app_remit(app_t *a, const char *collector, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
-	      err_t *e);
+	      money_t *commission, err_t *e);
 
 /* The collector's valid receipts, money collected and remitted. */
 int app_cash(app_t *a, const char *collector, int64_t *receipts, money_t *collected, money_t *remitted, err_t *e);

@@ -262,7 +262,7 @@ static int remit_run(cli_t *c, int argc, char **argv)
 	char *pos[1], m[MONEY_FMT_MAX];
 	int npos, rc;
 	int64_t id = 0, count = 0;
-	money_t amount = 0;
+	money_t amount = 0, commission = 0;
 	date_t d;
 	err_t e;
 
@@ -276,7 +276,7 @@ static int remit_run(cli_t *c, int argc, char **argv)
 	if (!rc)
 		rc = cli_open(c, false, &e);
 	if (!rc)
-		rc = app_remit(&c->app, collector, d, &id, &count, &amount, &e);
+		rc = app_remit(&c->app, collector, d, &id, &count, &amount, &commission, &e);
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
@@ -284,11 +284,18 @@ static int remit_run(cli_t *c, int argc, char **argv)
 		json_object_set_new(j, "id", id ? json_integer(id) : json_null());
 		json_object_set_new(j, "receipts", json_integer(count));
 		json_object_set_new(j, "amount", json_integer(amount));
+		json_object_set_new(j, "commission", json_integer(commission));
 		json_object_set_new(o, "remittance", j);
 		return cli_print_json(o);
 	}
 	money_format(amount, 1, m);
-	printf(c->lang == LANG_EN ? "Remitted %lld receipts, %s.\n" : "Đã nộp %lld biên lai, %s.\n", (long long)count, m);
+	{
+		char cm[MONEY_FMT_MAX];
+		money_format(commission, 1, cm);
+		printf(c->lang == LANG_EN ? "Remitted %lld receipts, %s; commission %s.\n"
+					  : "Đã nộp %lld biên lai, %s; thù lao thu %s.\n",
+		       (long long)count, m, cm);
+	}
 	return 0;
 }
 

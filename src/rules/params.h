@@ -30,6 +30,7 @@
 #define P_BHXH_LOCAL "bhxh_local_support_bp"     /* key: 2-digit province code */
 #define P_BHYT_RATE "bhyt_rate_bp"               /* 450 */
 #define P_BHYT_TIER "bhyt_tier_bp"               /* key: ordinal "1".."5" (5 = 5th and later) */
+#define P_COMMISSION "commission_bp"             /* key: "<scheme>_m<months>_<new|cont>" */
 
 typedef struct param_row {
 	char family[PARAM_FAMILY_MAX + 1];

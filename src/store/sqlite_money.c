@@ -485,3 +485,43 @@ int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_
 	*paid = v > 0;
 	return rc;
 }
+
+/* See store.h. */
+int store_remittance_lines_each(store_t *s, int64_t remit_id,
+				int (*fn)(const char *scheme, int months, money_t net, bool is_new, void *ctx), void *ctx,
+				err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_REMIT_LINES,
+				   "SELECT l.scheme, l.months, l.net, NOT EXISTS (SELECT 1 FROM receipt_line o"
+				   " JOIN receipt ro ON ro.id = o.receipt_id AND ro.void = 0"
+				   " WHERE o.person_id = l.person_id AND o.scheme = l.scheme AND o.receipt_id < l.receipt_id)"
+				   " FROM receipt r JOIN receipt_line l ON l.receipt_id = r.id"
+				   " WHERE r.remittance_id = ?1 ORDER BY r.id, l.line_no", e);
+	char scheme[8];
+	int rc, stop = 0;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, remit_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sq_col_text(st, 0, scheme, sizeof scheme);
+		stop = fn(scheme, sqlite3_column_int(st, 1), sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3) != 0,
+			  ctx);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt_line", e);
+}
+
+/* See store.h. */
+int store_remittance_commission(store_t *s, int64_t remit_id, money_t commission, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_REMIT_COMMISSION, "UPDATE remittance SET commission = ?2 WHERE id = ?1", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, remit_id);
+	sqlite3_bind_int64(st, 2, commission);
+	return done(s, st, "remittance", e);
+}

@@ -169,6 +169,7 @@ const char *const sq_migrations[] = {
 	"  date TEXT NOT NULL,"
 	"  receipts INTEGER NOT NULL,"
 	"  amount INTEGER NOT NULL,"
+	"  commission INTEGER NOT NULL DEFAULT 0,"
 	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
 	") STRICT;"
 	"CREATE TABLE receipt ("

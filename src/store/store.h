@@ -251,6 +251,16 @@ int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_
 int store_remit(store_t *s, int64_t collector_id, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
 		err_t *e);
 
+/* Calls fn(scheme, months, net, is_new, ctx) for every line of the
+ * remittance's receipts; is_new when the person had no valid line of
+ * that scheme on an earlier receipt (a new participant). */
+int store_remittance_lines_each(store_t *s, int64_t remit_id,
+				int (*fn)(const char *scheme, int months, money_t net, bool is_new, void *ctx), void *ctx,
+				err_t *e);
+
+/* Records the commission of a remittance. */
+int store_remittance_commission(store_t *s, int64_t remit_id, money_t commission, err_t *e);
+
 /* The collector's valid receipts: how many, their total, and the part
  * already remitted. */
 int store_cash(store_t *s, int64_t collector_id, int64_t *receipts, money_t *collected, money_t *remitted, err_t *e);

@@ -70,13 +70,16 @@ run_in '{"payer": 6, "items": [{"scheme": "bhyt", "person": 6, "months": 12}]}' 
 check "the voided coverage is withdrawn: the ordinal is 4 again" json_eq '[d["receipt"]["lines"][0]["ordinal"], d["receipt"]["serial"]]' '[4, 6]'
 run remit --collector lan --date 2025-11-30 --json
 check "remittance hands over every valid receipt" json_eq '[d["remittance"]["receipts"], d["remittance"]["amount"]]' '[5, 7333080]'
+# commission: 19 % of 3,168,000 (BHXH 12 months, new) + 9.8 % of 1,263,600, 884,520, 758,160 and 631,800
+# (BHYT 12 months, new; the voided receipt does not make person 6 continuing); 1-month BHXH has no rate
+check "the commission follows the contract rates per product" json_eq 'd["remittance"]["commission"]' 948652
 run receipt void 1 --reason "muộn"
 check "a remitted receipt cannot be voided" rc_is 2
 check "the refusal says so" err_has "1"
 run cash --collector lan --json
 check "after remittance nothing is on hand" json_eq '[d["collected"], d["remitted"], d["on_hand"]]' '[7333080, 7333080, 0]'
 run remit --collector lan --date 2025-12-01 --json
-check "remitting again hands over nothing" json_eq 'd["remittance"]' '{"id": null, "receipts": 0, "amount": 0}'
+check "remitting again hands over nothing" json_eq 'd["remittance"]' '{"id": null, "receipts": 0, "amount": 0, "commission": 0}'
 
 run referrals --unit 29350 --json
 check "1+1 referrals count pairs and mobilisers" json_eq 'd' '{"pairs": 2, "mobilizers": 1, "top": [{"person": 1, "full_name": "Nguyễn Thị Lan", "mobilized": 2}], "longest_chain": 2}'
