@@ -377,92 +377,127 @@ int app_cash(app_t *a, const char *collector, int64_t *receipts, money_t *collec
 	return rc;
 }
 
-struct ref_ctx {
-	const int64_t *scope;
-	size_t nscope;
-	int64_t pairs;
-	int64_t *ref, *cnt;
+/* One 1+1 link: who was mobilised (and where she lives), by whom. */
+struct link {
+	int64_t person, unit, referrer;
+};
+
+struct links {
+	struct link *v;
 	size_t n, cap;
 	bool oom;
 };
 
-/* Counts one referral inside the scope by its referrer. */
-static int ref_count(int64_t person, int64_t unit_id, int64_t referrer, void *ctx)
+/* Appends one referral link (store callback). */
+static int link_add(int64_t person, int64_t unit_id, int64_t referrer, void *ctx)
 {
-	struct ref_ctx *c = ctx;
-	size_t i;
-	(void)person;
-	if (!unit_set_has(c->scope, c->nscope, unit_id))
-		return 0;
-	c->pairs++;
-	for (i = 0; i < c->n; i++)
-		if (c->ref[i] == referrer) {
-			c->cnt[i]++;
-			return 0;
-		}
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		int64_t *r = realloc(c->ref, cap * sizeof *r), *k;
-		if (!r) {
-			c->oom = true;
+	struct links *l = ctx;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct link *v = realloc(l->v, cap * sizeof *v);
+		if (!v) {
+			l->oom = true;
 			return 1;
 		}
-		c->ref = r;
-		k = realloc(c->cnt, cap * sizeof *k);
-		if (!k) {
-			c->oom = true;
-			return 1;
-		}
-		c->cnt = k;
-		c->cap = cap;
+		l->v = v;
+		l->cap = cap;
 	}
-	c->ref[c->n] = referrer;
-	c->cnt[c->n++] = 1;
+	l->v[l->n++] = (struct link){person, unit_id, referrer};
 	return 0;
+}
+
+/* Every referral link and the sorted unit ids of the unit's subtree.
+ * The caller frees l->v and *scope. */
+static int load_links(app_t *a, const char *unit_code, struct links *l, int64_t **scope, size_t *nscope, err_t *e)
+{
+	int rc;
+	memset(l, 0, sizeof *l);
+	rc = app_unit_scope(a, unit_code, "unit", scope, nscope, e);
+	if (!rc)
+		rc = store_referrals_each(a->store, link_add, l, e);
+	if (l->oom)
+		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	return rc;
+}
+
+/* Orders links by referrer. */
+static int by_referrer(const void *x, const void *y)
+{
+	const struct link *a = x, *b = y;
+	return (a->referrer > b->referrer) - (a->referrer < b->referrer);
 }
 
 /* See collect.h. */
 int app_referrals(app_t *a, const char *unit_code, int64_t *pairs, int64_t *mobilizers, referral_top_t *top,
 		  size_t *ntop, err_t *e)
 {
-	struct ref_ctx c;
+	struct links l;
 	int64_t *scope = NULL;
-	size_t nscope = 0, i, k;
-	int rc;
-	memset(&c, 0, sizeof c);
+	size_t nscope = 0, i, k, m = 0;
+	int rc = load_links(a, unit_code, &l, &scope, &nscope, e);
+	*pairs = *mobilizers = 0;
 	*ntop = 0;
-	rc = app_unit_scope(a, unit_code, "unit", &scope, &nscope, e);
-	if (rc)
-		return rc;
-	c.scope = scope;
-	c.nscope = nscope;
-	rc = store_referrals_each(a->store, ref_count, &c, e);
-	if (c.oom)
-		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
-	*pairs = c.pairs;
-	*mobilizers = (int64_t)c.n;
-	/* selection of the top: most mobilised first, then the smaller id */
-	for (k = 0; !rc && k < REFERRAL_TOP_MAX && k < c.n; k++) {
-		size_t best = k;
-		for (i = k + 1; i < c.n; i++)
-			if (c.cnt[i] > c.cnt[best] || (c.cnt[i] == c.cnt[best] && c.ref[i] < c.ref[best]))
-				best = i;
-		int64_t tr = c.ref[k], tc = c.cnt[k];
-		c.ref[k] = c.ref[best];
-		c.cnt[k] = c.cnt[best];
-		c.ref[best] = tr;
-		c.cnt[best] = tc;
-		person_t p;
-		rc = store_person_get(a->store, c.ref[k], &p, e);
-		if (rc)
-			break;
-		top[k].person = c.ref[k];
-		memcpy(top[k].full_name, p.full_name, sizeof top[k].full_name);
-		top[k].mobilized = c.cnt[k];
-		(*ntop)++;
+	/* keep the links inside the unit, grouped by referrer */
+	for (i = 0; !rc && i < l.n; i++)
+		if (unit_set_has(scope, nscope, l.v[i].unit))
+			l.v[m++] = l.v[i];
+	l.n = m;
+	if (!rc && l.n)
+		qsort(l.v, l.n, sizeof *l.v, by_referrer);
+	*pairs = (int64_t)l.n;
+	/* insert each referrer's count into the top list (most first, then id) */
+	for (i = 0; !rc && i < l.n;) {
+		int64_t who = l.v[i].referrer, cnt = 0;
+		for (; i < l.n && l.v[i].referrer == who; i++)
+			cnt++;
+		(*mobilizers)++;
+		for (k = *ntop; k > 0 && top[k - 1].mobilized < cnt; k--)
+			;
+		if (k < REFERRAL_TOP_MAX) {
+			size_t last = *ntop < REFERRAL_TOP_MAX ? *ntop : REFERRAL_TOP_MAX - 1;
+			memmove(top + k + 1, top + k, (last - k) * sizeof *top);
+			top[k].person = who;
+			top[k].mobilized = cnt;
+			if (*ntop < REFERRAL_TOP_MAX)
+				(*ntop)++;
+		}
 	}
-	free(c.ref);
-	free(c.cnt);
+	for (k = 0; !rc && k < *ntop; k++) {
+		person_t p;
+		rc = store_person_get(a->store, top[k].person, &p, e);
+		if (!rc)
+			memcpy(top[k].full_name, p.full_name, sizeof top[k].full_name);
+	}
+	free(l.v);
+	free(scope);
+	return rc;
+}
+
+/* See collect.h.  Each person has at most one referrer, so walking up
+ * from a mobilised person gives her chain; the walk stops at a person
+ * nobody mobilised, or after as many steps as there are links (a loop). */
+int app_referral_chain(app_t *a, const char *unit_code, int64_t *longest, err_t *e)
+{
+	struct links l;
+	int64_t *scope = NULL;
+	size_t nscope = 0, i, j, steps;
+	int rc = load_links(a, unit_code, &l, &scope, &nscope, e);
+	*longest = 0;
+	for (i = 0; !rc && i < l.n; i++) {
+		int64_t cur = l.v[i].referrer;
+		if (!unit_set_has(scope, nscope, l.v[i].unit))
+			continue;
+		for (steps = 1; steps <= l.n; steps++) {
+			for (j = 0; j < l.n && l.v[j].person != cur; j++)
+				;
+			if (j == l.n)
+				break;
+			cur = l.v[j].referrer;
+		}
+		if ((int64_t)steps + 1 > *longest)
+			*longest = (int64_t)steps + 1;
+	}
+	free(l.v);
 	free(scope);
 	return rc;
 }
@@ -605,77 +640,3 @@ int app_due(app_t *a, const char *unit_code, date_t on, int days, int (*fn)(cons
 	return rc;
 }
 
-struct chain_ctx {
-	int64_t *person, *referrer, *unit;
-	size_t n, cap;
-	bool oom;
-};
-
-/* Collects every referral link (store callback). */
-static int chain_add(int64_t person, int64_t unit_id, int64_t referrer, void *ctx)
-{
-	struct chain_ctx *c = ctx;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		int64_t *p = realloc(c->person, cap * sizeof *p), *r, *u;
-		if (!p) {
-			c->oom = true;
-			return 1;
-		}
-		c->person = p;
-		r = realloc(c->referrer, cap * sizeof *r);
-		if (!r) {
-			c->oom = true;
-			return 1;
-		}
-		c->referrer = r;
-		u = realloc(c->unit, cap * sizeof *u);
-		if (!u) {
-			c->oom = true;
-			return 1;
-		}
-		c->unit = u;
-		c->cap = cap;
-	}
-	c->person[c->n] = person;
-	c->referrer[c->n] = referrer;
-	c->unit[c->n++] = unit_id;
-	return 0;
-}
-
-/* See collect.h.  Each person has at most one referrer, so walking up
- * from a mobilised person gives her chain; the walk stops at a person
- * nobody mobilised, or after as many steps as there are links (a loop). */
-int app_referral_chain(app_t *a, const char *unit_code, int64_t *longest, err_t *e)
-{
-	struct chain_ctx c;
-	int64_t *scope = NULL;
-	size_t nscope = 0, i, j, steps;
-	int rc;
-	memset(&c, 0, sizeof c);
-	*longest = 0;
-	rc = app_unit_scope(a, unit_code, "unit", &scope, &nscope, e);
-	if (!rc)
-		rc = store_referrals_each(a->store, chain_add, &c, e);
-	if (c.oom)
-		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
-	for (i = 0; !rc && i < c.n; i++) {
-		int64_t cur = c.referrer[i];
-		if (!unit_set_has(scope, nscope, c.unit[i]))
-			continue;
-		for (steps = 1; steps <= c.n; steps++) {
-			for (j = 0; j < c.n && c.person[j] != cur; j++)
-				;
-			if (j == c.n)
-				break;
-			cur = c.referrer[j];
-		}
-		if ((int64_t)steps + 1 > *longest)
-			*longest = (int64_t)steps + 1;
-	}
-	free(c.person);
-	free(c.referrer);
-	free(c.unit);
-	free(scope);
-	return rc;
-}
