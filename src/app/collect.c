@@ -640,3 +640,49 @@ int app_due(app_t *a, const char *unit_code, date_t on, int days, int (*fn)(cons
 	return rc;
 }
 
+
+struct completion_ctx {
+	const int64_t *scope;
+	size_t nscope;
+	const struct link *links; /* sorted by referrer */
+	size_t nlinks;
+	int64_t enrolled, brought;
+};
+
+/* Counts one enrolled member and whether she brought someone. */
+static int completion_member(int64_t person, int64_t unit_id, void *ctx)
+{
+	struct completion_ctx *c = ctx;
+	struct link key = {0, 0, person};
+	if (!unit_set_has(c->scope, c->nscope, unit_id))
+		return 0;
+	c->enrolled++;
+	if (c->nlinks && bsearch(&key, c->links, c->nlinks, sizeof key, by_referrer))
+		c->brought++;
+	return 0;
+}
+
+/* See collect.h. */
+int app_referral_completion(app_t *a, const char *unit_code, int64_t *enrolled, int64_t *brought, err_t *e)
+{
+	struct links l;
+	struct completion_ctx c;
+	int64_t *scope = NULL;
+	size_t nscope = 0;
+	int rc = load_links(a, unit_code, &l, &scope, &nscope, e);
+	memset(&c, 0, sizeof c);
+	if (!rc) {
+		if (l.n)
+			qsort(l.v, l.n, sizeof *l.v, by_referrer);
+		c.scope = scope;
+		c.nscope = nscope;
+		c.links = l.v;
+		c.nlinks = l.n;
+		rc = store_enrolled_members_each(a->store, completion_member, &c, e);
+	}
+	*enrolled = c.enrolled;
+	*brought = c.brought;
+	free(l.v);
+	free(scope);
+	return rc;
+}

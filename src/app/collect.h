@@ -87,6 +87,11 @@ typedef struct referral_top {
 int app_referrals(app_t *a, const char *unit_code, int64_t *pairs, int64_t *mobilizers, referral_top_t *top,
 		  size_t *ntop, err_t *e);
 
+/* The 1+1 completion rate of the unit's subtree: of the enrolled union
+ * members (members with a valid payment), how many brought someone in
+ * (*brought of *enrolled). */
+int app_referral_completion(app_t *a, const char *unit_code, int64_t *enrolled, int64_t *brought, err_t *e);
+
 /* The longest referral chain (in people: A brought B who brought C = 3)
  * among mobilised people of the unit's subtree. */
 int app_referral_chain(app_t *a, const char *unit_code, int64_t *longest, err_t *e);

@@ -344,7 +344,7 @@ static int referrals_run(cli_t *c, int argc, char **argv)
 	referral_top_t top[REFERRAL_TOP_MAX];
 	char *pos[1];
 	int npos, rc;
-	int64_t pairs = 0, mob = 0, chain = 0;
+	int64_t pairs = 0, mob = 0, chain = 0, enrolled = 0, brought = 0;
 	size_t ntop = 0, i;
 	err_t e;
 
@@ -357,6 +357,8 @@ static int referrals_run(cli_t *c, int argc, char **argv)
 		rc = app_referrals(&c->app, unit, &pairs, &mob, top, &ntop, &e);
 	if (!rc)
 		rc = app_referral_chain(&c->app, unit, &chain, &e);
+	if (!rc)
+		rc = app_referral_completion(&c->app, unit, &enrolled, &brought, &e);
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
@@ -372,6 +374,9 @@ static int referrals_run(cli_t *c, int argc, char **argv)
 		}
 		json_object_set_new(o, "top", arr);
 		json_object_set_new(o, "longest_chain", json_integer(chain));
+		json_object_set_new(o, "enrolled_members", json_integer(enrolled));
+		json_object_set_new(o, "members_who_brought", json_integer(brought));
+		json_object_set_new(o, "completion_bp", json_integer(enrolled ? money_round_div(brought * 10000, enrolled) : 0));
 		return cli_print_json(o);
 	}
 	printf(c->lang == LANG_EN ? "%lld pairs, %lld people brought someone in.\n"

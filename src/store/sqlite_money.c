@@ -525,3 +525,25 @@ int store_remittance_commission(store_t *s, int64_t remit_id, money_t commission
 	sqlite3_bind_int64(st, 2, commission);
 	return done(s, st, "remittance", e);
 }
+
+/* See store.h. */
+int store_enrolled_members_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, void *ctx), void *ctx,
+				err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_ENROLLED,
+				   "SELECT p.id, p.unit_id FROM person p WHERE p.member = 1 AND EXISTS"
+				   " (SELECT 1 FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id AND r.void = 0"
+				   " WHERE l.person_id = p.id)", e);
+	int rc, stop = 0;
+	if (!st)
+		return e->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), ctx);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "person", e);
+}

@@ -270,6 +270,11 @@ int store_cash(store_t *s, int64_t collector_id, int64_t *receipts, money_t *col
 int store_referral_add(store_t *s, int64_t person, int64_t referrer, const char *relation, int64_t receipt_id,
 		       date_t d, bool *added, err_t *e);
 
+/* Calls fn(person, unit, ctx) for every union member with a valid
+ * receipt line (an enrolled member). */
+int store_enrolled_members_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, void *ctx), void *ctx,
+				err_t *e);
+
 /* Calls fn(person, person's unit, referrer) for every referral. */
 int store_referrals_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, int64_t referrer, void *ctx),
 			 void *ctx, err_t *e);

@@ -81,8 +81,11 @@ check "after remittance nothing is on hand" json_eq '[d["collected"], d["remitte
 run remit --collector lan --date 2025-12-01 --json
 check "remitting again hands over nothing" json_eq 'd["remittance"]' '{"id": null, "receipts": 0, "amount": 0, "commission": 0}'
 
+"$PLUSONE" people member 1 >/dev/null
+"$PLUSONE" people member 3 >/dev/null
 run referrals --unit 29350 --json
-check "1+1 referrals count pairs and mobilisers" json_eq 'd' '{"pairs": 2, "mobilizers": 1, "top": [{"person": 1, "full_name": "Nguyễn Thị Lan", "mobilized": 2}], "longest_chain": 2}'
+check "1+1 referrals count pairs and mobilisers" json_eq '[d["pairs"], d["mobilizers"], d["top"], d["longest_chain"]]' '[2, 1, [{"person": 1, "full_name": "Nguyễn Thị Lan", "mobilized": 2}], 2]'
+check "the 1+1 completion rate: of 2 enrolled members, 1 brought someone" json_eq '[d["enrolled_members"], d["members_who_brought"], d["completion_bp"]]' '[2, 1, 5000]'
 run referrals --unit 29365 --json
 check "referrals are counted where the mobilised person lives" json_eq '[d["pairs"], d["top"]]' '[0, []]'
 check "no serial repeats in a book" bash -c "[ \"\$(sqlite3 '$PLUSONE_DB' 'SELECT count(*) - count(DISTINCT book_id || \"/\" || serial) FROM receipt')\" = 0 ]"
