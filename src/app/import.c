@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app/import.h"
+#include "app/import_int.h"
 #include "core/csv.h"
 #include "core/text.h"
 
@@ -17,7 +18,7 @@
 
 /* Scans the whole file for UTF-8 validity.  PO_OK, or PO_EINVAL naming
  * the line of the first bad byte (and the legacy encoding it resembles). */
-static int scan_utf8(FILE *f, const char *path, err_t *e)
+int import_scan_utf8(FILE *f, const char *path, err_t *e)
 {
 	unsigned char *buf = malloc(SCAN_CHUNK + 4);
 	size_t have = 0, n, line = 1, i, bad;
@@ -113,19 +114,6 @@ static int convert_legacy(FILE *in, enum vn_legacy enc, const char *path, FILE *
 	return PO_OK;
 }
 
-struct importer {
-	app_t *a;
-	const import_opts_t *o;
-	import_stats_t *st;
-	int col[PCOL_COUNT];          /* field index of each column, -1 absent */
-	size_t nheader;
-	FILE *rej;
-	buf_t line;                   /* one reject row being built */
-	buf_t reason;                 /* the reason of one rejected row */
-	FILE *deferred;               /* bulk load: rows to replay at the end */
-	size_t batch_left;
-	off_t size;
-};
 
 /* Maps the header record to columns.  PO_EINVAL when a required column is
  * missing or a column appears twice. */
@@ -157,7 +145,7 @@ static int map_header(struct importer *im, const csv_record_t *h, err_t *e)
 }
 
 /* Writes the reject file's header: the original columns, line, error. */
-static int write_reject_header(struct importer *im, const csv_record_t *h, err_t *e)
+int import_reject_header(struct importer *im, const csv_record_t *h, err_t *e)
 {
 	size_t i;
 	buf_reset(&im->line);
@@ -173,7 +161,7 @@ static int write_reject_header(struct importer *im, const csv_record_t *h, err_t
 }
 
 /* Writes one rejected row with its line number and reason. */
-static int reject(struct importer *im, const csv_record_t *r, const char *reason, err_t *e)
+int import_reject(struct importer *im, const csv_record_t *r, const char *reason, err_t *e)
 {
 	size_t i, nf = r->nfields > im->nheader ? r->nfields : im->nheader;
 	char num[32];
@@ -197,7 +185,7 @@ static int reject(struct importer *im, const csv_record_t *r, const char *reason
 /* Joins a row's errors into one reason in out (emptied first), each
  * naming its column: "Ngày sinh (dob): ...; Số CCCD (cccd): ..." (in
  * English "dob: ..."). */
-static void reason_of(const err_t *errs, size_t n, enum lang lang, buf_t *out)
+void import_reason(const err_t *errs, size_t n, enum lang lang, buf_t *out)
 {
 	size_t i;
 	int c;
@@ -320,8 +308,8 @@ static int import_row(struct importer *im, const csv_record_t *r, err_t *e)
 
 	im->st->read++;
 	if (r->bad) {
-		reason_of(&r->err, 1, im->o->lang, &im->reason);
-		return reject(im, r, buf_cstr(&im->reason), e);
+		import_reason(&r->err, 1, im->o->lang, &im->reason);
+		return import_reject(im, r, buf_cstr(&im->reason), e);
 	}
 	for (c = 0; c < PCOL_COUNT; c++) {
 		int i = im->col[c];
@@ -330,8 +318,8 @@ static int import_row(struct importer *im, const csv_record_t *r, err_t *e)
 	}
 	rc = person_parse(im->a, &in, &pp, errs, &nerrs);
 	if (rc == PO_EINVAL) {
-		reason_of(errs, nerrs, im->o->lang, &im->reason);
-		return reject(im, r, buf_cstr(&im->reason), e);
+		import_reason(errs, nerrs, im->o->lang, &im->reason);
+		return import_reject(im, r, buf_cstr(&im->reason), e);
 	}
 	if (rc) {
 		*e = errs[0];
@@ -343,8 +331,8 @@ static int import_row(struct importer *im, const csv_record_t *r, err_t *e)
 		return defer(im, r, e);
 	}
 	if (rc == PO_ECONFLICT || rc == PO_EINVAL) {
-		reason_of(errs, 1, im->o->lang, &im->reason);
-		return reject(im, r, buf_cstr(&im->reason), e);
+		import_reason(errs, 1, im->o->lang, &im->reason);
+		return import_reject(im, r, buf_cstr(&im->reason), e);
 	}
 	if (rc) {
 		*e = errs[0];
@@ -408,7 +396,7 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 	}
 	trace(o, "start");
 	if (o->encoding == VN_LEGACY_NONE) {
-		rc = scan_utf8(f, o->path, e);
+		rc = import_scan_utf8(f, o->path, e);
 		if (rc)
 			goto out;
 		rewind(f);
@@ -455,7 +443,7 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 		rc = err_set(e, PO_EINVAL, "reject", MSG_IO, tmp_path, strerror(errno));
 		goto out;
 	}
-	rc = write_reject_header(&im, rec, e);
+	rc = import_reject_header(&im, rec, e);
 	if (rc)
 		goto out;
 

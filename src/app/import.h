@@ -39,4 +39,13 @@ typedef struct import_opts {
  * (all or nothing) and the indexes are built once at the end. */
 int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_t *e);
 
+/* Imports cover paid outside plusone (online renewals, insurance-office
+ * lists): columns cccd and/or bhxh_code (which person), scheme (bhxh,
+ * bhyt), from and to (the covered days).  Same refusals, reject file and
+ * batches as app_import_people; a row whose period is already recorded
+ * counts as updated; a row overlapping other cover of the person is
+ * rejected.  The cover counts like a receipt's for coverage, BHYT
+ * ordinals and due lists. */
+int app_import_coverage(app_t *a, const import_opts_t *o, import_stats_t *st, err_t *e);
+
 #endif

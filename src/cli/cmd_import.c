@@ -92,12 +92,62 @@ static int import_people(cli_t *c, int argc, char **argv)
 	return 0;
 }
 
+/* `import coverage FILE [--reject R] [--batch N]`. */
+static int import_coverage(cli_t *c, int argc, char **argv)
+{
+	const char *rej = NULL, *batch = NULL;
+	cli_opt_t opts[] = {{"reject", &rej, NULL}, {"batch", &batch, NULL}, {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	import_opts_t o;
+	import_stats_t st;
+	err_t e;
+
+	memset(&o, 0, sizeof o);
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "FILE", MSG_CLI_MISSING_ARG, "FILE");
+	if (!rc && batch) {
+		char *end;
+		long v = strtol(batch, &end, 10);
+		if (*end || v < 1 || v > 1000000)
+			rc = err_set(&e, PO_EINVAL, "--batch", MSG_CLI_BAD_NUMBER, "--batch");
+		else
+			o.batch_rows = (size_t)v;
+	}
+	if (rc)
+		return cli_fail(c, &e);
+	o.path = pos[0];
+	o.reject_path = rej;
+	o.lang = c->lang;
+	rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_import_coverage(&c->app, &o, &st, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "read", json_integer(st.read));
+		json_object_set_new(j, "inserted", json_integer(st.inserted));
+		json_object_set_new(j, "updated", json_integer(st.updated));
+		json_object_set_new(j, "rejected", json_integer(st.rejected));
+		json_object_set_new(j, "blank", json_integer(st.blank));
+		return cli_print_json(j);
+	}
+	printf(c->lang == LANG_EN ? "Read %lld rows: %lld periods recorded, %lld already there, %lld rejected.\n"
+				  : "Đã đọc %lld dòng: ghi %lld kỳ, %lld kỳ đã có, loại %lld.\n",
+	       (long long)st.read, (long long)st.inserted, (long long)st.updated, (long long)st.rejected);
+	return 0;
+}
+
 /* See cli.h. */
 int cmd_import(cli_t *c, int argc, char **argv)
 {
 	err_t e;
 	if (argc >= 1 && strcmp(argv[0], "people") == 0)
 		return import_people(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "coverage") == 0)
+		return import_coverage(c, argc - 1, argv + 1);
 	err_set(&e, PO_EINVAL, "import", MSG_CLI_UNKNOWN_COMMAND, argc ? argv[0] : "import");
 	return cli_fail(c, &e);
 }

@@ -185,9 +185,10 @@ int store_coverage_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, c
 			void *ctx, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_COVER_EACH,
-				   "SELECT l.person_id, p.unit_id, l.scheme, max(l.period_to) FROM receipt_line l"
-				   " JOIN receipt r ON r.id = l.receipt_id JOIN person p ON p.id = l.person_id"
-				   " WHERE r.void = 0 GROUP BY l.person_id, l.scheme", e);
+				   "SELECT c.pid, p.unit_id, c.scheme, max(c.t) FROM (SELECT l.person_id AS pid, l.scheme,"
+				   " l.period_to AS t FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id WHERE r.void = 0"
+				   " UNION ALL SELECT person_id, scheme, period_to FROM coverage_import) c"
+				   " JOIN person p ON p.id = c.pid GROUP BY c.pid, c.scheme", e);
 	char scheme[8];
 	int rc, stop = 0;
 	if (!st)
@@ -222,8 +223,9 @@ int store_receipt_void(store_t *s, int64_t id, const char *reason, const char *b
 int store_coverage_last(store_t *s, int64_t person_id, const char *scheme, date_t *last, bool *has, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_COVER_LAST,
-				   "SELECT max(l.period_to) FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id"
-				   " WHERE l.person_id = ?1 AND l.scheme = ?2 AND r.void = 0", e);
+				   "SELECT max(t) FROM (SELECT max(l.period_to) AS t FROM receipt_line l"
+				   " JOIN receipt r ON r.id = l.receipt_id WHERE l.person_id = ?1 AND l.scheme = ?2 AND r.void = 0"
+				   " UNION ALL SELECT max(period_to) FROM coverage_import WHERE person_id = ?1 AND scheme = ?2)", e);
 	int rc;
 	if (!st)
 		return e->code;
@@ -275,10 +277,13 @@ int store_supported_months(store_t *s, int64_t person_id, int *n, err_t *e)
 int store_bhyt_payers(store_t *s, int64_t household_id, int year, int64_t except, int *n, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_BHYT_PAYERS,
-				   "SELECT count(DISTINCT l.person_id) FROM receipt_line l"
+				   "SELECT count(DISTINCT pid) FROM (SELECT l.person_id AS pid FROM receipt_line l"
 				   " JOIN receipt r ON r.id = l.receipt_id JOIN person p ON p.id = l.person_id"
 				   " WHERE p.household_id = ?1 AND l.scheme = 'bhyt' AND r.void = 0"
-				   " AND r.date >= ?2 AND r.date < ?3 AND l.person_id <> ?4", e);
+				   " AND r.date >= ?2 AND r.date < ?3 AND l.person_id <> ?4"
+				   " UNION ALL SELECT c.person_id FROM coverage_import c JOIN person p ON p.id = c.person_id"
+				   " WHERE p.household_id = ?1 AND c.scheme = 'bhyt' AND c.period_from >= ?2"
+				   " AND c.period_from < ?3 AND c.person_id <> ?4)", e);
 	char from[DATE_ISO_LEN + 1], to[DATE_ISO_LEN + 1];
 	int64_t v = 0;
 	int rc;
@@ -420,6 +425,12 @@ static const struct {
 			   " JOIN receipt rb ON rb.id = b.receipt_id AND rb.void = 0"
 			   " WHERE a.period_from <= b.period_to AND b.period_from <= a.period_to"},
 	{"void_remitted", "SELECT id FROM receipt WHERE void = 1 AND remittance_id IS NOT NULL"},
+	{"import_overlap", "SELECT c.id FROM coverage_import c WHERE EXISTS (SELECT 1 FROM coverage_import o"
+			   " WHERE o.person_id = c.person_id AND o.scheme = c.scheme AND o.id > c.id"
+			   " AND o.period_from <= c.period_to AND c.period_from <= o.period_to)"
+			   " OR EXISTS (SELECT 1 FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id AND r.void = 0"
+			   " WHERE l.person_id = c.person_id AND l.scheme = c.scheme"
+			   " AND l.period_from <= c.period_to AND c.period_from <= l.period_to)"},
 	{"remittance_amount", "SELECT m.id FROM remittance m LEFT JOIN receipt r ON r.remittance_id = m.id"
 			      " GROUP BY m.id HAVING m.amount IS NOT coalesce(sum(r.total), 0)"
 			      " OR m.receipts IS NOT count(r.id)"},
@@ -469,8 +480,10 @@ int store_check(store_t *s, int (*fn)(const char *what, int64_t id, void *ctx), 
 int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_BHYT_PAID,
-				   "SELECT count(*) FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id"
-				   " WHERE l.person_id = ?1 AND l.scheme = 'bhyt' AND r.void = 0 AND r.date >= ?2 AND r.date < ?3", e);
+				   "SELECT (SELECT count(*) FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id"
+				   " WHERE l.person_id = ?1 AND l.scheme = 'bhyt' AND r.void = 0 AND r.date >= ?2 AND r.date < ?3)"
+				   " + (SELECT count(*) FROM coverage_import WHERE person_id = ?1 AND scheme = 'bhyt'"
+				   " AND period_from >= ?2 AND period_from < ?3)", e);
 	char from[DATE_ISO_LEN + 1], to[DATE_ISO_LEN + 1];
 	int64_t v = 0;
 	int rc;
@@ -546,4 +559,56 @@ int store_enrolled_members_each(store_t *s, int (*fn)(int64_t person, int64_t un
 	if (stop)
 		return stop;
 	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "person", e);
+}
+
+/* See store.h. */
+int store_coverage_import(store_t *s, int64_t person, const char *scheme, date_t from, date_t to, const char *source,
+			  bool *inserted, err_t *e)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int rc;
+	*inserted = false;
+	/* the same period again: nothing to do */
+	st = sq_prep(s, SQ_COVER_SAME,
+		     "SELECT count(*) FROM coverage_import WHERE person_id = ?1 AND scheme = ?2"
+		     " AND period_from = ?3 AND period_to = ?4", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_text(st, 2, scheme, -1, SQLITE_STATIC);
+	sq_bind_date(st, 3, from);
+	sq_bind_date(st, 4, to);
+	rc = one_int(s, st, &n, e);
+	if (rc || n)
+		return rc;
+	st = sq_prep(s, SQ_COVER_OVERLAP,
+		     "SELECT (SELECT count(*) FROM coverage_import WHERE person_id = ?1 AND scheme = ?2"
+		     " AND period_from <= ?4 AND ?3 <= period_to)"
+		     " + (SELECT count(*) FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id AND r.void = 0"
+		     " WHERE l.person_id = ?1 AND l.scheme = ?2 AND l.period_from <= ?4 AND ?3 <= l.period_to)", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_text(st, 2, scheme, -1, SQLITE_STATIC);
+	sq_bind_date(st, 3, from);
+	sq_bind_date(st, 4, to);
+	rc = one_int(s, st, &n, e);
+	if (rc)
+		return rc;
+	if (n)
+		return err_set(e, PO_ECONFLICT, "from", MSG_COVERAGE_OVERLAP);
+	st = sq_prep(s, SQ_COVER_ADD,
+		     "INSERT INTO coverage_import (person_id, scheme, period_from, period_to, source) VALUES (?1, ?2, ?3, ?4, ?5)", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_text(st, 2, scheme, -1, SQLITE_STATIC);
+	sq_bind_date(st, 3, from);
+	sq_bind_date(st, 4, to);
+	sq_bind_text_or_null(st, 5, source);
+	rc = done(s, st, "coverage_import", e);
+	if (!rc)
+		*inserted = true;
+	return rc;
 }

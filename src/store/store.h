@@ -243,6 +243,13 @@ int store_supported_months(store_t *s, int64_t person_id, int *n, err_t *e);
  * BHYT line on a receipt dated in `year`. */
 int store_bhyt_payers(store_t *s, int64_t household_id, int year, int64_t except, int *n, err_t *e);
 
+/* Records cover paid outside plusone (an insurance-office list): the
+ * person was covered by the scheme from `from` to `to`.  *inserted false
+ * when that very period is already recorded; PO_ECONFLICT when it
+ * overlaps other cover of hers (a receipt's or another import's). */
+int store_coverage_import(store_t *s, int64_t person, const char *scheme, date_t from, date_t to, const char *source,
+			  bool *inserted, err_t *e);
+
 /* Whether a person has a valid BHYT line on a receipt dated in `year`. */
 int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_t *e);
 
