@@ -686,3 +686,29 @@ int app_referral_completion(app_t *a, const char *unit_code, int64_t *enrolled, 
 	free(scope);
 	return rc;
 }
+
+/* See collect.h. */
+int app_participation(app_t *a, int64_t person, date_t on, participation_t *out, err_t *e)
+{
+	person_t p;
+	int rc;
+	memset(out, 0, sizeof *out);
+	out->state = "not_enrolled";
+	rc = store_person_get(a->store, person, &p, e);
+	if (rc == PO_ENOTFOUND)
+		return err_set(e, PO_EINVAL, "person", MSG_PERSON_UNKNOWN, (long long)person);
+	if (!rc)
+		rc = store_bhxh_summary(a->store, person, &out->enrolled, &out->start, &out->last_covered,
+					&out->mode_months, &out->income, e);
+	if (rc || !out->enrolled)
+		return rc;
+	out->next_from = date_add_days(out->last_covered, 1);
+	out->deadline = bhxh_payment_deadline(out->next_from, out->mode_months ? out->mode_months : 1);
+	if (date_cmp(on, out->last_covered) <= 0)
+		out->state = "active";
+	else if (date_cmp(on, out->deadline) <= 0)
+		out->state = "due";
+	else
+		out->state = "paused";
+	return PO_OK;
+}

@@ -73,6 +73,22 @@ typedef struct due_item {
 int app_due(app_t *a, const char *unit_code, date_t on, int days, int (*fn)(const due_item_t *d, void *ctx),
 	    void *ctx, err_t *e);
 
+/* A person's voluntary BHXH participation on a date, derived from her
+ * paid periods: enrolled or not; start; mode and income of the latest
+ * payment; last covered day; the next period and its payment deadline;
+ * the state: "active" (covered on the date), "due" (the next period has
+ * begun and its deadline has not passed), "paused" (the deadline passed
+ * without payment), "not_enrolled". */
+typedef struct participation {
+	bool enrolled;
+	date_t start, last_covered, next_from, deadline;
+	int mode_months;
+	money_t income;
+	const char *state;
+} participation_t;
+
+int app_participation(app_t *a, int64_t person, date_t on, participation_t *out, err_t *e);
+
 #define REFERRAL_TOP_MAX 10
 
 typedef struct referral_top {

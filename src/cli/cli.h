@@ -86,5 +86,6 @@ int cmd_referrals(cli_t *c, int argc, char **argv);
 int cmd_check(cli_t *c, int argc, char **argv);
 int cmd_referral(cli_t *c, int argc, char **argv);
 int cmd_due(cli_t *c, int argc, char **argv);
+int cmd_participation(cli_t *c, int argc, char **argv);
 
 #endif

@@ -590,3 +590,61 @@ int cmd_due(cli_t *c, int argc, char **argv)
 	}
 	return 0;
 }
+
+/* `participation PERSON [--date D]`: her voluntary BHXH state. */
+int cmd_participation(cli_t *c, int argc, char **argv)
+{
+	const char *date_s = NULL;
+	cli_opt_t opts[] = {{"date", &date_s, NULL}, {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	int64_t id = 0;
+	participation_t pt;
+	date_t d;
+	err_t e;
+
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "person", MSG_CLI_MISSING_ARG, "PERSON");
+	if (!rc)
+		rc = id_arg(pos[0], &id, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	d = c->app.today;
+	if (!rc && date_s)
+		rc = cli_date_arg(date_s, "date", &d, &e);
+	if (!rc)
+		rc = app_participation(&c->app, id, d, &pt, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "person", json_integer(id));
+		json_object_set_new(o, "date", cli_json_date(d));
+		json_object_set_new(o, "state", json_string(pt.state));
+		json_object_set_new(o, "start", pt.enrolled ? cli_json_date(pt.start) : json_null());
+		json_object_set_new(o, "mode_months", pt.mode_months ? json_integer(pt.mode_months) : json_null());
+		json_object_set_new(o, "income", pt.income ? json_integer(pt.income) : json_null());
+		json_object_set_new(o, "last_covered", pt.enrolled ? cli_json_date(pt.last_covered) : json_null());
+		json_object_set_new(o, "next_from", pt.enrolled ? cli_json_date(pt.next_from) : json_null());
+		json_object_set_new(o, "deadline", pt.enrolled ? cli_json_date(pt.deadline) : json_null());
+		return cli_print_json(o);
+	}
+	if (!pt.enrolled) {
+		printf(c->lang == LANG_EN ? "Not enrolled in voluntary social insurance.\n"
+					  : "Chưa tham gia BHXH tự nguyện.\n");
+		return 0;
+	}
+	{
+		char lc[DATE_ISO_LEN + 1], dl[DATE_ISO_LEN + 1];
+		date_format_iso(pt.last_covered, lc);
+		date_format_iso(pt.deadline, dl);
+		printf(c->lang == LANG_EN ? "State: %s; covered until %s; next payment due by %s.\n"
+					  : "Trạng thái: %s; đã đóng đến %s; kỳ tiếp theo phải đóng trước %s.\n",
+		       strcmp(pt.state, "active") == 0   ? (c->lang == LANG_EN ? "active" : "đang tham gia")
+		       : strcmp(pt.state, "due") == 0    ? (c->lang == LANG_EN ? "due" : "đến hạn đóng")
+							 : (c->lang == LANG_EN ? "paused" : "tạm dừng"),
+		       lc, dl);
+	}
+	return 0;
+}

@@ -40,6 +40,8 @@ static const struct command commands[] = {
 	 "collect --collector U --date D < payment.json   record a payment, issue a receipt"},
 	{"receipt", cmd_receipt, "receipt show ID | receipt void ID --reason LÝ_DO", "receipt show ID | receipt void ID --reason TEXT"},
 	{"referral", cmd_referral, "referral add NGƯỜI --by NGƯỜI_VẬN_ĐỘNG [--relation R]", "referral add PERSON --by REFERRER [--relation R]"},
+	{"participation", cmd_participation, "participation NGƯỜI [--date D]   trạng thái tham gia BHXH tự nguyện",
+	 "participation PERSON [--date D]   voluntary BHXH state"},
 	{"due", cmd_due, "due --unit U [--days N]   danh sách đến hạn đóng", "due --unit U [--days N]   people due to pay"},
 	{"remit", cmd_remit, "remit --collector U --date D   nộp tiền về BHXH", "remit --collector U --date D   hand money over"},
 	{"cash", cmd_cash, "cash --collector U   tiền đang giữ", "cash --collector U   cash on hand"},

@@ -181,3 +181,12 @@ int bhxh_quote(const params_t *p, const bhxh_request_t *r, bhxh_quote_t *q, err_
 	q->local_bp = (int32_t)local_share;
 	return PO_OK;
 }
+
+/* See bhxh.h. */
+date_t bhxh_payment_deadline(date_t start, int months)
+{
+	int window = months == 3 ? 3 : months == 6 ? 4 : months == 12 ? 7 : 1;
+	date_t first = date_make(start.y, start.m, 1);
+	/* within the month(s) the window covers, counted from the period's month */
+	return date_add_days(date_add_months(first, window), -1);
+}

@@ -74,4 +74,12 @@ typedef struct bhxh_quote {
  * only on success.  No I/O, no allocation. */
 int bhxh_quote(const params_t *p, const bhxh_request_t *r, bhxh_quote_t *q, err_t *e);
 
+/* The last day to pay the period that starts on `start` in a mode of
+ * `months` months (Luật BHXH 2024 art. 36(3)): monthly within the month;
+ * every 3 months within the 3 months; every 6 months within its first 4
+ * months; every 12 months within its first 7 months.  A participant who
+ * has not paid by then counts as paused.  months other than 1/3/6/12 is
+ * treated as monthly. */
+date_t bhxh_payment_deadline(date_t start, int months);
+
 #endif

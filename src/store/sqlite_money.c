@@ -612,3 +612,47 @@ int store_coverage_import(store_t *s, int64_t person, const char *scheme, date_t
 		*inserted = true;
 	return rc;
 }
+
+/* See store.h. */
+int store_bhxh_summary(store_t *s, int64_t person, bool *has, date_t *first, date_t *last, int *months,
+		       money_t *income, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_BHXH_SPAN,
+				   "SELECT min(f), max(t) FROM (SELECT l.period_from AS f, l.period_to AS t FROM receipt_line l"
+				   " JOIN receipt r ON r.id = l.receipt_id AND r.void = 0 WHERE l.person_id = ?1 AND l.scheme = 'bhxh'"
+				   " UNION ALL SELECT period_from, period_to FROM coverage_import WHERE person_id = ?1 AND scheme = 'bhxh')",
+				   e);
+	int rc;
+	*has = false;
+	*months = 0;
+	*income = 0;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return sq_fail(s, rc, "receipt_line", e);
+	}
+	*has = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	if (*has) {
+		*first = sq_col_date(st, 0);
+		*last = sq_col_date(st, 1);
+	}
+	sqlite3_reset(st);
+	if (!*has)
+		return PO_OK;
+	st = sq_prep(s, SQ_BHXH_LAST,
+		     "SELECT l.months, l.income FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id AND r.void = 0"
+		     " WHERE l.person_id = ?1 AND l.scheme = 'bhxh' ORDER BY l.period_to DESC LIMIT 1", e);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*months = sqlite3_column_int(st, 0);
+		*income = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt_line", e);
+}

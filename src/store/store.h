@@ -250,6 +250,13 @@ int store_bhyt_payers(store_t *s, int64_t household_id, int year, int64_t except
 int store_coverage_import(store_t *s, int64_t person, const char *scheme, date_t from, date_t to, const char *source,
 			  bool *inserted, err_t *e);
 
+/* A person's voluntary BHXH so far: *has false when never paid; else
+ * the first covered day, the last covered day (receipts and imported
+ * cover), and the months and income of her latest receipt line (0 when
+ * her cover comes only from imports). */
+int store_bhxh_summary(store_t *s, int64_t person, bool *has, date_t *first, date_t *last, int *months,
+		       money_t *income, err_t *e);
+
 /* Whether a person has a valid BHYT line on a receipt dated in `year`. */
 int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_t *e);
 

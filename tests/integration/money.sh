@@ -154,3 +154,15 @@ run_in '{"payer": 6, "items": [{"scheme": "bhyt", "person": 6, "months": 3}, {"s
 check "a renewing member is not counted twice in the ordinals" json_eq '[l["ordinal"] for l in d["receipt"]["lines"]]' '[4, 5]'
 run receipt show 9999
 check "an unknown receipt is refused with a clear message" err_has "9999"
+
+# participation state from the paid periods and the mode's deadline
+run participation 4 --date 2026-03-15 --json
+check "covered on the date: active" json_eq '[d["state"], d["mode_months"], d["last_covered"], d["next_from"], d["deadline"]]' '["active", 1, "2026-03-31", "2026-04-01", "2026-04-30"]'
+run participation 4 --date 2026-04-30 --json
+check "monthly mode: due until the end of the month" json_eq 'd["state"]' due
+run participation 4 --date 2026-05-01 --json
+check "the deadline missed: paused" json_eq 'd["state"]' paused
+run participation 1 --date 2026-12-01 --json
+check "12-month mode: the next year may be paid within its first 7 months" json_eq '[d["state"], d["deadline"], d["income"]]' '["due", "2027-02-28", 1500000]'
+run participation 5 --json
+check "someone who never paid is not enrolled" json_eq '[d["state"], d["start"]]' '["not_enrolled", null]'
