@@ -712,3 +712,16 @@ int app_participation(app_t *a, int64_t person, date_t on, participation_t *out,
 		out->state = "paused";
 	return PO_OK;
 }
+
+/* See collect.h. */
+int app_referrals_by(app_t *a, int64_t referrer,
+		     int (*fn)(int64_t person, const char *relation, date_t d, void *ctx), void *ctx, err_t *e)
+{
+	person_t p;
+	int rc = store_person_get(a->store, referrer, &p, e);
+	if (rc == PO_ENOTFOUND)
+		return err_set(e, PO_EINVAL, "person", MSG_PERSON_UNKNOWN, (long long)referrer);
+	if (rc)
+		return rc;
+	return store_referrals_by(a->store, referrer, fn, ctx, e);
+}

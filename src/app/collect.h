@@ -103,6 +103,11 @@ typedef struct referral_top {
 int app_referrals(app_t *a, const char *unit_code, int64_t *pairs, int64_t *mobilizers, referral_top_t *top,
 		  size_t *ntop, err_t *e);
 
+/* Calls fn(person, relation, date, ctx) for each person `referrer`
+ * brought in (PO_EINVAL when referrer is nobody). */
+int app_referrals_by(app_t *a, int64_t referrer,
+		     int (*fn)(int64_t person, const char *relation, date_t d, void *ctx), void *ctx, err_t *e);
+
 /* The 1+1 completion rate of the unit's subtree: of the enrolled union
  * members (members with a valid payment), how many brought someone in
  * (*brought of *enrolled). */

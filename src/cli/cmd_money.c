@@ -336,11 +336,61 @@ static int cash_run(cli_t *c, int argc, char **argv)
 	return 0;
 }
 
-/* `referrals --unit CODE`. */
+struct brought_out {
+	cli_t *c;
+	json_t *arr;
+};
+
+/* Prints or collects one person someone brought in. */
+static int brought_row(int64_t person, const char *relation, date_t d, void *ctx)
+{
+	struct brought_out *o = ctx;
+	person_t p;
+	err_t e;
+	char iso[DATE_ISO_LEN + 1];
+	date_format_iso(d, iso);
+	if (app_person_get(&o->c->app, person, NULL, 0, &p, &e))
+		p.full_name[0] = '\0';
+	if (o->arr) {
+		json_array_append_new(o->arr, json_pack("{s:I,s:s,s:s,s:s}", "person", (json_int_t)person, "full_name",
+							p.full_name, "relation", relation, "date", iso));
+	} else {
+		printf("  %-8lld ", (long long)person);
+		cli_print_padded(p.full_name, 30);
+		printf(" %-10s %s\n", relation, iso);
+	}
+	return 0;
+}
+
+/* `referrals --person ID`: the people she brought in. */
+static int referrals_of(cli_t *c, const char *person_s)
+{
+	struct brought_out o = {c, NULL};
+	int64_t id = 0;
+	int rc;
+	err_t e;
+	rc = id_arg(person_s, &id, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json)
+		o.arr = json_array();
+	rc = app_referrals_by(&c->app, id, brought_row, &o, &e);
+	if (rc) {
+		json_decref(o.arr);
+		return cli_fail(c, &e);
+	}
+	if (c->json)
+		return cli_print_json(json_pack("{s:I,s:o}", "person", (json_int_t)id, "brought", o.arr));
+	return 0;
+}
+
+/* `referrals --unit CODE` | `referrals --person ID`. */
 static int referrals_run(cli_t *c, int argc, char **argv)
 {
-	const char *unit = NULL;
-	cli_opt_t opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
+	const char *unit = NULL, *person = NULL;
+	cli_opt_t opts[] = {{"unit", &unit, NULL}, {"person", &person, NULL}, {NULL, NULL, NULL}};
 	referral_top_t top[REFERRAL_TOP_MAX];
 	char *pos[1];
 	int npos, rc;
@@ -349,6 +399,8 @@ static int referrals_run(cli_t *c, int argc, char **argv)
 	err_t e;
 
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
+	if (!rc && person && !unit)
+		return referrals_of(c, person);
 	if (!rc && !unit)
 		rc = err_set(&e, PO_EINVAL, "--unit", MSG_CLI_MISSING_ARG, "--unit");
 	if (!rc)

@@ -656,3 +656,26 @@ int store_bhxh_summary(store_t *s, int64_t person, bool *has, date_t *first, dat
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt_line", e);
 }
+
+/* See store.h. */
+int store_referrals_by(store_t *s, int64_t referrer,
+		       int (*fn)(int64_t person, const char *relation, date_t d, void *ctx), void *ctx, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_REFERRALS_BY,
+				   "SELECT person_id, relation, date FROM referral WHERE referrer_id = ?1 ORDER BY date, person_id", e);
+	char rel[16];
+	int rc, stop = 0;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, referrer);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sq_col_text(st, 1, rel, sizeof rel);
+		stop = fn(sqlite3_column_int64(st, 0), rel, sq_col_date(st, 2), ctx);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "referral", e);
+}

@@ -289,6 +289,11 @@ int store_referral_add(store_t *s, int64_t person, int64_t referrer, const char 
 int store_enrolled_members_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, void *ctx), void *ctx,
 				err_t *e);
 
+/* Calls fn(person, relation, date, ctx) for each person `referrer`
+ * brought in, in date order. */
+int store_referrals_by(store_t *s, int64_t referrer,
+		       int (*fn)(int64_t person, const char *relation, date_t d, void *ctx), void *ctx, err_t *e);
+
 /* Calls fn(person, person's unit, referrer) for every referral. */
 int store_referrals_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, int64_t referrer, void *ctx),
 			 void *ctx, err_t *e);

@@ -166,3 +166,7 @@ run participation 1 --date 2026-12-01 --json
 check "12-month mode: the next year may be paid within its first 7 months" json_eq '[d["state"], d["deadline"], d["income"]]' '["due", "2027-02-28", 1500000]'
 run participation 5 --json
 check "someone who never paid is not enrolled" json_eq '[d["state"], d["start"]]' '["not_enrolled", null]'
+run referrals --person 1 --json
+check "the people a member brought in, in date order" json_eq '[(x["person"], x["full_name"], x["relation"], x["date"]) for x in d["brought"]]' '[[4, "Thạch Thị Sa Ly", "other", "2025-08-01"], [6, "Trần Văn Út", "other", "2025-10-15"]]'
+run referrals --person 999
+check "referrals of nobody are refused" rc_is 2
