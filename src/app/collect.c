@@ -704,6 +704,18 @@ int app_participation(app_t *a, int64_t person, date_t on, participation_t *out,
 		return rc;
 	out->next_from = date_add_days(out->last_covered, 1);
 	out->deadline = bhxh_payment_deadline(out->next_from, out->mode_months ? out->mode_months : 1);
+	{
+		bool stopped;
+		date_t when;
+		rc = store_bhxh_last_stop(a->store, person, on, &stopped, &when, e);
+		if (rc)
+			return rc;
+		/* a stop counts until she pays again for a later period */
+		if (stopped && date_cmp(out->last_covered, when) < 0) {
+			out->state = "stopped";
+			return PO_OK;
+		}
+	}
 	if (date_cmp(on, out->last_covered) <= 0)
 		out->state = "active";
 	else if (date_cmp(on, out->deadline) <= 0)
@@ -724,4 +736,36 @@ int app_referrals_by(app_t *a, int64_t referrer,
 	if (rc)
 		return rc;
 	return store_referrals_by(a->store, referrer, fn, ctx, e);
+}
+
+/* See collect.h. */
+int app_participation_stop(app_t *a, int64_t person, date_t d, const char *reason, err_t *e)
+{
+	char detail[400];
+	person_t p;
+	size_t n = strlen(reason);
+	int rc;
+	if (n == 0 || n > 300)
+		return err_set(e, PO_EINVAL, "reason", MSG_COLLECT_REASON);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = store_person_get(a->store, person, &p, e);
+	if (rc == PO_ENOTFOUND)
+		rc = err_set(e, PO_EINVAL, "person", MSG_PERSON_UNKNOWN, (long long)person);
+	if (!rc)
+		rc = store_bhxh_stop(a->store, person, d, reason, e);
+	if (!rc) {
+		json_t *j = json_pack("{s:s}", "reason", reason);
+		char *dump = j ? json_dumps(j, JSON_COMPACT) : NULL;
+		snprintf(detail, sizeof detail, "%s", dump ? dump : "{}");
+		free(dump);
+		json_decref(j);
+		rc = store_audit(a->store, a->actor, "participation.stop", "person", person, detail, e);
+	}
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
 }

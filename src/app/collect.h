@@ -78,7 +78,8 @@ int app_due(app_t *a, const char *unit_code, date_t on, int days, int (*fn)(cons
  * payment; last covered day; the next period and its payment deadline;
  * the state: "active" (covered on the date), "due" (the next period has
  * begun and its deadline has not passed), "paused" (the deadline passed
- * without payment), "not_enrolled". */
+ * without payment), "stopped" (a stop recorded after her last paid
+ * period), "not_enrolled". */
 typedef struct participation {
 	bool enrolled;
 	date_t start, last_covered, next_from, deadline;
@@ -88,6 +89,11 @@ typedef struct participation {
 } participation_t;
 
 int app_participation(app_t *a, int64_t person, date_t on, participation_t *out, err_t *e);
+
+/* Records that a person stopped voluntary BHXH on d, with the reason
+ * (withdrawal, compulsory insurance, retirement, death).  From then on
+ * her state is "stopped" until she pays again for a period after d. */
+int app_participation_stop(app_t *a, int64_t person, date_t d, const char *reason, err_t *e);
 
 #define REFERRAL_TOP_MAX 10
 

@@ -643,11 +643,13 @@ int cmd_due(cli_t *c, int argc, char **argv)
 	return 0;
 }
 
-/* `participation PERSON [--date D]`: her voluntary BHXH state. */
+/* `participation PERSON [--date D]`: her voluntary BHXH state;
+ * `participation PERSON --stop --date D --reason TEXT` records a stop. */
 int cmd_participation(cli_t *c, int argc, char **argv)
 {
-	const char *date_s = NULL;
-	cli_opt_t opts[] = {{"date", &date_s, NULL}, {NULL, NULL, NULL}};
+	const char *date_s = NULL, *reason = NULL;
+	bool stop = false;
+	cli_opt_t opts[] = {{"date", &date_s, NULL}, {"stop", NULL, &stop}, {"reason", &reason, NULL}, {NULL, NULL, NULL}};
 	char *pos[1];
 	int npos, rc;
 	int64_t id = 0;
@@ -665,6 +667,10 @@ int cmd_participation(cli_t *c, int argc, char **argv)
 	d = c->app.today;
 	if (!rc && date_s)
 		rc = cli_date_arg(date_s, "date", &d, &e);
+	if (!rc && stop && !reason)
+		rc = err_set(&e, PO_EINVAL, "--reason", MSG_CLI_MISSING_ARG, "--reason");
+	if (!rc && stop)
+		rc = app_participation_stop(&c->app, id, d, reason, &e);
 	if (!rc)
 		rc = app_participation(&c->app, id, d, &pt, &e);
 	if (rc)
@@ -693,9 +699,10 @@ int cmd_participation(cli_t *c, int argc, char **argv)
 		date_format_iso(pt.deadline, dl);
 		printf(c->lang == LANG_EN ? "State: %s; covered until %s; next payment due by %s.\n"
 					  : "Trạng thái: %s; đã đóng đến %s; kỳ tiếp theo phải đóng trước %s.\n",
-		       strcmp(pt.state, "active") == 0   ? (c->lang == LANG_EN ? "active" : "đang tham gia")
-		       : strcmp(pt.state, "due") == 0    ? (c->lang == LANG_EN ? "due" : "đến hạn đóng")
-							 : (c->lang == LANG_EN ? "paused" : "tạm dừng"),
+		       strcmp(pt.state, "active") == 0    ? (c->lang == LANG_EN ? "active" : "đang tham gia")
+		       : strcmp(pt.state, "due") == 0     ? (c->lang == LANG_EN ? "due" : "đến hạn đóng")
+		       : strcmp(pt.state, "stopped") == 0 ? (c->lang == LANG_EN ? "stopped" : "đã dừng tham gia")
+							  : (c->lang == LANG_EN ? "paused" : "tạm dừng"),
 		       lc, dl);
 	}
 	return 0;

@@ -679,3 +679,41 @@ int store_referrals_by(store_t *s, int64_t referrer,
 		return stop;
 	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "referral", e);
 }
+
+/* See store.h. */
+int store_bhxh_stop(store_t *s, int64_t person, date_t d, const char *reason, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_STOP_ADD, "INSERT INTO bhxh_stop (person_id, date, reason) VALUES (?1, ?2, ?3)", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person);
+	sq_bind_date(st, 2, d);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return err_set(e, PO_ECONFLICT, "date", MSG_STOP_TAKEN);
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "bhxh_stop", e);
+}
+
+/* See store.h. */
+int store_bhxh_last_stop(store_t *s, int64_t person, date_t d, bool *has, date_t *when, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_STOP_LAST, "SELECT max(date) FROM bhxh_stop WHERE person_id = ?1 AND date <= ?2", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person);
+	sq_bind_date(st, 2, d);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return sq_fail(s, rc, "bhxh_stop", e);
+	}
+	*has = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	if (*has)
+		*when = sq_col_date(st, 0);
+	sqlite3_reset(st);
+	return PO_OK;
+}

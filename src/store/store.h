@@ -257,6 +257,14 @@ int store_coverage_import(store_t *s, int64_t person, const char *scheme, date_t
 int store_bhxh_summary(store_t *s, int64_t person, bool *has, date_t *first, date_t *last, int *months,
 		       money_t *income, err_t *e);
 
+/* Records that a person stopped voluntary BHXH on d (she withdrew,
+ * joined compulsory insurance, retired, died).  PO_ECONFLICT for a second
+ * stop the same day. */
+int store_bhxh_stop(store_t *s, int64_t person, date_t d, const char *reason, err_t *e);
+
+/* The latest stop of a person on or before d: *has false when none. */
+int store_bhxh_last_stop(store_t *s, int64_t person, date_t d, bool *has, date_t *when, err_t *e);
+
 /* Whether a person has a valid BHYT line on a receipt dated in `year`. */
 int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_t *e);
 

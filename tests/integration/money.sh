@@ -170,3 +170,9 @@ run referrals --person 1 --json
 check "the people a member brought in, in date order" json_eq '[(x["person"], x["full_name"], x["relation"], x["date"]) for x in d["brought"]]' '[[4, "Thạch Thị Sa Ly", "other", "2025-08-01"], [6, "Trần Văn Út", "other", "2025-10-15"]]'
 run referrals --person 999
 check "referrals of nobody are refused" rc_is 2
+run participation 4 --stop --date 2026-06-01 --reason "tham gia BHXH bắt buộc" --json
+check "a stop is recorded and the state is stopped" json_eq 'd["state"]' stopped
+run participation 4 --date 2026-05-15 --json
+check "before the stop she was paused" json_eq 'd["state"]' paused
+run participation 4 --stop --date 2026-06-01 --reason "lần hai"
+check "a second stop the same day is refused" rc_is 2
