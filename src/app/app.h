@@ -245,6 +245,25 @@ typedef struct person_details {
 /* The person with that id and her details (PO_ENOTFOUND as app_person_get). */
 int app_person_details(app_t *a, int64_t id, const int64_t *scope, size_t nscope, person_details_t *d, err_t *e);
 
+/* Adds one new person from typed fields (the web API): checked like an
+ * import row; the unit must be inside scope (when not NULL).  PO_EINVAL
+ * with every problem in errs; PO_ECONFLICT when her CCCD or mã số BHXH
+ * is already someone's.  *out is the stored person. */
+int app_person_create(app_t *a, const person_fields_t *in, const int64_t *scope, size_t nscope, person_t *out,
+		      err_t *errs, size_t *nerrs);
+
+/* ---- sessions (sessions.c) ---- */
+
+/* Checks the password and opens a session: a random token (64 hex) and
+ * a CSRF token (32 hex).  PO_ENOTFOUND for wrong credentials, whether
+ * the user exists or not. */
+int app_login(app_t *a, const char *username, const char *password, char token[65], char csrf[33], user_t *u,
+	      err_t *e);
+
+/* The user of an unexpired session token and its CSRF token;
+ * PO_ENOTFOUND otherwise. */
+int app_session(app_t *a, const char *token, user_t *u, char csrf[33], err_t *e);
+
 /* ---- search (search.c) ---- */
 
 #define SEARCH_LIMIT_DEFAULT 20

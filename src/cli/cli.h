@@ -87,5 +87,6 @@ int cmd_check(cli_t *c, int argc, char **argv);
 int cmd_referral(cli_t *c, int argc, char **argv);
 int cmd_due(cli_t *c, int argc, char **argv);
 int cmd_participation(cli_t *c, int argc, char **argv);
+int cmd_serve(cli_t *c, int argc, char **argv);
 
 #endif

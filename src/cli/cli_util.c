@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/text.h"
+#include "report/json.h"
 
 /* See cli.h. */
 int cli_parse(int argc, char **argv, const cli_opt_t *opts, char **pos, int maxpos, int *npos, err_t *e)
@@ -124,38 +125,19 @@ int cli_print_json(json_t *doc)
 /* See cli.h. */
 json_t *cli_json_str_or_null(const char *s)
 {
-	return s && *s ? json_string(s) : json_null();
+	return report_str_or_null(s);
 }
 
 /* See cli.h. */
 json_t *cli_json_date(date_t d)
 {
-	char iso[DATE_ISO_LEN + 1];
-	date_format_iso(d, iso);
-	return json_string(iso);
+	return report_date(d);
 }
 
 /* See cli.h. */
 json_t *cli_person_json(const person_t *p, bool full)
 {
-	json_t *o = json_object();
-	char sex[2] = {p->sex, 0};
-	json_object_set_new(o, "id", json_integer(p->id));
-	json_object_set_new(o, "full_name", json_string(p->full_name));
-	json_object_set_new(o, "dob", cli_json_date(p->dob));
-	json_object_set_new(o, "sex", json_string(sex));
-	json_object_set_new(o, "cccd", cli_json_str_or_null(p->cccd));
-	json_object_set_new(o, "bhxh_code", cli_json_str_or_null(p->bhxh_code));
-	json_object_set_new(o, "phone", cli_json_str_or_null(p->phone));
-	json_object_set_new(o, "unit_code", json_string(p->unit_code));
-	json_object_set_new(o, "household_code", cli_json_str_or_null(p->household_code));
-	if (full) {
-		json_object_set_new(o, "dob_precision", json_string(p->dob.year_only ? "year" : "day"));
-		json_object_set_new(o, "ethnicity", json_string(p->ethnicity));
-		json_object_set_new(o, "relation", cli_json_str_or_null(p->relation));
-		json_object_set_new(o, "member", json_boolean(p->member));
-	}
-	return o;
+	return report_person(p, full);
 }
 
 /* See cli.h. */

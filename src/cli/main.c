@@ -46,6 +46,8 @@ static const struct command commands[] = {
 	{"remit", cmd_remit, "remit --collector U --date D   nộp tiền về BHXH", "remit --collector U --date D   hand money over"},
 	{"cash", cmd_cash, "cash --collector U   tiền đang giữ", "cash --collector U   cash on hand"},
 	{"referrals", cmd_referrals, "referrals --unit U   kết quả 1+1", "referrals --unit U   1+1 referrals"},
+	{"serve", cmd_serve, "serve [--listen ĐỊA_CHỈ:CỔNG]   chạy máy chủ web (mặc định 127.0.0.1:8080)",
+	 "serve [--listen ADDR:PORT]   run the web server (default 127.0.0.1:8080)"},
 	{"check", cmd_check, "check   kiểm tra mọi ràng buộc dữ liệu", "check   verify every invariant"},
 	{"household", cmd_household, "household poverty MÃ_HỘ --status poor|near_poor --from D --to D",
 	 "household poverty CODE --status poor|near_poor --from D --to D"},

@@ -235,6 +235,14 @@ const char *const sq_migrations[] = {
 	"  CHECK (person_id <> referrer_id)"
 	") STRICT;"
 	"CREATE INDEX referral_referrer ON referral(referrer_id);",
+	/* 4: web sessions (tokens stored hashed) */
+	"CREATE TABLE session ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES app_user(id),"
+	"  csrf TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  expires_at TEXT NOT NULL"
+	") STRICT, WITHOUT ROWID;",
 };
 
 const int sq_migration_count = (int)(sizeof sq_migrations / sizeof sq_migrations[0]);

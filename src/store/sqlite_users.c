@@ -78,3 +78,53 @@ int store_audit(store_t *s, const char *actor, const char *action, const char *e
 		return sq_fail(s, rc, "audit", e);
 	return PO_OK;
 }
+
+/* See store.h. */
+int store_session_add(store_t *s, const char *token_hash, int64_t user_id, const char *csrf, const char *expires,
+		      err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_SESSION_ADD,
+				   "INSERT INTO session (token_hash, user_id, csrf, expires_at) VALUES (?1, ?2, ?3, ?4)", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_text(st, 1, token_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, expires, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "session", e);
+}
+
+/* See store.h. */
+int store_session_find(store_t *s, const char *token_hash, const char *now, user_t *u, char *csrf, size_t cap,
+		       err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_SESSION_FIND,
+				   "SELECT a.id, a.username, a.role, a.unit_id, un.code, a.disabled, se.csrf"
+				   " FROM session se JOIN app_user a ON a.id = se.user_id JOIN unit un ON un.id = a.unit_id"
+				   " WHERE se.token_hash = ?1 AND se.expires_at > ?2", e);
+	char role[16];
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_text(st, 1, token_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? PO_ENOTFOUND : sq_fail(s, rc, "session", e);
+	}
+	memset(u, 0, sizeof *u);
+	u->id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, u->username, sizeof u->username);
+	sq_col_text(st, 2, role, sizeof role);
+	user_role_parse(role, &u->role);
+	u->unit_id = sqlite3_column_int64(st, 3);
+	sq_col_text(st, 4, u->unit_code, sizeof u->unit_code);
+	u->disabled = sqlite3_column_int(st, 5) != 0;
+	sq_col_text(st, 6, csrf, cap);
+	sqlite3_reset(st);
+	return u->disabled ? PO_ENOTFOUND : PO_OK;
+}

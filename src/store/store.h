@@ -315,6 +315,18 @@ int store_referrals_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, 
  * id of the record, ctx) for each problem; *problems counts them. */
 int store_check(store_t *s, int (*fn)(const char *what, int64_t id, void *ctx), void *ctx, int *problems, err_t *e);
 
+/* ---- web sessions ---- */
+
+/* Records a session: the hash of its token, the user, its CSRF token and
+ * when it expires (ISO time text). */
+int store_session_add(store_t *s, const char *token_hash, int64_t user_id, const char *csrf, const char *expires,
+		      err_t *e);
+
+/* The user and CSRF token of an unexpired session (now: ISO time text);
+ * PO_ENOTFOUND when none. */
+int store_session_find(store_t *s, const char *token_hash, const char *now, user_t *u, char *csrf, size_t cap,
+		       err_t *e);
+
 /* ---- audit ---- */
 
 /* Appends an entry to the audit log: who did what to which record, with

@@ -1,0 +1,109 @@
+/* sessions.c: web sessions: login gives a random token (stored only as
+ * its hash) and a CSRF token; a token finds its user until it expires. */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/app.h"
+
+#define SESSION_SECONDS (12 * 3600) /* a session lasts a working day */
+
+/* The hash of a token as hex (65 bytes). */
+static void token_hash(const char *token, char out[65])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+/* The UTC time `ahead` seconds from now as "YYYY-MM-DDTHH:MM:SSZ". */
+static void iso_time(long ahead, char out[24])
+{
+	time_t t = time(NULL) + ahead;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* See app.h. */
+int app_login(app_t *a, const char *username, const char *password, char token[65], char csrf[33], user_t *u,
+	      err_t *e)
+{
+	unsigned char raw[32];
+	char hash[65], expires[24];
+	int rc = app_user_verify(a, username, password, u, e);
+	if (rc)
+		return rc;
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(token, 65, raw, 32);
+	randombytes_buf(raw, 16);
+	sodium_bin2hex(csrf, 33, raw, 16);
+	sodium_memzero(raw, sizeof raw);
+	token_hash(token, hash);
+	iso_time(SESSION_SECONDS, expires);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = store_session_add(a->store, hash, u->id, csrf, expires, e);
+	if (!rc)
+		rc = store_audit(a->store, u->username, "session.login", "user", u->id, NULL, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See app.h. */
+int app_session(app_t *a, const char *token, user_t *u, char csrf[33], err_t *e)
+{
+	char hash[65], now[24];
+	if (!token || strlen(token) != 64)
+		return PO_ENOTFOUND;
+	token_hash(token, hash);
+	iso_time(0, now);
+	return store_session_find(a->store, hash, now, u, csrf, 33, e);
+}
+
+/* See app.h. */
+int app_person_create(app_t *a, const person_fields_t *in, const int64_t *scope, size_t nscope, person_t *out,
+		      err_t *errs, size_t *nerrs)
+{
+	person_parsed_t pp;
+	int64_t id = 0;
+	bool inserted;
+	char detail[160];
+	int rc = person_parse(a, in, &pp, errs, nerrs);
+	if (rc)
+		return rc;
+	if (scope && !unit_set_has(scope, nscope, pp.p.unit_id)) {
+		err_set(&errs[0], PO_EINVAL, "unit_code", MSG_COLLECT_OUT_OF_SCOPE, 0LL);
+		*nerrs = 1;
+		return PO_EINVAL;
+	}
+	rc = store_tx_begin(a->store, &errs[0]);
+	if (rc) {
+		*nerrs = 1;
+		return rc;
+	}
+	/* a new person only: a CCCD or BHXH number already present conflicts */
+	if (pp.p.cccd[0] && store_person_find_cccd(a->store, pp.p.cccd, &id, &errs[0]) == PO_OK)
+		rc = err_set(&errs[0], PO_ECONFLICT, "cccd", MSG_PERSON_CCCD_TAKEN);
+	else if (pp.p.bhxh_code[0] && store_person_find_bhxh(a->store, pp.p.bhxh_code, &id, &errs[0]) == PO_OK)
+		rc = err_set(&errs[0], PO_ECONFLICT, "bhxh_code", MSG_PERSON_BHXH_TAKEN);
+	if (!rc)
+		rc = person_upsert(a, &pp, &inserted, &errs[0]);
+	if (!rc) {
+		snprintf(detail, sizeof detail, "{\"unit\":\"%s\"}", pp.p.unit_code);
+		rc = store_audit(a->store, a->actor, "person.add", "person", pp.p.id, detail, &errs[0]);
+	}
+	if (!rc)
+		rc = store_tx_commit(a->store, &errs[0]);
+	if (rc) {
+		store_tx_rollback(a->store);
+		*nerrs = 1;
+		return rc;
+	}
+	return store_person_get(a->store, pp.p.id, out, &errs[0]);
+}
