@@ -78,7 +78,7 @@ int app_person_create(app_t *a, const person_fields_t *in, const int64_t *scope,
 	if (rc)
 		return rc;
 	if (scope && !unit_set_has(scope, nscope, pp.p.unit_id)) {
-		err_set(&errs[0], PO_EINVAL, "unit_code", MSG_COLLECT_OUT_OF_SCOPE, 0LL);
+		err_set(&errs[0], PO_EINVAL, "unit_code", MSG_UNIT_OUT_OF_SCOPE, pp.p.unit_code);
 		*nerrs = 1;
 		return PO_EINVAL;
 	}

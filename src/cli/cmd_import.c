@@ -9,6 +9,25 @@
 #include "app/import.h"
 #include "cli/cli.h"
 
+/* Parses --batch: rows per transaction, 1..1,000,000. */
+static int batch_arg(const char *s, size_t *out, err_t *e)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || end == s || v < 1 || v > 1000000)
+		return err_set(e, PO_EINVAL, "--batch", MSG_CLI_BAD_NUMBER, "--batch");
+	*out = (size_t)v;
+	return PO_OK;
+}
+
+/* The contract's import counts as JSON. */
+static json_t *stats_json(const import_stats_t *st)
+{
+	return json_pack("{s:I,s:I,s:I,s:I,s:I}", "read", (json_int_t)st->read, "inserted", (json_int_t)st->inserted,
+			 "updated", (json_int_t)st->updated, "rejected", (json_int_t)st->rejected, "blank",
+			 (json_int_t)st->blank);
+}
+
 /* Renders the import's progress on standard error, at most once a
  * second, and ends the line when done. */
 static void show_progress(const import_stats_t *st, int percent, bool done, void *ctx)
@@ -47,14 +66,8 @@ static int import_people(cli_t *c, int argc, char **argv)
 		rc = err_set(&e, PO_EINVAL, "FILE", MSG_CLI_MISSING_ARG, "FILE");
 	if (!rc && enc && !vn_legacy_parse_name(enc, &o.encoding))
 		rc = err_set(&e, PO_EINVAL, "--encoding", MSG_CLI_BAD_ENCODING, enc);
-	if (!rc && batch) {
-		char *end;
-		long v = strtol(batch, &end, 10);
-		if (*end || v < 1 || v > 1000000)
-			rc = err_set(&e, PO_EINVAL, "--batch", MSG_CLI_BAD_NUMBER, "--batch");
-		else
-			o.batch_rows = (size_t)v;
-	}
+	if (!rc && batch)
+		rc = batch_arg(batch, &o.batch_rows, &e);
 	if (rc)
 		return cli_fail(c, &e);
 	o.path = pos[0];
@@ -70,13 +83,7 @@ static int import_people(cli_t *c, int argc, char **argv)
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		json_t *j = json_object();
-		json_object_set_new(j, "read", json_integer(st.read));
-		json_object_set_new(j, "inserted", json_integer(st.inserted));
-		json_object_set_new(j, "updated", json_integer(st.updated));
-		json_object_set_new(j, "rejected", json_integer(st.rejected));
-		json_object_set_new(j, "blank", json_integer(st.blank));
-		return cli_print_json(j);
+		return cli_print_json(stats_json(&st));
 	}
 	if (c->lang == LANG_EN)
 		printf("Read %lld rows: %lld inserted, %lld updated, %lld rejected; %lld blank lines.\n",
@@ -107,14 +114,8 @@ static int import_coverage(cli_t *c, int argc, char **argv)
 	rc = cli_parse(argc, argv, opts, pos, 1, &npos, &e);
 	if (!rc && npos != 1)
 		rc = err_set(&e, PO_EINVAL, "FILE", MSG_CLI_MISSING_ARG, "FILE");
-	if (!rc && batch) {
-		char *end;
-		long v = strtol(batch, &end, 10);
-		if (*end || v < 1 || v > 1000000)
-			rc = err_set(&e, PO_EINVAL, "--batch", MSG_CLI_BAD_NUMBER, "--batch");
-		else
-			o.batch_rows = (size_t)v;
-	}
+	if (!rc && batch)
+		rc = batch_arg(batch, &o.batch_rows, &e);
 	if (rc)
 		return cli_fail(c, &e);
 	o.path = pos[0];
@@ -126,13 +127,7 @@ static int import_coverage(cli_t *c, int argc, char **argv)
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		json_t *j = json_object();
-		json_object_set_new(j, "read", json_integer(st.read));
-		json_object_set_new(j, "inserted", json_integer(st.inserted));
-		json_object_set_new(j, "updated", json_integer(st.updated));
-		json_object_set_new(j, "rejected", json_integer(st.rejected));
-		json_object_set_new(j, "blank", json_integer(st.blank));
-		return cli_print_json(j);
+		return cli_print_json(stats_json(&st));
 	}
 	printf(c->lang == LANG_EN ? "Read %lld rows: %lld periods recorded, %lld already there, %lld rejected.\n"
 				  : "Đã đọc %lld dòng: ghi %lld kỳ, %lld kỳ đã có, loại %lld.\n",

@@ -444,7 +444,8 @@ int web_serve(const char *db, const char *addr, unsigned port, err_t *e)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC,
+			     (uint16_t)port, NULL, NULL,
 			     handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
 			     (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONN_MAX,
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)WEB_CONN_PER_IP, MHD_OPTION_CONNECTION_TIMEOUT,
@@ -455,7 +456,16 @@ int web_serve(const char *db, const char *addr, unsigned port, err_t *e)
 	}
 	fprintf(stderr, "plusone: http://%s:%u/\n", addr, port);
 	sigwait(&set, &sig);
-	MHD_stop_daemon(d); /* finishes the requests in flight */
+	/* stop accepting, let the requests in flight finish (at most
+	 * WEB_DRAIN_S seconds), then stop */
+	MHD_quiesce_daemon(d);
+	for (i = 0; i < WEB_DRAIN_S * 20; i++) {
+		const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (!info || info->num_connections == 0)
+			break;
+		usleep(50000);
+	}
+	MHD_stop_daemon(d);
 out:
 	for (i = 0; i < pool.n; i++)
 		store_close(pool.s[i]);

@@ -9,6 +9,7 @@
 #define WEB_CONN_MAX 512          /* connections at once */
 #define WEB_CONN_PER_IP 64        /* connections at once from one address */
 #define WEB_TIMEOUT_S 30          /* idle connection timeout */
+#define WEB_DRAIN_S 5             /* seconds given to requests in flight at stop */
 
 /* Serves on addr:port with a pool of database connections to db until
  * SIGINT or SIGTERM, then finishes the requests in flight and returns
