@@ -115,6 +115,24 @@ static int convert_legacy(FILE *in, enum vn_legacy enc, const char *path, FILE *
 }
 
 
+/* See import_int.h. */
+int import_read_header(csv_reader_t *r, csv_record_t *rec, import_stats_t *st, enum lang lang, err_t *e)
+{
+	int got;
+	while ((got = csv_read(r, rec)) == 1) {
+		if (rec->blank) {
+			st->blank++;
+			continue;
+		}
+		if (rec->bad)
+			return err_set(e, PO_EINVAL, "file", MSG_IMPORT_BAD_HEADER, err_text(&rec->err, lang));
+		return PO_OK;
+	}
+	if (got < 0)
+		return err_set(e, PO_EIO, "file", MSG_IO, "file", strerror(errno));
+	return err_set(e, PO_EINVAL, "file", MSG_IMPORT_EMPTY);
+}
+
 /* Maps the header record to columns.  PO_EINVAL when a required column is
  * missing or a column appears twice. */
 static int map_header(struct importer *im, const csv_record_t *h, err_t *e)
@@ -356,7 +374,7 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 	csv_reader_t *r = NULL;
 	csv_record_t *rec = NULL;
 	struct stat sb;
-	bool in_tx = false, have_header = false, bulk = false;
+	bool in_tx = false, bulk = false;
 	size_t rows_done = 0;
 	int64_t existing = 0;
 	size_t batch = o->batch_rows ? o->batch_rows : IMPORT_BATCH_ROWS;
@@ -415,26 +433,9 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 	}
 
 	/* the header: the first record that is not blank */
-	while ((got = csv_read(r, rec)) == 1) {
-		if (rec->blank) {
-			st->blank++;
-			continue;
-		}
-		if (rec->bad) {
-			rc = err_set(e, PO_EINVAL, "file", MSG_IMPORT_BAD_HEADER, err_text(&rec->err, o->lang));
-			goto out;
-		}
-		have_header = true;
-		break;
-	}
-	if (got < 0) {
-		rc = err_set(e, PO_EIO, "file", MSG_IO, o->path, strerror(errno));
+	rc = import_read_header(r, rec, st, o->lang, e);
+	if (rc)
 		goto out;
-	}
-	if (!have_header) {
-		rc = err_set(e, PO_EINVAL, "file", MSG_IMPORT_EMPTY);
-		goto out;
-	}
 	rc = map_header(&im, rec, e);
 	if (rc)
 		goto out;

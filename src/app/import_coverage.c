@@ -126,7 +126,7 @@ int app_import_coverage(app_t *a, const import_opts_t *o, import_stats_t *st, er
 	csv_reader_t *r = NULL;
 	csv_record_t *rec = NULL;
 	struct stat sb;
-	bool in_tx = false, have_header = false;
+	bool in_tx = false;
 	size_t batch = o->batch_rows ? o->batch_rows : IMPORT_BATCH_ROWS, i;
 	int rc, got, c;
 
@@ -162,22 +162,9 @@ int app_import_coverage(app_t *a, const import_opts_t *o, import_stats_t *st, er
 		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
 		goto out;
 	}
-	while ((got = csv_read(r, rec)) == 1) {
-		if (rec->blank) {
-			st->blank++;
-			continue;
-		}
-		if (rec->bad) {
-			rc = err_set(e, PO_EINVAL, "file", MSG_IMPORT_BAD_HEADER, err_text(&rec->err, o->lang));
-			goto out;
-		}
-		have_header = true;
-		break;
-	}
-	if (!have_header) {
-		rc = err_set(e, PO_EINVAL, "file", MSG_IMPORT_EMPTY);
+	rc = import_read_header(r, rec, st, o->lang, e);
+	if (rc)
 		goto out;
-	}
 	for (c = 0; c < CC_COUNT; c++)
 		col[c] = -1;
 	for (i = 0; i < rec->nfields; i++)

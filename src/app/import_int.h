@@ -29,6 +29,11 @@ struct importer {
  * the line of the first bad byte (and the legacy encoding it resembles). */
 int import_scan_utf8(FILE *f, const char *path, err_t *e);
 
+/* Reads the header, the first record that is not blank (blank lines
+ * are counted in st).  PO_EINVAL for an unreadable header or an empty
+ * file, PO_EIO when reading fails. */
+int import_read_header(csv_reader_t *r, csv_record_t *rec, import_stats_t *st, enum lang lang, err_t *e);
+
 /* Writes the reject file's header: the original columns, line, error. */
 int import_reject_header(struct importer *im, const csv_record_t *h, err_t *e);
 
