@@ -15,6 +15,14 @@ static int done(store_t *s, sqlite3_stmt *st, const char *what, err_t *e)
 	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, what, e);
 }
 
+/* Binds the calendar year as the half-open range of ISO dates
+ * [year-01-01, year+1-01-01) to parameters i and i + 1. */
+static void bind_year(sqlite3_stmt *st, int i, int year)
+{
+	sq_bind_date(st, i, date_make(year, 1, 1));
+	sq_bind_date(st, i + 1, date_make(year + 1, 1, 1));
+}
+
 /* See store.h. */
 int store_book_for(store_t *s, int64_t collector_id, const char *username, int64_t *book_id, err_t *e)
 {
@@ -284,16 +292,12 @@ int store_bhyt_payers(store_t *s, int64_t household_id, int year, int64_t except
 				   " UNION ALL SELECT c.person_id FROM coverage_import c JOIN person p ON p.id = c.person_id"
 				   " WHERE p.household_id = ?1 AND c.scheme = 'bhyt' AND c.period_from >= ?2"
 				   " AND c.period_from < ?3 AND c.person_id <> ?4)", e);
-	char from[DATE_ISO_LEN + 1], to[DATE_ISO_LEN + 1];
 	int64_t v = 0;
 	int rc;
 	if (!st)
 		return e->code;
-	date_format_iso(date_make(year, 1, 1), from);
-	date_format_iso(date_make(year + 1, 1, 1), to);
 	sqlite3_bind_int64(st, 1, household_id);
-	sqlite3_bind_text(st, 2, from, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, to, -1, SQLITE_TRANSIENT);
+	bind_year(st, 2, year);
 	sqlite3_bind_int64(st, 4, except);
 	rc = one_int(s, st, &v, e);
 	*n = (int)v;
@@ -484,16 +488,12 @@ int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_
 				   " WHERE l.person_id = ?1 AND l.scheme = 'bhyt' AND r.void = 0 AND r.date >= ?2 AND r.date < ?3)"
 				   " + (SELECT count(*) FROM coverage_import WHERE person_id = ?1 AND scheme = 'bhyt'"
 				   " AND period_from >= ?2 AND period_from < ?3)", e);
-	char from[DATE_ISO_LEN + 1], to[DATE_ISO_LEN + 1];
 	int64_t v = 0;
 	int rc;
 	if (!st)
 		return e->code;
-	date_format_iso(date_make(year, 1, 1), from);
-	date_format_iso(date_make(year + 1, 1, 1), to);
 	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_text(st, 2, from, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, to, -1, SQLITE_TRANSIENT);
+	bind_year(st, 2, year);
 	rc = one_int(s, st, &v, e);
 	*paid = v > 0;
 	return rc;
