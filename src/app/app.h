@@ -102,6 +102,9 @@ int64_t unit_tree_current(const unit_tree_t *t, int64_t id, date_t on);
  * code.  *ids is malloc'd. */
 int app_unit_scope(app_t *a, const char *code, const char *field, int64_t **ids, size_t *n, err_t *e);
 
+/* The same from a unit id (a user's unit): what she may see and change. */
+int app_unit_scope_id(app_t *a, int64_t unit_id, int64_t **ids, size_t *n, err_t *e);
+
 /* One row of a head count: a unit in force on the date and the people
  * of its subtree, predecessors included. */
 typedef struct unit_count {

@@ -11,7 +11,6 @@
 /* The collector's login and the sorted ids of her units. */
 static int collector_scope(app_t *a, const char *collector, user_t *u, int64_t **scope, size_t *n, err_t *e)
 {
-	unit_tree_t *t;
 	int rc = store_user_find(a->store, collector, u, NULL, 0, e);
 	if (rc == PO_ENOTFOUND)
 		return err_set(e, PO_EINVAL, "collector", MSG_USER_UNKNOWN, collector);
@@ -19,12 +18,7 @@ static int collector_scope(app_t *a, const char *collector, user_t *u, int64_t *
 		return rc;
 	if (u->role == UROLE_VIEWER || u->disabled)
 		return err_set(e, PO_EINVAL, "collector", MSG_COLLECT_ROLE, collector, user_role_name(u->role));
-	rc = unit_tree_load(a->store, &t, e);
-	if (rc)
-		return rc;
-	rc = unit_tree_subtree(t, u->unit_id, scope, n, e);
-	unit_tree_free(t);
-	return rc;
+	return app_unit_scope_id(a, u->unit_id, scope, n, e);
 }
 
 /* A person who must exist and live inside the scope; field names her. */

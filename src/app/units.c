@@ -442,9 +442,23 @@ int64_t unit_tree_current(const unit_tree_t *t, int64_t id, date_t on)
 }
 
 /* See app.h. */
-int app_unit_scope(app_t *a, const char *code, const char *field, int64_t **ids, size_t *n, err_t *e)
+int app_unit_scope_id(app_t *a, int64_t unit_id, int64_t **ids, size_t *n, err_t *e)
 {
 	unit_tree_t *t;
+	int rc;
+	*ids = NULL;
+	*n = 0;
+	rc = unit_tree_load(a->store, &t, e);
+	if (rc)
+		return rc;
+	rc = unit_tree_subtree(t, unit_id, ids, n, e);
+	unit_tree_free(t);
+	return rc;
+}
+
+/* See app.h. */
+int app_unit_scope(app_t *a, const char *code, const char *field, int64_t **ids, size_t *n, err_t *e)
+{
 	unit_t u;
 	int rc = store_unit_by_code(a->store, code, a->today, &u, e);
 	*ids = NULL;
@@ -453,12 +467,7 @@ int app_unit_scope(app_t *a, const char *code, const char *field, int64_t **ids,
 		return err_set(e, PO_EINVAL, field, MSG_UNIT_UNKNOWN, code);
 	if (rc)
 		return rc;
-	rc = unit_tree_load(a->store, &t, e);
-	if (rc)
-		return rc;
-	rc = unit_tree_subtree(t, u.id, ids, n, e);
-	unit_tree_free(t);
-	return rc;
+	return app_unit_scope_id(a, u.id, ids, n, e);
 }
 
 struct per_unit {

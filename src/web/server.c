@@ -174,18 +174,6 @@ static enum MHD_Result h_login(struct MHD_Connection *c, app_t *a, json_t *body)
 			    cookie);
 }
 
-/* The sorted unit ids the user may see. */
-static int scope_of(app_t *a, const user_t *u, int64_t **ids, size_t *n, err_t *e)
-{
-	unit_tree_t *t;
-	int rc = unit_tree_load(a->store, &t, e);
-	if (rc)
-		return rc;
-	rc = unit_tree_subtree(t, u->unit_id, ids, n, e);
-	unit_tree_free(t);
-	return rc;
-}
-
 /* GET /api/v1/people?q=&limit=. */
 static enum MHD_Result h_people_search(struct MHD_Connection *c, app_t *a, const user_t *u)
 {
@@ -204,7 +192,7 @@ static enum MHD_Result h_people_search(struct MHD_Connection *c, app_t *a, const
 		if (*end || limit < 1 || limit > SEARCH_LIMIT_MAX)
 			return respond_error(c, 422, "limit must be between 1 and 1000");
 	}
-	rc = scope_of(a, u, &scope, &n, &e);
+	rc = app_unit_scope_id(a, u->unit_id, &scope, &n, &e);
 	if (!rc)
 		rc = people_search(a, q ? q : "", scope, n, (int)limit, &r, &e);
 	free(scope);
@@ -233,7 +221,7 @@ static enum MHD_Result h_people_get(struct MHD_Connection *c, app_t *a, const us
 	int rc;
 	if (*end || id < 1)
 		return respond_error(c, 404, "not found");
-	rc = scope_of(a, u, &scope, &n, &e);
+	rc = app_unit_scope_id(a, u->unit_id, &scope, &n, &e);
 	if (!rc)
 		rc = app_person_get(a, id, scope, n, &p, &e);
 	free(scope);
@@ -268,7 +256,7 @@ static enum MHD_Result h_people_add(struct MHD_Connection *c, app_t *a, const us
 			in.n[k] = strlen(in.v[k]);
 		}
 	}
-	rc = scope_of(a, u, &scope, &n, &errs[0]);
+	rc = app_unit_scope_id(a, u->unit_id, &scope, &n, &errs[0]);
 	if (!rc)
 		rc = app_person_create(a, &in, scope, n, &p, errs, &nerrs);
 	free(scope);
