@@ -248,12 +248,14 @@ typedef struct person_details {
 /* The person with that id and her details (PO_ENOTFOUND as app_person_get). */
 int app_person_details(app_t *a, int64_t id, const int64_t *scope, size_t nscope, person_details_t *d, err_t *e);
 
-/* Adds one new person from typed fields (the web API): checked like an
- * import row; the unit must be inside scope (when not NULL).  PO_EINVAL
- * with every problem in errs; PO_ECONFLICT when her CCCD or mã số BHXH
- * is already someone's.  *out is the stored person. */
-int app_person_create(app_t *a, const person_fields_t *in, const int64_t *scope, size_t nscope, person_t *out,
-		      err_t *errs, size_t *nerrs);
+/* Adds one new person from typed fields on behalf of user `by` (the web
+ * API): checked like an import row; the unit must be inside by's units.
+ * PO_EINVAL with every problem in errs; PO_ECONFLICT when her CCCD or mã
+ * số BHXH is already someone's; a viewer, who may not change data, is
+ * refused with PO_EINVAL on the field "role".  *out is the stored
+ * person. */
+int app_person_create(app_t *a, const user_t *by, const person_fields_t *in, person_t *out, err_t *errs,
+		      size_t *nerrs);
 
 /* ---- sessions (sessions.c) ---- */
 

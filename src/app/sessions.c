@@ -2,6 +2,7 @@
  * its hash) and a CSRF token; a token finds its user until it expires. */
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -67,17 +68,29 @@ int app_session(app_t *a, const char *token, user_t *u, char csrf[33], err_t *e)
 }
 
 /* See app.h. */
-int app_person_create(app_t *a, const person_fields_t *in, const int64_t *scope, size_t nscope, person_t *out,
-		      err_t *errs, size_t *nerrs)
+int app_person_create(app_t *a, const user_t *by, const person_fields_t *in, person_t *out, err_t *errs,
+		      size_t *nerrs)
 {
 	person_parsed_t pp;
-	int64_t id = 0;
-	bool inserted;
+	int64_t id = 0, *scope = NULL;
+	size_t nscope = 0;
+	bool inserted, inside;
 	char detail[160];
-	int rc = person_parse(a, in, &pp, errs, nerrs);
+	int rc;
+	*nerrs = 1;
+	if (by->role == UROLE_VIEWER)
+		return err_set(&errs[0], PO_EINVAL, "role", MSG_COLLECT_ROLE, by->username, user_role_name(by->role));
+	rc = person_parse(a, in, &pp, errs, nerrs);
 	if (rc)
 		return rc;
-	if (scope && !unit_set_has(scope, nscope, pp.p.unit_id)) {
+	rc = app_unit_scope_id(a, by->unit_id, &scope, &nscope, &errs[0]);
+	inside = !rc && unit_set_has(scope, nscope, pp.p.unit_id);
+	free(scope);
+	if (rc) {
+		*nerrs = 1;
+		return rc;
+	}
+	if (!inside) {
 		err_set(&errs[0], PO_EINVAL, "unit_code", MSG_UNIT_OUT_OF_SCOPE, pp.p.unit_code);
 		*nerrs = 1;
 		return PO_EINVAL;

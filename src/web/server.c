@@ -239,12 +239,8 @@ static enum MHD_Result h_people_add(struct MHD_Connection *c, app_t *a, const us
 	person_fields_t in;
 	err_t errs[PERSON_ERRORS_MAX];
 	size_t nerrs = 0, i;
-	int64_t *scope = NULL;
-	size_t n = 0;
 	person_t p;
 	int rc, k;
-	if (u->role == UROLE_VIEWER)
-		return respond_error(c, 403, "forbidden");
 	memset(&in, 0, sizeof in);
 	for (k = 0; k < PCOL_COUNT; k++) {
 		json_t *v = json_object_get(body, pcol_name((enum pcol)k));
@@ -256,10 +252,9 @@ static enum MHD_Result h_people_add(struct MHD_Connection *c, app_t *a, const us
 			in.n[k] = strlen(in.v[k]);
 		}
 	}
-	rc = app_unit_scope_id(a, u->unit_id, &scope, &n, &errs[0]);
-	if (!rc)
-		rc = app_person_create(a, &in, scope, n, &p, errs, &nerrs);
-	free(scope);
+	rc = app_person_create(a, u, &in, &p, errs, &nerrs);
+	if (rc == PO_EINVAL && strcmp(errs[0].field, "role") == 0)
+		return respond_error(c, 403, "forbidden");
 	if (rc == PO_EINVAL) {
 		json_t *o = json_object(), *arr = json_array();
 		for (i = 0; i < nerrs; i++)
