@@ -44,6 +44,9 @@ typedef struct app {
 	const char *actor; /* username or "cli" for the operator; goes to the audit log */
 	date_t today;      /* the date use cases take as today */
 	people_memo_t *memo; /* NULL, or set by a use case for its duration */
+	/* NULL, or an in-memory name index a long-lived process (the web
+	 * server) keeps; people_search uses it while it is current */
+	struct search_index *six;
 } app_t;
 
 /* ---- units (units.c) ---- */

@@ -163,25 +163,24 @@ static int bhyt_line(app_t *a, const params_t *pr, const collect_item_t *it, con
 	return PO_OK;
 }
 
-/* See collect.h. */
-int app_collect(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
-		receipt_line_t *lines, err_t *e)
+/* Checks a payment and computes every line of it, inside the caller's
+ * transaction, without writing anything: the collector's login and
+ * scope, the payer, the referrer, each item (its person, its amounts,
+ * periods and ordinals) and the method.  Fills *u (the collector), *r
+ * (all but id, book and serial) and lines[0..rq->n).  On an error about
+ * one item, *item is its index; else rq->n. */
+static int collect_compute(app_t *a, const char *collector, date_t d, const collect_request_t *rq, user_t *u,
+			   receipt_t *r, receipt_line_t *lines, size_t *item, err_t *e)
 {
 	params_t pr = {NULL, 0};
-	int64_t *scope = NULL, book;
+	int64_t *scope = NULL;
 	size_t nscope = 0, i, j;
 	person_t payer, p;
-	user_t u;
-	char detail[160];
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	if (rq->n < 1 || rq->n > RECEIPT_LINES_MAX)
-		return err_set(e, PO_EINVAL, "items", MSG_COLLECT_NO_ITEMS, RECEIPT_LINES_MAX);
-	rc = store_tx_begin(a->store, e);
-	if (rc)
-		return rc;
-	rc = collector_scope(a, collector, &u, &scope, &nscope, e);
+	*item = rq->n;
+	rc = collector_scope(a, collector, u, &scope, &nscope, e);
 	if (!rc)
 		rc = app_params_load(a, &pr, e);
 	if (!rc)
@@ -195,6 +194,7 @@ int app_collect(app_t *a, const char *collector, date_t d, const collect_request
 	for (i = 0; !rc && i < rq->n; i++) {
 		const collect_item_t *it = &rq->items[i];
 		int earlier = 0;
+		*item = i;
 		memset(&lines[i], 0, sizeof lines[i]);
 		for (j = 0; j < i; j++)
 			if (rq->items[j].person == it->person && strcmp(rq->items[j].scheme, it->scheme) == 0)
@@ -230,17 +230,50 @@ int app_collect(app_t *a, const char *collector, date_t d, const collect_request
 			r->total += lines[i].net;
 	}
 	if (!rc)
-		rc = store_book_for(a->store, u.id, u.username, &book, e);
+		*item = rq->n;
 	if (!rc && rq->method[0] && strcmp(rq->method, "cash") && strcmp(rq->method, "transfer"))
 		rc = err_set(e, PO_EINVAL, "method", MSG_COLLECT_METHOD, rq->method);
 	if (!rc) {
 		snprintf(r->method, sizeof r->method, "%s", rq->method[0] ? rq->method : "cash");
 		r->date = d;
-		r->collector_id = u.id;
-		memcpy(r->collector, u.username, sizeof r->collector);
+		r->collector_id = u->id;
+		memcpy(r->collector, u->username, sizeof r->collector);
 		r->payer_id = rq->payer;
-		rc = store_receipt_issue(a->store, book, r, lines, rq->n, e);
 	}
+	app_params_free(&pr);
+	free(scope);
+	return rc;
+}
+
+/* See collect.h. */
+int app_collect_run(app_t *a, const char *collector, date_t d, const collect_request_t *rq, bool record,
+		    receipt_t *r, receipt_line_t *lines, size_t *item, err_t *e)
+{
+	int64_t book;
+	char detail[160];
+	user_t u;
+	size_t bad;
+	int rc;
+
+	if (!item)
+		item = &bad;
+	*item = rq->n;
+	if (rq->n < 1 || rq->n > RECEIPT_LINES_MAX) {
+		memset(r, 0, sizeof *r);
+		return err_set(e, PO_EINVAL, "items", MSG_COLLECT_NO_ITEMS, RECEIPT_LINES_MAX);
+	}
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = collect_compute(a, collector, d, rq, &u, r, lines, item, e);
+	if (rc || !record) {
+		/* a preview, or a refusal: nothing is kept, no serial is used */
+		store_tx_rollback(a->store);
+		return rc;
+	}
+	rc = store_book_for(a->store, u.id, u.username, &book, e);
+	if (!rc)
+		rc = store_receipt_issue(a->store, book, r, lines, rq->n, e);
 	if (!rc && rq->referred_by) {
 		bool added;
 		rc = store_referral_add(a->store, rq->payer, rq->referred_by, "other", r->id, d, &added, e);
@@ -254,31 +287,41 @@ int app_collect(app_t *a, const char *collector, date_t d, const collect_request
 		rc = store_tx_commit(a->store, e);
 	if (rc)
 		store_tx_rollback(a->store);
-	app_params_free(&pr);
-	free(scope);
 	return rc;
 }
 
 /* See collect.h. */
-int app_receipt_void(app_t *a, int64_t id, const char *reason, receipt_t *r, err_t *e)
+int app_collect(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
+		receipt_line_t *lines, err_t *e)
 {
-	char detail[400];
+	return app_collect_run(a, collector, d, rq, true, r, lines, NULL, e);
+}
+
+/* See collect.h. */
+int app_collect_preview(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
+			receipt_line_t *lines, err_t *e)
+{
+	return app_collect_run(a, collector, d, rq, false, r, lines, NULL, e);
+}
+
+/* See collect.h. */
+int app_receipt_void_in_tx(app_t *a, int64_t id, const char *reason, receipt_t *r, err_t *e)
+{
+	char detail[2048];
 	size_t n = strlen(reason);
 	int rc;
-	if (n == 0 || n > 300)
+	if (n == 0 || n > RECEIPT_REASON_MAX)
 		return err_set(e, PO_EINVAL, "reason", MSG_COLLECT_REASON);
-	rc = store_tx_begin(a->store, e);
-	if (rc)
-		return rc;
 	rc = store_receipt_get(a->store, id, r, e);
 	if (rc == PO_ENOTFOUND)
-		rc = err_set(e, PO_EINVAL, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
-	if (!rc && r->remittance_id)
-		rc = err_set(e, PO_EINVAL, "id", MSG_RECEIPT_REMITTED, (long long)id);
-	if (!rc && r->is_void)
-		rc = err_set(e, PO_EINVAL, "id", MSG_RECEIPT_ALREADY_VOID, (long long)id);
-	if (!rc)
-		rc = store_receipt_void(a->store, id, reason, a->actor, e);
+		return err_set(e, PO_EINVAL, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
+	if (rc)
+		return rc;
+	if (r->remittance_id)
+		return err_set(e, PO_ECONFLICT, "id", MSG_RECEIPT_REMITTED, (long long)id);
+	if (r->is_void)
+		return err_set(e, PO_ECONFLICT, "id", MSG_RECEIPT_ALREADY_VOID, (long long)id);
+	rc = store_receipt_void(a->store, id, reason, a->actor, e);
 	if (!rc) {
 		json_t *j = json_pack("{s:s,s:I}", "reason", reason, "total", (json_int_t)r->total);
 		char *dump = j ? json_dumps(j, JSON_COMPACT) : NULL;
@@ -288,6 +331,20 @@ int app_receipt_void(app_t *a, int64_t id, const char *reason, receipt_t *r, err
 		rc = store_audit(a->store, a->actor, "receipt.void", "receipt", id, detail, e);
 		r->is_void = true;
 	}
+	return rc;
+}
+
+/* See collect.h. */
+int app_receipt_void(app_t *a, int64_t id, const char *reason, receipt_t *r, err_t *e)
+{
+	size_t n = strlen(reason);
+	int rc;
+	if (n == 0 || n > RECEIPT_REASON_MAX)
+		return err_set(e, PO_EINVAL, "reason", MSG_COLLECT_REASON);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = app_receipt_void_in_tx(a, id, reason, r, e);
 	if (!rc)
 		rc = store_tx_commit(a->store, e);
 	if (rc)
@@ -400,15 +457,12 @@ static int link_add(int64_t person, int64_t unit_id, int64_t referrer, void *ctx
 	return 0;
 }
 
-/* Every referral link and the sorted unit ids of the unit's subtree.
- * The caller frees l->v and *scope. */
-static int load_links(app_t *a, const char *unit_code, struct links *l, int64_t **scope, size_t *nscope, err_t *e)
+/* Every referral link.  The caller frees l->v. */
+static int load_links(app_t *a, struct links *l, err_t *e)
 {
 	int rc;
 	memset(l, 0, sizeof *l);
-	rc = app_unit_scope(a, unit_code, "unit", scope, nscope, e);
-	if (!rc)
-		rc = store_referrals_each(a->store, link_add, l, e);
+	rc = store_referrals_each(a->store, link_add, l, e);
 	if (l->oom)
 		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
 	return rc;
@@ -421,219 +475,61 @@ static int by_referrer(const void *x, const void *y)
 	return (a->referrer > b->referrer) - (a->referrer < b->referrer);
 }
 
-/* See collect.h. */
-int app_referrals(app_t *a, const char *unit_code, int64_t *pairs, int64_t *mobilizers, referral_top_t *top,
-		  size_t *ntop, err_t *e)
+/* Orders links by the person mobilised. */
+static int by_person(const void *x, const void *y)
 {
-	struct links l;
-	int64_t *scope = NULL;
-	size_t nscope = 0, i, k, m = 0;
-	int rc = load_links(a, unit_code, &l, &scope, &nscope, e);
-	*pairs = *mobilizers = 0;
-	*ntop = 0;
-	/* keep the links inside the unit, grouped by referrer */
-	for (i = 0; !rc && i < l.n; i++)
-		if (unit_set_has(scope, nscope, l.v[i].unit))
-			l.v[m++] = l.v[i];
-	l.n = m;
-	if (!rc && l.n)
-		qsort(l.v, l.n, sizeof *l.v, by_referrer);
-	*pairs = (int64_t)l.n;
-	/* insert each referrer's count into the top list (most first, then id) */
-	for (i = 0; !rc && i < l.n;) {
-		int64_t who = l.v[i].referrer, cnt = 0;
-		for (; i < l.n && l.v[i].referrer == who; i++)
+	const struct link *a = x, *b = y;
+	return (a->person > b->person) - (a->person < b->person);
+}
+
+/* Pairs, mobilisers and the top mobilisers (most first, then by smaller
+ * id; names not filled) of links v[0..n), sorted by referrer. */
+static void referral_counts(const struct link *v, size_t n, referral_summary_t *s)
+{
+	size_t i, k;
+	s->pairs = (int64_t)n;
+	for (i = 0; i < n;) {
+		int64_t who = v[i].referrer, cnt = 0;
+		for (; i < n && v[i].referrer == who; i++)
 			cnt++;
-		(*mobilizers)++;
-		for (k = *ntop; k > 0 && top[k - 1].mobilized < cnt; k--)
+		s->mobilizers++;
+		for (k = s->ntop; k > 0 && s->top[k - 1].mobilized < cnt; k--)
 			;
 		if (k < REFERRAL_TOP_MAX) {
-			size_t last = *ntop < REFERRAL_TOP_MAX ? *ntop : REFERRAL_TOP_MAX - 1;
-			memmove(top + k + 1, top + k, (last - k) * sizeof *top);
-			top[k].person = who;
-			top[k].mobilized = cnt;
-			if (*ntop < REFERRAL_TOP_MAX)
-				(*ntop)++;
+			size_t last = s->ntop < REFERRAL_TOP_MAX ? s->ntop : REFERRAL_TOP_MAX - 1;
+			memmove(s->top + k + 1, s->top + k, (last - k) * sizeof *s->top);
+			s->top[k].person = who;
+			s->top[k].mobilized = cnt;
+			if (s->ntop < REFERRAL_TOP_MAX)
+				s->ntop++;
 		}
 	}
-	for (k = 0; !rc && k < *ntop; k++) {
-		person_t p;
-		rc = store_person_get(a->store, top[k].person, &p, e);
-		if (!rc)
-			memcpy(top[k].full_name, p.full_name, sizeof top[k].full_name);
-	}
-	free(l.v);
-	free(scope);
-	return rc;
 }
 
-/* See collect.h.  Each person has at most one referrer, so walking up
- * from a mobilised person gives her chain; the walk stops at a person
- * nobody mobilised, or after as many steps as there are links (a loop). */
-int app_referral_chain(app_t *a, const char *unit_code, int64_t *longest, err_t *e)
+/* The longest chain ending with a person living in units[0..nunits)
+ * over every link v[0..n), sorted by person.  Each person has at most one
+ * referrer, so walking up from a mobilised person gives her chain; the
+ * walk stops at a person nobody mobilised, or after as many steps as
+ * there are links (a loop). */
+static int64_t referral_chain(const struct link *v, size_t n, const int64_t *units, size_t nunits)
 {
-	struct links l;
-	int64_t *scope = NULL;
-	size_t nscope = 0, i, j, steps;
-	int rc = load_links(a, unit_code, &l, &scope, &nscope, e);
-	*longest = 0;
-	for (i = 0; !rc && i < l.n; i++) {
-		int64_t cur = l.v[i].referrer;
-		if (!unit_set_has(scope, nscope, l.v[i].unit))
+	int64_t longest = 0;
+	size_t i, steps;
+	for (i = 0; i < n; i++) {
+		struct link key = {v[i].referrer, 0, 0};
+		if (!unit_set_has(units, nunits, v[i].unit))
 			continue;
-		for (steps = 1; steps <= l.n; steps++) {
-			for (j = 0; j < l.n && l.v[j].person != cur; j++)
-				;
-			if (j == l.n)
+		for (steps = 1; steps <= n; steps++) {
+			const struct link *up = bsearch(&key, v, n, sizeof *v, by_person);
+			if (!up)
 				break;
-			cur = l.v[j].referrer;
+			key.person = up->referrer;
 		}
-		if ((int64_t)steps + 1 > *longest)
-			*longest = (int64_t)steps + 1;
+		if ((int64_t)steps + 1 > longest)
+			longest = (int64_t)steps + 1;
 	}
-	free(l.v);
-	free(scope);
-	return rc;
+	return longest;
 }
-
-/* See collect.h. */
-int app_receipt_show(app_t *a, int64_t id, receipt_t *r, receipt_line_t *lines, size_t *n, err_t *e)
-{
-	int rc = store_receipt_get(a->store, id, r, e);
-	if (rc == PO_ENOTFOUND)
-		return err_set(e, PO_EINVAL, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
-	if (!rc)
-		rc = store_receipt_lines(a->store, id, lines, RECEIPT_LINES_MAX, n, e);
-	return rc;
-}
-
-/* See collect.h. */
-int app_referral_add(app_t *a, int64_t person, int64_t referrer, const char *relation, date_t d, err_t *e)
-{
-	static const char *const relations[] = {"family", "neighbour", "friend", "other"};
-	char detail[128];
-	person_t p;
-	size_t i;
-	bool added = false;
-	int rc;
-	for (i = 0; i < 4; i++)
-		if (strcmp(relation, relations[i]) == 0)
-			break;
-	if (i == 4)
-		return err_set(e, PO_EINVAL, "relation", MSG_REFERRAL_RELATION, relation);
-	if (person == referrer)
-		return err_set(e, PO_EINVAL, "by", MSG_COLLECT_SELF_REFERRAL);
-	rc = store_tx_begin(a->store, e);
-	if (rc)
-		return rc;
-	rc = store_person_get(a->store, person, &p, e);
-	if (rc == PO_ENOTFOUND)
-		rc = err_set(e, PO_EINVAL, "person", MSG_PERSON_UNKNOWN, (long long)person);
-	if (!rc) {
-		rc = store_person_get(a->store, referrer, &p, e);
-		if (rc == PO_ENOTFOUND)
-			rc = err_set(e, PO_EINVAL, "by", MSG_PERSON_UNKNOWN, (long long)referrer);
-	}
-	if (!rc)
-		rc = store_referral_add(a->store, person, referrer, relation, 0, d, &added, e);
-	if (!rc && !added)
-		rc = err_set(e, PO_ECONFLICT, "person", MSG_REFERRAL_TAKEN, (long long)person);
-	if (!rc) {
-		snprintf(detail, sizeof detail, "{\"by\":%lld,\"relation\":\"%s\"}", (long long)referrer, relation);
-		rc = store_audit(a->store, a->actor, "referral.add", "person", person, detail, e);
-	}
-	if (!rc)
-		rc = store_tx_commit(a->store, e);
-	if (rc)
-		store_tx_rollback(a->store);
-	return rc;
-}
-
-struct due_ctx {
-	const int64_t *scope;
-	size_t nscope;
-	date_t on, until, since;
-	due_item_t *items;
-	size_t n, cap;
-	bool oom;
-};
-
-/* Keeps a person and scheme due on the date (store callback). */
-static int due_keep(int64_t person, int64_t unit_id, const char *scheme, date_t last, void *ctx)
-{
-	struct due_ctx *c = ctx;
-	bool due;
-	if (!unit_set_has(c->scope, c->nscope, unit_id))
-		return 0;
-	if (strcmp(scheme, "bhyt") == 0)
-		due = date_cmp(last, c->since) >= 0 && date_cmp(last, c->until) <= 0;
-	else
-		due = date_cmp(last, c->on) < 0;
-	if (!due)
-		return 0;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		due_item_t *p = realloc(c->items, cap * sizeof *p);
-		if (!p) {
-			c->oom = true;
-			return 1;
-		}
-		c->items = p;
-		c->cap = cap;
-	}
-	memset(&c->items[c->n], 0, sizeof c->items[c->n]);
-	c->items[c->n].p.id = person;
-	snprintf(c->items[c->n].scheme, sizeof c->items[c->n].scheme, "%s", scheme);
-	c->items[c->n].last = last;
-	c->n++;
-	return 0;
-}
-
-/* Orders due items by last covered day, then person. */
-static int due_cmp(const void *x, const void *y)
-{
-	const due_item_t *a = x, *b = y;
-	int c = date_cmp(a->last, b->last);
-	if (c)
-		return c;
-	return (a->p.id > b->p.id) - (a->p.id < b->p.id);
-}
-
-/* See collect.h. */
-int app_due(app_t *a, const char *unit_code, date_t on, int days, int (*fn)(const due_item_t *d, void *ctx),
-	    void *ctx, err_t *e)
-{
-	struct due_ctx c;
-	int64_t *scope = NULL;
-	size_t nscope = 0, i;
-	int rc;
-	if (days < 0 || days > 366)
-		return err_set(e, PO_EINVAL, "days", MSG_DUE_DAYS, 366);
-	memset(&c, 0, sizeof c);
-	rc = app_unit_scope(a, unit_code, "unit", &scope, &nscope, e);
-	if (rc)
-		return rc;
-	c.scope = scope;
-	c.nscope = nscope;
-	c.on = on;
-	c.until = date_add_days(on, days);
-	c.since = date_add_days(on, -90);
-	rc = store_coverage_each(a->store, due_keep, &c, e);
-	if (c.oom)
-		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
-	if (!rc && c.n)
-		qsort(c.items, c.n, sizeof *c.items, due_cmp);
-	for (i = 0; !rc && i < c.n; i++) {
-		int64_t id = c.items[i].p.id;
-		rc = store_person_get(a->store, id, &c.items[i].p, e);
-		if (!rc && fn(&c.items[i], ctx))
-			break;
-	}
-	free(c.items);
-	free(scope);
-	return rc;
-}
-
 
 struct completion_ctx {
 	const int64_t *scope;
@@ -657,27 +553,266 @@ static int completion_member(int64_t person, int64_t unit_id, void *ctx)
 }
 
 /* See collect.h. */
-int app_referral_completion(app_t *a, const char *unit_code, int64_t *enrolled, int64_t *brought, err_t *e)
+int app_referral_summary_in(app_t *a, const int64_t *units, size_t nunits, referral_summary_t *s, err_t *e)
 {
-	struct links l;
 	struct completion_ctx c;
-	int64_t *scope = NULL;
-	size_t nscope = 0;
-	int rc = load_links(a, unit_code, &l, &scope, &nscope, e);
-	memset(&c, 0, sizeof c);
+	struct links l;
+	struct link *in = NULL;
+	size_t i, m = 0;
+	int rc;
+	memset(s, 0, sizeof *s);
+	rc = load_links(a, &l, e);
+	if (!rc && l.n) {
+		in = malloc(l.n * sizeof *in);
+		if (!in)
+			rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	}
+	if (!rc && l.n) {
+		/* the links whose mobilised person lives in the units, by referrer */
+		for (i = 0; i < l.n; i++)
+			if (unit_set_has(units, nunits, l.v[i].unit))
+				in[m++] = l.v[i];
+		qsort(in, m, sizeof *in, by_referrer);
+		referral_counts(in, m, s);
+		qsort(l.v, l.n, sizeof *l.v, by_person);
+		s->longest_chain = referral_chain(l.v, l.n, units, nunits);
+		qsort(l.v, l.n, sizeof *l.v, by_referrer);
+	}
 	if (!rc) {
-		if (l.n)
-			qsort(l.v, l.n, sizeof *l.v, by_referrer);
-		c.scope = scope;
-		c.nscope = nscope;
+		memset(&c, 0, sizeof c);
+		c.scope = units;
+		c.nscope = nunits;
 		c.links = l.v;
 		c.nlinks = l.n;
 		rc = store_enrolled_members_each(a->store, completion_member, &c, e);
+		s->enrolled = c.enrolled;
+		s->brought = c.brought;
+		s->completion_bp = c.enrolled ? money_round_div(c.brought * 10000, c.enrolled) : 0;
 	}
-	*enrolled = c.enrolled;
-	*brought = c.brought;
+	for (i = 0; !rc && i < s->ntop; i++) {
+		person_t p;
+		rc = store_person_get(a->store, s->top[i].person, &p, e);
+		if (!rc)
+			memcpy(s->top[i].full_name, p.full_name, sizeof s->top[i].full_name);
+	}
+	free(in);
 	free(l.v);
-	free(scope);
+	return rc;
+}
+
+/* See collect.h. */
+int app_referral_summary(app_t *a, const char *unit_code, referral_summary_t *s, err_t *e)
+{
+	int64_t *units = NULL;
+	size_t nunits = 0;
+	int rc = app_unit_scope(a, unit_code, "unit", &units, &nunits, e);
+	memset(s, 0, sizeof *s);
+	if (!rc)
+		rc = app_referral_summary_in(a, units, nunits, s, e);
+	free(units);
+	return rc;
+}
+
+/* See collect.h. */
+int app_referrals(app_t *a, const char *unit_code, int64_t *pairs, int64_t *mobilizers, referral_top_t *top,
+		  size_t *ntop, err_t *e)
+{
+	referral_summary_t s;
+	int rc = app_referral_summary(a, unit_code, &s, e);
+	*pairs = s.pairs;
+	*mobilizers = s.mobilizers;
+	*ntop = s.ntop;
+	memcpy(top, s.top, s.ntop * sizeof *top);
+	return rc;
+}
+
+/* See collect.h. */
+int app_referral_chain(app_t *a, const char *unit_code, int64_t *longest, err_t *e)
+{
+	referral_summary_t s;
+	int rc = app_referral_summary(a, unit_code, &s, e);
+	*longest = s.longest_chain;
+	return rc;
+}
+
+/* See collect.h. */
+int app_referral_completion(app_t *a, const char *unit_code, int64_t *enrolled, int64_t *brought, err_t *e)
+{
+	referral_summary_t s;
+	int rc = app_referral_summary(a, unit_code, &s, e);
+	*enrolled = s.enrolled;
+	*brought = s.brought;
+	return rc;
+}
+
+/* See collect.h. */
+int app_receipt_show(app_t *a, int64_t id, receipt_t *r, receipt_line_t *lines, size_t *n, err_t *e)
+{
+	int rc = store_receipt_get(a->store, id, r, e);
+	if (rc == PO_ENOTFOUND)
+		return err_set(e, PO_EINVAL, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
+	if (!rc)
+		rc = store_receipt_lines(a->store, id, lines, RECEIPT_LINES_MAX, n, e);
+	return rc;
+}
+
+/* See collect.h. */
+int app_referral_add_in(app_t *a, const int64_t *scope, size_t nscope, int64_t person, int64_t referrer,
+			const char *relation, date_t d, err_t *e)
+{
+	static const char *const relations[] = {"family", "neighbour", "friend", "other"};
+	char detail[128];
+	person_t p;
+	size_t i;
+	bool added = false;
+	int rc;
+	for (i = 0; i < 4; i++)
+		if (strcmp(relation, relations[i]) == 0)
+			break;
+	if (i == 4)
+		return err_set(e, PO_EINVAL, "relation", MSG_REFERRAL_RELATION, relation);
+	if (person == referrer)
+		return err_set(e, PO_EINVAL, "by", MSG_COLLECT_SELF_REFERRAL);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = store_person_get(a->store, person, &p, e);
+	/* outside the scope: the same answer as a person who does not exist */
+	if (rc == PO_ENOTFOUND || (!rc && scope && !unit_set_has(scope, nscope, p.unit_id)))
+		rc = err_set(e, PO_EINVAL, "person", MSG_PERSON_UNKNOWN, (long long)person);
+	if (!rc) {
+		rc = store_person_get(a->store, referrer, &p, e);
+		if (rc == PO_ENOTFOUND)
+			rc = err_set(e, PO_EINVAL, "by", MSG_PERSON_UNKNOWN, (long long)referrer);
+	}
+	if (!rc)
+		rc = store_referral_add(a->store, person, referrer, relation, 0, d, &added, e);
+	if (!rc && !added)
+		rc = err_set(e, PO_ECONFLICT, "person", MSG_REFERRAL_TAKEN, (long long)person);
+	if (!rc) {
+		snprintf(detail, sizeof detail, "{\"by\":%lld,\"relation\":\"%s\"}", (long long)referrer, relation);
+		rc = store_audit(a->store, a->actor, "referral.add", "person", person, detail, e);
+	}
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See collect.h. */
+int app_referral_add(app_t *a, int64_t person, int64_t referrer, const char *relation, date_t d, err_t *e)
+{
+	return app_referral_add_in(a, NULL, 0, person, referrer, relation, d, e);
+}
+
+/* One person and scheme due, before her record is read. */
+struct due_entry {
+	int64_t person;
+	char scheme[5];
+	date_t last;
+};
+
+struct due_ctx {
+	const int64_t *scope;
+	size_t nscope;
+	date_t on, until, since;
+	struct due_entry *items;
+	size_t n, cap;
+	bool oom;
+};
+
+/* Keeps a person and scheme due on the date (store callback). */
+static int due_keep(int64_t person, int64_t unit_id, const char *scheme, date_t last, void *ctx)
+{
+	struct due_ctx *c = ctx;
+	bool due;
+	if (!unit_set_has(c->scope, c->nscope, unit_id))
+		return 0;
+	if (strcmp(scheme, "bhyt") == 0)
+		due = date_cmp(last, c->since) >= 0 && date_cmp(last, c->until) <= 0;
+	else
+		due = date_cmp(last, c->on) < 0;
+	if (!due)
+		return 0;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct due_entry *p = realloc(c->items, cap * sizeof *p);
+		if (!p) {
+			c->oom = true;
+			return 1;
+		}
+		c->items = p;
+		c->cap = cap;
+	}
+	memset(&c->items[c->n], 0, sizeof c->items[c->n]);
+	c->items[c->n].person = person;
+	snprintf(c->items[c->n].scheme, sizeof c->items[c->n].scheme, "%s", scheme);
+	c->items[c->n].last = last;
+	c->n++;
+	return 0;
+}
+
+/* Orders due entries by last covered day, then person. */
+static int due_cmp(const void *x, const void *y)
+{
+	const struct due_entry *a = x, *b = y;
+	int c = date_cmp(a->last, b->last);
+	if (c)
+		return c;
+	return (a->person > b->person) - (a->person < b->person);
+}
+
+/* See collect.h. */
+int app_due_in(app_t *a, const int64_t *units, size_t nunits, date_t on, int days,
+	       int (*fn)(const due_item_t *d, void *ctx), void *ctx, size_t *total, err_t *e)
+{
+	struct due_ctx c;
+	size_t i;
+	int rc;
+	if (total)
+		*total = 0;
+	if (days < 0 || days > DUE_DAYS_MAX)
+		return err_set(e, PO_EINVAL, "days", MSG_DUE_DAYS, DUE_DAYS_MAX);
+	memset(&c, 0, sizeof c);
+	c.scope = units;
+	c.nscope = nunits;
+	c.on = on;
+	c.until = date_add_days(on, days);
+	c.since = date_add_days(on, -90);
+	rc = store_coverage_each(a->store, due_keep, &c, e);
+	if (c.oom)
+		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	if (!rc && c.n)
+		qsort(c.items, c.n, sizeof *c.items, due_cmp);
+	if (!rc && total)
+		*total = c.n;
+	for (i = 0; !rc && i < c.n; i++) {
+		due_item_t d;
+		memset(&d, 0, sizeof d);
+		memcpy(d.scheme, c.items[i].scheme, sizeof d.scheme);
+		d.last = c.items[i].last;
+		rc = store_person_get(a->store, c.items[i].person, &d.p, e);
+		if (!rc && fn(&d, ctx))
+			break;
+	}
+	free(c.items);
+	return rc;
+}
+
+/* See collect.h. */
+int app_due(app_t *a, const char *unit_code, date_t on, int days, int (*fn)(const due_item_t *d, void *ctx),
+	    void *ctx, err_t *e)
+{
+	int64_t *units = NULL;
+	size_t nunits = 0;
+	int rc;
+	if (days < 0 || days > DUE_DAYS_MAX)
+		return err_set(e, PO_EINVAL, "days", MSG_DUE_DAYS, DUE_DAYS_MAX);
+	rc = app_unit_scope(a, unit_code, "unit", &units, &nunits, e);
+	if (!rc)
+		rc = app_due_in(a, units, nunits, on, days, fn, ctx, NULL, e);
+	free(units);
 	return rc;
 }
 

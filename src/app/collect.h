@@ -36,9 +36,28 @@ typedef struct collect_request {
 int app_collect(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
 		receipt_line_t *lines, err_t *e);
 
+/* Computes exactly what app_collect would record for the same request on
+ * the same data (the same checks, amounts, periods, ordinals and
+ * categories, by the same code) and records nothing: the work runs in a
+ * transaction that is rolled back, so no serial is used.  *r has no id,
+ * book nor serial. */
+int app_collect_preview(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
+			receipt_line_t *lines, err_t *e);
+
+/* app_collect (record true) or app_collect_preview (record false), and,
+ * when the error concerns one item, its index in *item (rq->n when it
+ * concerns none; item may be NULL). */
+int app_collect_run(app_t *a, const char *collector, date_t d, const collect_request_t *rq, bool record,
+		    receipt_t *r, receipt_line_t *lines, size_t *item, err_t *e);
+
 /* Voids a receipt not yet remitted: it stays, marked void with the
- * reason, the user and the time; its coverage no longer counts. */
+ * reason (1 to RECEIPT_REASON_MAX bytes), the user and the time; its
+ * coverage no longer counts.  An unknown receipt is PO_EINVAL; one
+ * already remitted or already void PO_ECONFLICT. */
 int app_receipt_void(app_t *a, int64_t id, const char *reason, receipt_t *r, err_t *e);
+
+/* The same inside a transaction the caller holds (with its audit entry). */
+int app_receipt_void_in_tx(app_t *a, int64_t id, const char *reason, receipt_t *r, err_t *e);
 
 /* Hands over the collector's receipts not remitted and not void, and
  * computes the collection organisation's commission: each line's net ×
@@ -59,6 +78,12 @@ int app_receipt_show(app_t *a, int64_t id, receipt_t *r, receipt_line_t *lines, 
  * a referrer. */
 int app_referral_add(app_t *a, int64_t person, int64_t referrer, const char *relation, date_t d, err_t *e);
 
+/* The same when `person` must live inside scope[0..nscope) (NULL: no
+ * limit): a person outside it is refused as one who does not exist
+ * (PO_EINVAL, "person").  The referrer may live anywhere. */
+int app_referral_add_in(app_t *a, const int64_t *scope, size_t nscope, int64_t person, int64_t referrer,
+			const char *relation, date_t d, err_t *e);
+
 /* One person due to pay: whose cover ends (or ended) when. */
 typedef struct due_item {
 	person_t p;
@@ -70,8 +95,16 @@ typedef struct due_item {
  * ending within `days` days from `on` (or ended less than 90 days ago),
  * and BHXH participants whose paid period ended before `on`.  Calls fn
  * for each, ordered by the last covered day. */
+#define DUE_DAYS_MAX 366 /* days ahead a due list looks at, at most */
+
 int app_due(app_t *a, const char *unit_code, date_t on, int days, int (*fn)(const due_item_t *d, void *ctx),
 	    void *ctx, err_t *e);
+
+/* The same for the people attached to units[0..nunits) (sorted ids, a
+ * subtree); *total (when not NULL) gets the number of entries due, also
+ * those after fn stopped the walk. */
+int app_due_in(app_t *a, const int64_t *units, size_t nunits, date_t on, int days,
+	       int (*fn)(const due_item_t *d, void *ctx), void *ctx, size_t *total, err_t *e);
 
 /* A person's voluntary BHXH participation on a date, derived from her
  * paid periods: enrolled or not; start; mode and income of the latest
@@ -102,6 +135,26 @@ typedef struct referral_top {
 	char full_name[NAME_BYTES_MAX + 1];
 	int64_t mobilized;
 } referral_top_t;
+
+/* The 1+1 figures of a unit's subtree: referrals whose mobilised person
+ * lives in it (pairs, distinct mobilisers, the top mobilisers, most
+ * first then by id, at most REFERRAL_TOP_MAX), the longest chain ending
+ * there (in people), and the completion rate: of its enrolled union
+ * members (members with a valid payment), how many brought someone in,
+ * in basis points rounded half up (0 when nobody is enrolled). */
+typedef struct referral_summary {
+	int64_t pairs, mobilizers, longest_chain;
+	int64_t enrolled, brought, completion_bp;
+	referral_top_t top[REFERRAL_TOP_MAX];
+	size_t ntop;
+} referral_summary_t;
+
+/* The figures of the subtree of the unit with that code (in force today;
+ * PO_EINVAL naming "unit" for an unknown code). */
+int app_referral_summary(app_t *a, const char *unit_code, referral_summary_t *s, err_t *e);
+
+/* The same for the units units[0..nunits) (sorted ids, a subtree). */
+int app_referral_summary_in(app_t *a, const int64_t *units, size_t nunits, referral_summary_t *s, err_t *e);
 
 /* Referrals whose mobilised person lives inside the unit's subtree:
  * pairs, distinct mobilisers, and the top mobilisers (most first, then

@@ -1,8 +1,11 @@
 /* people.c: checking typed person fields and writing people. */
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
+#include "app/registry.h"
 #include "core/legacy.h"
 #include "core/text.h"
 #include "core/typed.h"
@@ -451,4 +454,275 @@ int app_person_get(app_t *a, int64_t id, const int64_t *scope, size_t nscope, pe
 		return err_set(e, PO_ENOTFOUND, "id", MSG_PERSON_UNKNOWN, (long long)id);
 	}
 	return PO_OK;
+}
+
+/* The text of the stored person's columns, as person_parse reads them
+ * (so that the columns an update does not give are checked again as
+ * they are); dob receives the date's text. */
+static void fields_of(const person_t *p, person_fields_t *f, char dob[DATE_ISO_LEN + 1])
+{
+	static const char *const sex[2] = {"F", "M"};
+	memset(f, 0, sizeof *f);
+	if (p->dob.year_only)
+		snprintf(dob, DATE_ISO_LEN + 1, "%04d", p->dob.y);
+	else
+		date_format_iso(p->dob, dob);
+#define SET(c, s) (f->v[c] = (s), f->n[c] = strlen(f->v[c]))
+	SET(PCOL_FULL_NAME, p->full_name);
+	SET(PCOL_DOB, dob);
+	SET(PCOL_SEX, sex[p->sex == 'M']);
+	SET(PCOL_CCCD, p->cccd);
+	SET(PCOL_BHXH, p->bhxh_code);
+	SET(PCOL_PHONE, p->phone);
+	SET(PCOL_ETHNICITY, p->ethnicity);
+	SET(PCOL_UNIT, p->unit_code);
+	SET(PCOL_HOUSEHOLD, p->household_code);
+	SET(PCOL_RELATION, p->relation);
+	SET(PCOL_MEMBER, p->member ? "yes" : "no");
+#undef SET
+}
+
+/* A text value for the audit: null when empty. */
+static json_t *audit_str(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+/* Adds one changed field to the before/after objects of the audit. */
+static void audit_pair(json_t *before, json_t *after, const char *k, json_t *b, json_t *a)
+{
+	json_object_set_new(before, k, b);
+	json_object_set_new(after, k, a);
+}
+
+/* Compares the person before and after an update: fills before/after
+ * with the changed fields; returns their number. */
+static int person_diff(const person_t *o, const person_t *n, json_t *before, json_t *after)
+{
+	char x[DATE_ISO_LEN + 1], y[DATE_ISO_LEN + 1];
+	char sx[2] = {o->sex, 0}, sy[2] = {n->sex, 0};
+	int k = 0;
+#define TEXT(field, key)                                                                        \
+	if (strcmp(o->field, n->field) != 0) {                                                  \
+		audit_pair(before, after, key, audit_str(o->field), audit_str(n->field));       \
+		k++;                                                                            \
+	}
+	TEXT(full_name, "full_name")
+	if (date_cmp(o->dob, n->dob) != 0 || o->dob.year_only != n->dob.year_only) {
+		date_format_iso(o->dob, x);
+		date_format_iso(n->dob, y);
+		audit_pair(before, after, "dob", json_string(x), json_string(y));
+		audit_pair(before, after, "dob_precision", json_string(o->dob.year_only ? "year" : "day"),
+			   json_string(n->dob.year_only ? "year" : "day"));
+		k++;
+	}
+	if (o->sex != n->sex) {
+		audit_pair(before, after, "sex", json_string(sx), json_string(sy));
+		k++;
+	}
+	TEXT(cccd, "cccd")
+	TEXT(bhxh_code, "bhxh_code")
+	TEXT(phone, "phone")
+	TEXT(ethnicity, "ethnicity")
+	if (o->unit_id != n->unit_id) {
+		audit_pair(before, after, "unit_code", json_string(o->unit_code), json_string(n->unit_code));
+		k++;
+	}
+	if (o->household_id != n->household_id) {
+		audit_pair(before, after, "household_code", audit_str(o->household_code), audit_str(n->household_code));
+		k++;
+	}
+	TEXT(relation, "relation")
+	if (o->member != n->member) {
+		audit_pair(before, after, "member", json_boolean(o->member), json_boolean(n->member));
+		k++;
+	}
+#undef TEXT
+	return k;
+}
+
+/* Sets one error as the only one of the list and returns its code. */
+static int one_err(err_t *errs, size_t *nerrs, const err_t *e)
+{
+	errs[0] = *e;
+	*nerrs = 1;
+	return e->code;
+}
+
+/* The household change of an update, inside the transaction: finds the
+ * household of code (one of a unit outside scope[0..nscope) is answered
+ * as unknown) or creates it in the person's unit, or none for ""; a head
+ * who leaves leaves the household without a head. */
+static int move_household(app_t *a, const int64_t *scope, size_t nscope, const person_t *cur, person_t *np,
+			  err_t *e)
+{
+	household_rec_t h;
+	int rc;
+	if (np->household_code[0] && strcmp(np->household_code, cur->household_code) == 0) {
+		np->household_id = cur->household_id;
+		return PO_OK;
+	}
+	np->household_id = 0;
+	if (np->household_code[0]) {
+		rc = store_household_find(a->store, np->household_code, &np->household_id, e);
+		if (rc == PO_ENOTFOUND)
+			rc = store_household_insert(a->store, np->household_code, np->unit_id, &np->household_id, e);
+		else if (!rc && !(rc = store_household_get(a->store, np->household_id, &h, e)) &&
+			 !unit_set_has(scope, nscope, h.unit_id))
+			rc = err_set(e, PO_EINVAL, "household_code", MSG_HOUSEHOLD_UNKNOWN, np->household_code);
+		if (rc)
+			return rc;
+	}
+	if (cur->household_id && cur->household_id != np->household_id) {
+		rc = store_household_get(a->store, cur->household_id, &h, e);
+		if (!rc && h.head_id == cur->id)
+			rc = store_household_clear_head(a->store, cur->household_id, e);
+		if (rc)
+			return rc;
+	}
+	return PO_OK;
+}
+
+/* See registry.h. */
+int app_person_update(app_t *a, const user_t *by, int64_t id, const person_fields_t *in, person_t *out, err_t *errs,
+		      size_t *nerrs)
+{
+	person_fields_t f;
+	person_parsed_t pp;
+	person_t cur, np;
+	person_index_t ix;
+	char dob[DATE_ISO_LEN + 1], fold[NAME_BYTES_MAX + 1];
+	unsigned char key[STORE_KEY_MAX];
+	int64_t *scope = NULL, other;
+	size_t nscope = 0;
+	json_t *before = NULL, *after = NULL, *detail = NULL;
+	char *text = NULL;
+	err_t e;
+	int c, rc, changed;
+
+	*nerrs = 0;
+	memset(out, 0, sizeof *out);
+	rc = app_writer_scope(a, by, &scope, &nscope, &e);
+	if (rc)
+		return one_err(errs, nerrs, &e);
+	rc = store_tx_begin(a->store, &e);
+	if (rc) {
+		free(scope);
+		return one_err(errs, nerrs, &e);
+	}
+	rc = app_person_get(a, id, scope, nscope, &cur, &e);
+	if (rc)
+		goto fail;
+
+	/* the stored columns, with the ones given laid over them */
+	fields_of(&cur, &f, dob);
+	for (c = 0; c < PCOL_COUNT; c++)
+		if (in->v[c]) {
+			f.v[c] = in->v[c];
+			f.n[c] = in->n[c];
+		}
+	rc = person_parse(a, &f, &pp, errs, nerrs);
+	if (rc) {
+		store_tx_rollback(a->store);
+		free(scope);
+		return rc;
+	}
+
+	np = cur;
+	memcpy(np.full_name, pp.p.full_name, sizeof np.full_name);
+	np.dob = pp.p.dob;
+	np.sex = pp.p.sex;
+	memcpy(np.cccd, pp.p.cccd, sizeof np.cccd);
+	memcpy(np.bhxh_code, pp.p.bhxh_code, sizeof np.bhxh_code);
+	memcpy(np.phone, pp.p.phone, sizeof np.phone);
+	/* an emptied ethnicity is the default, as for a new person */
+	snprintf(np.ethnicity, sizeof np.ethnicity, "%s", pp.p.ethnicity[0] ? pp.p.ethnicity : "Kinh");
+	memcpy(np.relation, pp.p.relation, sizeof np.relation);
+	memcpy(np.household_code, pp.p.household_code, sizeof np.household_code);
+	if (pp.member >= 0)
+		np.member = pp.member == 1;
+	if (in->v[PCOL_UNIT]) {
+		np.unit_id = pp.p.unit_id;
+		memcpy(np.unit_code, pp.p.unit_code, sizeof np.unit_code);
+		if (!unit_set_has(scope, nscope, np.unit_id)) {
+			rc = err_set(&e, PO_EINVAL, "unit_code", MSG_UNIT_OUT_OF_SCOPE, np.unit_code);
+			goto fail;
+		}
+	}
+
+	/* identifiers that belong to someone else */
+	if (np.cccd[0] && strcmp(np.cccd, cur.cccd) != 0) {
+		rc = store_person_find_cccd(a->store, np.cccd, &other, &e);
+		if (rc == PO_OK && other != id)
+			rc = err_set(&e, PO_ECONFLICT, "cccd", MSG_PERSON_CCCD_TAKEN);
+		else if (rc == PO_ENOTFOUND || rc == PO_OK)
+			rc = PO_OK;
+		if (rc)
+			goto fail;
+	}
+	if (np.bhxh_code[0] && strcmp(np.bhxh_code, cur.bhxh_code) != 0) {
+		rc = store_person_find_bhxh(a->store, np.bhxh_code, &other, &e);
+		if (rc == PO_OK && other != id)
+			rc = err_set(&e, PO_ECONFLICT, "bhxh_code", MSG_PERSON_BHXH_TAKEN);
+		else if (rc == PO_ENOTFOUND || rc == PO_OK)
+			rc = PO_OK;
+		if (rc)
+			goto fail;
+	}
+
+	rc = move_household(a, scope, nscope, &cur, &np, &e);
+	if (rc)
+		goto fail;
+
+	before = json_object();
+	after = json_object();
+	detail = json_object();
+	if (!before || !after || !detail) {
+		rc = err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
+		goto fail;
+	}
+	changed = person_diff(&cur, &np, before, after);
+	if (changed == 0) {
+		/* nothing to write, nothing to audit */
+		store_tx_rollback(a->store);
+		json_decref(before);
+		json_decref(after);
+		json_decref(detail);
+		free(scope);
+		*out = cur;
+		return PO_OK;
+	}
+
+	make_index(&np, fold, sizeof fold, key, &ix);
+	rc = store_person_update(a->store, &np, &ix, &e);
+	if (!rc && np.household_id && in->v[PCOL_RELATION] && is_head(np.relation))
+		rc = store_household_set_head(a->store, np.household_id, id, &e);
+	if (!rc && cur.member && !np.member)
+		rc = store_membership_set(a->store, id, false, NULL, &e);
+	if (!rc) {
+		json_object_set(detail, "before", before);
+		json_object_set(detail, "after", after);
+		text = json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS);
+		rc = text ? store_audit(a->store, a->actor, "person.update", "person", id, text, &e)
+			  : err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
+		free(text);
+	}
+	if (!rc)
+		rc = store_tx_commit(a->store, &e);
+	if (rc)
+		goto fail;
+	json_decref(before);
+	json_decref(after);
+	json_decref(detail);
+	free(scope);
+	rc = store_person_get(a->store, id, out, &e);
+	return rc ? one_err(errs, nerrs, &e) : PO_OK;
+
+fail:
+	store_tx_rollback(a->store);
+	json_decref(before);
+	json_decref(after);
+	json_decref(detail);
+	free(scope);
+	return one_err(errs, nerrs, &e);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/search_index.h"
 #include "core/text.h"
 
 
@@ -195,6 +196,46 @@ static bool all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/* True when the in-memory index may answer c's words: it is current
+ * (built at the store's people version) and no query word is the start
+ * of another (those need the word-by-word check of on_hit). */
+static bool index_usable(app_t *a, const struct search_ctx *c)
+{
+	int64_t v;
+	err_t e;
+	size_t i, j;
+	for (i = 0; i < c->nwords; i++)
+		for (j = 0; j < c->nwords; j++)
+			if (i != j && strncmp(c->words[i], c->words[j], strlen(c->words[i])) == 0)
+				return false;
+	return store_people_version(a->store, &v, &e) == PO_OK && v == search_index_version(a->six);
+}
+
+/* Answers from the in-memory index: the total and the first c->limit
+ * people, read in full from the store. */
+static int from_index(app_t *a, struct search_ctx *c, search_result_t *out, err_t *e)
+{
+	int64_t *ids = malloc(c->limit * sizeof *ids), total;
+	size_t n, i;
+	int rc;
+	if (!ids)
+		return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	rc = search_index_query(a->six, c->words, c->nwords, c->scope, c->nscope, c->limit, &total, ids, &n, e);
+	if (!rc && n) {
+		out->items = calloc(n, sizeof *out->items);
+		if (!out->items)
+			rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	}
+	for (i = 0; !rc && i < n; i++) {
+		rc = store_person_get(a->store, ids[i], &out->items[i], e);
+		if (!rc)
+			out->n++;
+	}
+	out->total = total;
+	free(ids);
+	return rc;
+}
+
 /* See app.h. */
 int people_search(app_t *a, const char *q, const int64_t *scope, size_t nscope, int limit,
 		  search_result_t *out, err_t *e)
@@ -263,6 +304,11 @@ int people_search(app_t *a, const char *q, const int64_t *scope, size_t nscope, 
 		}
 		if (c.nwords == 0) {
 			rc = err_set(e, PO_EINVAL, "q", MSG_SEARCH_EMPTY);
+			goto out;
+		}
+		/* a current in-memory index answers in microseconds */
+		if (a->six && index_usable(a, &c)) {
+			rc = from_index(a, &c, out, e);
 			goto out;
 		}
 		/* scan the word with the fewest entries */

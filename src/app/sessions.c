@@ -6,12 +6,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/app.h"
+#include "app/accounts.h"
 
-#define SESSION_SECONDS (12 * 3600) /* a session lasts a working day */
 
-/* The hash of a token as hex (65 bytes). */
-static void token_hash(const char *token, char out[65])
+/* See accounts.h. */
+void app_session_token_hash(const char *token, char out[65])
 {
 	unsigned char h[32];
 	crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
@@ -41,7 +40,7 @@ int app_login(app_t *a, const char *username, const char *password, char token[6
 	randombytes_buf(raw, 16);
 	sodium_bin2hex(csrf, 33, raw, 16);
 	sodium_memzero(raw, sizeof raw);
-	token_hash(token, hash);
+	app_session_token_hash(token, hash);
 	iso_time(SESSION_SECONDS, expires);
 	rc = store_tx_begin(a->store, e);
 	if (rc)
@@ -62,9 +61,67 @@ int app_session(app_t *a, const char *token, user_t *u, char csrf[33], err_t *e)
 	char hash[65], now[24];
 	if (!token || strlen(token) != 64)
 		return PO_ENOTFOUND;
-	token_hash(token, hash);
+	app_session_token_hash(token, hash);
 	iso_time(0, now);
 	return store_session_find(a->store, hash, now, u, csrf, 33, e);
+}
+
+/* See accounts.h. */
+int app_logout(app_t *a, const char *token, err_t *e)
+{
+	char hash[65];
+	user_t owner;
+	bool deleted = false;
+	int rc;
+	if (!token || strlen(token) != SESSION_TOKEN_LEN)
+		return PO_OK;
+	app_session_token_hash(token, hash);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = store_session_owner(a->store, hash, &owner, e);
+	if (rc == PO_ENOTFOUND) {
+		store_tx_rollback(a->store);
+		return PO_OK;
+	}
+	if (!rc)
+		rc = store_session_delete(a->store, hash, &deleted, e);
+	if (!rc && deleted)
+		rc = store_audit(a->store, owner.username, "session.logout", "user", owner.id, NULL, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See accounts.h. */
+int app_sessions_purge(app_t *a, int64_t *n, err_t *e)
+{
+	char now[24], detail[64];
+	int64_t deleted = 0;
+	int rc;
+	if (n)
+		*n = 0;
+	iso_time(0, now);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = store_sessions_purge(a->store, now, &deleted, e);
+	if (!rc && deleted > 0) {
+		snprintf(detail, sizeof detail, "{\"deleted\":%lld}", (long long)deleted);
+		rc = store_audit(a->store, a->actor && *a->actor ? a->actor : "server", "session.purge", "session", 0,
+				 detail, e);
+	}
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc) {
+		store_tx_rollback(a->store);
+		return rc;
+	}
+	if (n)
+		*n = deleted;
+	return PO_OK;
 }
 
 /* See app.h. */

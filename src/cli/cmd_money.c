@@ -6,34 +6,21 @@
 #include <string.h>
 
 #include "app/collect.h"
+#include "app/ledger.h"
 #include "cli/cli.h"
+#include "report/json_ledger.h"
 
 #define COLLECT_INPUT_MAX (1u << 20) /* bytes of the payment read from stdin */
 
-/* A positive id from a JSON value (integer); 0 when absent or null. */
-static int json_id(json_t *v, const char *field, int64_t *out, bool required, err_t *e)
-{
-	*out = 0;
-	if (!v || json_is_null(v)) {
-		if (required)
-			return err_set(e, PO_EINVAL, field, MSG_CLI_MISSING_ARG, field);
-		return PO_OK;
-	}
-	if (!json_is_integer(v) || json_integer_value(v) < 1)
-		return err_set(e, PO_EINVAL, field, MSG_CLI_JSON_FIELD, field);
-	*out = json_integer_value(v);
-	return PO_OK;
-}
-
-/* Reads the payment JSON from stdin into rq. */
+/* Reads the payment JSON from stdin into rq (app_collect_parse names the
+ * first problem as the command line does). */
 static int read_payment(collect_request_t *rq, err_t *e)
 {
 	char *buf = malloc(COLLECT_INPUT_MAX + 1);
-	size_t n;
-	json_t *doc, *items, *it;
+	size_t n, nerrs = 0;
+	json_t *doc;
 	json_error_t je;
-	size_t i;
-	int rc = PO_OK;
+	int rc;
 	if (!buf)
 		return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
 	n = fread(buf, 1, COLLECT_INPUT_MAX + 1, stdin);
@@ -47,99 +34,9 @@ static int read_payment(collect_request_t *rq, err_t *e)
 		json_decref(doc);
 		return err_set(e, PO_EINVAL, "stdin", MSG_CLI_JSON_BAD, doc ? 0 : je.line, doc ? "object expected" : je.text);
 	}
-	memset(rq, 0, sizeof *rq);
-	rc = json_id(json_object_get(doc, "payer"), "payer", &rq->payer, true, e);
-	if (!rc)
-		rc = json_id(json_object_get(doc, "referred_by"), "referred_by", &rq->referred_by, false, e);
-	if (!rc && json_object_get(doc, "method")) {
-		const char *m = json_string_value(json_object_get(doc, "method"));
-		if (!m || strlen(m) >= sizeof rq->method)
-			rc = err_set(e, PO_EINVAL, "method", MSG_COLLECT_METHOD, m ? m : "");
-		else
-			memcpy(rq->method, m, strlen(m) + 1);
-	}
-	items = json_object_get(doc, "items");
-	if (!rc && (!json_is_array(items) || json_array_size(items) < 1 || json_array_size(items) > RECEIPT_LINES_MAX))
-		rc = err_set(e, PO_EINVAL, "items", MSG_COLLECT_NO_ITEMS, RECEIPT_LINES_MAX);
-	json_array_foreach(items, i, it)
-	{
-		collect_item_t *ci = &rq->items[i];
-		json_t *v;
-		const char *scheme;
-		if (rc)
-			break;
-		if (!json_is_object(it)) {
-			rc = err_set(e, PO_EINVAL, "items", MSG_CLI_JSON_FIELD, "items");
-			break;
-		}
-		scheme = json_string_value(json_object_get(it, "scheme"));
-		if (!scheme || (strcmp(scheme, "bhxh") && strcmp(scheme, "bhyt"))) {
-			rc = err_set(e, PO_EINVAL, "scheme", MSG_COLLECT_SCHEME, scheme ? scheme : "");
-			break;
-		}
-		memcpy(ci->scheme, scheme, 5);
-		rc = json_id(json_object_get(it, "person"), "person", &ci->person, true, e);
-		if (rc)
-			break;
-		v = json_object_get(it, "months");
-		if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 12) {
-			rc = err_set(e, PO_EINVAL, "months", MSG_CLI_RANGE, "months", 1L, 12L);
-			break;
-		}
-		ci->months = (int)json_integer_value(v);
-		if (ci->scheme[2] == 'x') {
-			v = json_object_get(it, "income");
-			if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > MONEY_MAX) {
-				rc = err_set(e, PO_EINVAL, "income", MSG_CLI_JSON_FIELD, "income");
-				break;
-			}
-			ci->income = json_integer_value(v);
-			v = json_object_get(it, "category");
-			if (v && !json_is_null(v)) {
-				if (!json_is_string(v) || !bhxh_category_parse(json_string_value(v), &ci->category)) {
-					rc = err_set(e, PO_EINVAL, "category", MSG_CLI_CATEGORY_BAD,
-						     json_is_string(v) ? json_string_value(v) : "");
-					break;
-				}
-				ci->has_category = true;
-			}
-		}
-		rq->n++;
-	}
+	rc = app_collect_parse(doc, rq, false, e, 1, &nerrs);
 	json_decref(doc);
 	return rc;
-}
-
-/* The receipt as the contract prints it. */
-static json_t *receipt_json(const receipt_t *r, const receipt_line_t *lines, size_t n)
-{
-	json_t *o = json_object(), *arr = json_array();
-	size_t i;
-	json_object_set_new(o, "id", json_integer(r->id));
-	json_object_set_new(o, "book", json_string(r->book));
-	json_object_set_new(o, "serial", json_integer(r->serial));
-	json_object_set_new(o, "date", cli_json_date(r->date));
-	json_object_set_new(o, "collector", json_string(r->collector));
-	json_object_set_new(o, "payer", json_integer(r->payer_id));
-	json_object_set_new(o, "total", json_integer(r->total));
-	json_object_set_new(o, "method", json_string(r->method[0] ? r->method : "cash"));
-	for (i = 0; i < n; i++) {
-		const receipt_line_t *l = &lines[i];
-		json_t *j = json_object();
-		json_object_set_new(j, "person", json_integer(l->person_id));
-		json_object_set_new(j, "scheme", json_string(l->scheme));
-		json_object_set_new(j, "from", cli_json_date(l->from));
-		json_object_set_new(j, "to", cli_json_date(l->to));
-		json_object_set_new(j, "months", json_integer(l->months));
-		json_object_set_new(j, "ordinal", l->ordinal ? json_integer(l->ordinal) : json_null());
-		json_object_set_new(j, "gross", json_integer(l->gross));
-		json_object_set_new(j, "state_support", json_integer(l->state_support));
-		json_object_set_new(j, "local_support", json_integer(l->local_support));
-		json_object_set_new(j, "net", json_integer(l->net));
-		json_array_append_new(arr, j);
-	}
-	json_object_set_new(o, "lines", arr);
-	return o;
 }
 
 /* Prints a receipt as text: the printable receipt. */
@@ -193,7 +90,7 @@ static int cmd_collect_run(cli_t *c, int argc, char **argv)
 		return cli_fail(c, &e);
 	if (c->json) {
 		json_t *o = json_object();
-		json_object_set_new(o, "receipt", receipt_json(&r, lines, rq.n));
+		json_object_set_new(o, "receipt", report_receipt(&r, lines, rq.n));
 		return cli_print_json(o);
 	}
 	receipt_print(&r, lines, rq.n, c->lang);
@@ -238,14 +135,8 @@ static int receipt_void(cli_t *c, int argc, char **argv)
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		json_t *o = json_object(), *j = json_object();
-		json_object_set_new(j, "id", json_integer(r.id));
-		json_object_set_new(j, "book", json_string(r.book));
-		json_object_set_new(j, "serial", json_integer(r.serial));
-		json_object_set_new(j, "total", json_integer(r.total));
-		json_object_set_new(j, "void", json_true());
-		json_object_set_new(j, "reason", json_string(reason));
-		json_object_set_new(o, "receipt", j);
+		json_t *o = json_object();
+		json_object_set_new(o, "receipt", report_receipt_voided(&r, reason));
 		return cli_print_json(o);
 	}
 	printf(c->lang == LANG_EN ? "Receipt %lld (book %s no. %lld) is void.\n"
@@ -259,10 +150,9 @@ static int remit_run(cli_t *c, int argc, char **argv)
 {
 	const char *collector = NULL, *date_s = NULL;
 	cli_opt_t opts[] = {{"collector", &collector, NULL}, {"date", &date_s, NULL}, {NULL, NULL, NULL}};
-	char *pos[1], m[MONEY_FMT_MAX];
+	char *pos[1], am[MONEY_FMT_MAX], cm[MONEY_FMT_MAX];
 	int npos, rc;
-	int64_t id = 0, count = 0;
-	money_t amount = 0, commission = 0;
+	remittance_sum_t m;
 	date_t d;
 	err_t e;
 
@@ -276,26 +166,19 @@ static int remit_run(cli_t *c, int argc, char **argv)
 	if (!rc)
 		rc = cli_open(c, false, &e);
 	if (!rc)
-		rc = app_remit(&c->app, collector, d, &id, &count, &amount, &commission, &e);
+		rc = app_remit(&c->app, collector, d, &m.id, &m.receipts, &m.amount, &m.commission, &e);
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		json_t *o = json_object(), *j = json_object();
-		json_object_set_new(j, "id", id ? json_integer(id) : json_null());
-		json_object_set_new(j, "receipts", json_integer(count));
-		json_object_set_new(j, "amount", json_integer(amount));
-		json_object_set_new(j, "commission", json_integer(commission));
-		json_object_set_new(o, "remittance", j);
+		json_t *o = json_object();
+		json_object_set_new(o, "remittance", report_remittance(&m));
 		return cli_print_json(o);
 	}
-	money_format(amount, 1, m);
-	{
-		char cm[MONEY_FMT_MAX];
-		money_format(commission, 1, cm);
-		printf(c->lang == LANG_EN ? "Remitted %lld receipts, %s; commission %s.\n"
-					  : "Đã nộp %lld biên lai, %s; thù lao thu %s.\n",
-		       (long long)count, m, cm);
-	}
+	money_format(m.amount, 1, am);
+	money_format(m.commission, 1, cm);
+	printf(c->lang == LANG_EN ? "Remitted %lld receipts, %s; commission %s.\n"
+				  : "Đã nộp %lld biên lai, %s; thù lao thu %s.\n",
+	       (long long)m.receipts, am, cm);
 	return 0;
 }
 
@@ -306,8 +189,7 @@ static int cash_run(cli_t *c, int argc, char **argv)
 	cli_opt_t opts[] = {{"collector", &collector, NULL}, {NULL, NULL, NULL}};
 	char *pos[1], a[MONEY_FMT_MAX], b[MONEY_FMT_MAX], h[MONEY_FMT_MAX];
 	int npos, rc;
-	int64_t receipts = 0;
-	money_t collected = 0, remitted = 0;
+	cash_sum_t cs;
 	err_t e;
 
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
@@ -316,23 +198,17 @@ static int cash_run(cli_t *c, int argc, char **argv)
 	if (!rc)
 		rc = cli_open(c, false, &e);
 	if (!rc)
-		rc = app_cash(&c->app, collector, &receipts, &collected, &remitted, &e);
+		rc = app_cash(&c->app, collector, &cs.receipts, &cs.collected, &cs.remitted, &e);
 	if (rc)
 		return cli_fail(c, &e);
-	if (c->json) {
-		json_t *o = json_object();
-		json_object_set_new(o, "receipts", json_integer(receipts));
-		json_object_set_new(o, "collected", json_integer(collected));
-		json_object_set_new(o, "remitted", json_integer(remitted));
-		json_object_set_new(o, "on_hand", json_integer(collected - remitted));
-		return cli_print_json(o);
-	}
-	money_format(collected, 1, a);
-	money_format(remitted, 1, b);
-	money_format(collected - remitted, 1, h);
+	if (c->json)
+		return cli_print_json(report_cash(&cs));
+	money_format(cs.collected, 1, a);
+	money_format(cs.remitted, 1, b);
+	money_format(cs.collected - cs.remitted, 1, h);
 	printf(c->lang == LANG_EN ? "%lld receipts: collected %s, remitted %s, on hand %s.\n"
 				  : "%lld biên lai: đã thu %s, đã nộp %s, đang giữ %s.\n",
-	       (long long)receipts, a, b, h);
+	       (long long)cs.receipts, a, b, h);
 	return 0;
 }
 
@@ -391,11 +267,10 @@ static int referrals_run(cli_t *c, int argc, char **argv)
 {
 	const char *unit = NULL, *person = NULL;
 	cli_opt_t opts[] = {{"unit", &unit, NULL}, {"person", &person, NULL}, {NULL, NULL, NULL}};
-	referral_top_t top[REFERRAL_TOP_MAX];
+	referral_summary_t s;
 	char *pos[1];
 	int npos, rc;
-	int64_t pairs = 0, mob = 0, chain = 0, enrolled = 0, brought = 0;
-	size_t ntop = 0, i;
+	size_t i;
 	err_t e;
 
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
@@ -406,38 +281,23 @@ static int referrals_run(cli_t *c, int argc, char **argv)
 	if (!rc)
 		rc = cli_open(c, false, &e);
 	if (!rc)
-		rc = app_referrals(&c->app, unit, &pairs, &mob, top, &ntop, &e);
-	if (!rc)
-		rc = app_referral_chain(&c->app, unit, &chain, &e);
-	if (!rc)
-		rc = app_referral_completion(&c->app, unit, &enrolled, &brought, &e);
+		rc = app_referral_summary(&c->app, unit, &s, &e);
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		json_t *o = json_object(), *arr = json_array();
-		json_object_set_new(o, "pairs", json_integer(pairs));
-		json_object_set_new(o, "mobilizers", json_integer(mob));
-		for (i = 0; i < ntop; i++) {
-			json_t *j = json_object();
-			json_object_set_new(j, "person", json_integer(top[i].person));
-			json_object_set_new(j, "full_name", json_string(top[i].full_name));
-			json_object_set_new(j, "mobilized", json_integer(top[i].mobilized));
-			json_array_append_new(arr, j);
-		}
-		json_object_set_new(o, "top", arr);
-		json_object_set_new(o, "longest_chain", json_integer(chain));
-		json_object_set_new(o, "enrolled_members", json_integer(enrolled));
-		json_object_set_new(o, "members_who_brought", json_integer(brought));
-		json_object_set_new(o, "completion_bp", json_integer(enrolled ? money_round_div(brought * 10000, enrolled) : 0));
+		json_t *o = report_referrals(&s);
+		json_object_set_new(o, "enrolled_members", json_integer(s.enrolled));
+		json_object_set_new(o, "members_who_brought", json_integer(s.brought));
+		json_object_set_new(o, "completion_bp", json_integer(s.completion_bp));
 		return cli_print_json(o);
 	}
 	printf(c->lang == LANG_EN ? "%lld pairs, %lld people brought someone in.\n"
 				  : "%lld cặp 1+1, %lld người đã vận động thêm người.\n",
-	       (long long)pairs, (long long)mob);
-	for (i = 0; i < ntop; i++) {
-		printf("  %-8lld ", (long long)top[i].person);
-		cli_print_padded(top[i].full_name, 30);
-		printf(" %lld\n", (long long)top[i].mobilized);
+	       (long long)s.pairs, (long long)s.mobilizers);
+	for (i = 0; i < s.ntop; i++) {
+		printf("  %-8lld ", (long long)s.top[i].person);
+		cli_print_padded(s.top[i].full_name, 30);
+		printf(" %lld\n", (long long)s.top[i].mobilized);
 	}
 	return 0;
 }
@@ -471,10 +331,8 @@ static int receipt_show(cli_t *c, int argc, char **argv)
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		json_t *o = json_object(), *j = receipt_json(&r, lines, n);
-		json_object_set_new(j, "void", json_boolean(r.is_void));
-		json_object_set_new(j, "remitted", json_boolean(r.remittance_id != 0));
-		json_object_set_new(o, "receipt", j);
+		json_t *o = json_object();
+		json_object_set_new(o, "receipt", report_receipt_shown(&r, lines, n));
 		return cli_print_json(o);
 	}
 	receipt_print(&r, lines, n, c->lang);
@@ -571,26 +429,13 @@ struct due_out {
 static int due_row(const due_item_t *d, void *ctx)
 {
 	struct due_out *o = ctx;
-	char last[DATE_ISO_LEN + 1], msg[600];
+	char last[DATE_ISO_LEN + 1], msg[REMINDER_MAX];
 	bool bhyt = d->scheme[2] == 'y';
-	date_format_iso(d->last, last);
-	snprintf(msg, sizeof msg,
-		 bhyt ? "Chào chị/anh %s, thẻ BHYT hộ gia đình của chị/anh có giá trị đến ngày %s. "
-			"Xin liên hệ cộng tác viên để gia hạn, giữ quyền lợi khám chữa bệnh liên tục."
-		      : "Chào chị/anh %s, kỳ đóng BHXH tự nguyện của chị/anh đã hết ngày %s. "
-			"Xin liên hệ cộng tác viên để đóng tiếp, giữ thời gian tham gia và hỗ trợ của Nhà nước.",
-		 d->p.full_name, last);
 	if (o->arr) {
-		json_t *j = json_object();
-		json_object_set_new(j, "person", json_integer(d->p.id));
-		json_object_set_new(j, "full_name", json_string(d->p.full_name));
-		json_object_set_new(j, "phone", cli_json_str_or_null(d->p.phone));
-		json_object_set_new(j, "unit_code", json_string(d->p.unit_code));
-		json_object_set_new(j, "scheme", json_string(d->scheme));
-		json_object_set_new(j, "last_covered", json_string(last));
-		json_object_set_new(j, "reminder", json_string(msg));
-		json_array_append_new(o->arr, j);
+		json_array_append_new(o->arr, report_due_item(d));
 	} else {
+		date_format_iso(d->last, last);
+		report_due_reminder(d, msg, sizeof msg);
 		printf("%-8lld ", (long long)d->p.id);
 		cli_print_padded(d->p.full_name, 28);
 		printf(" %-10s %s %s\n  %s\n", d->p.phone[0] ? d->p.phone : "-", bhyt ? "BHYT" : "BHXH", last, msg);
@@ -614,8 +459,8 @@ int cmd_due(cli_t *c, int argc, char **argv)
 		rc = err_set(&e, PO_EINVAL, "--unit", MSG_CLI_MISSING_ARG, "--unit");
 	if (!rc && days_s) {
 		long v = strtol(days_s, &end, 10);
-		if (*end || end == days_s || v < 0 || v > 366)
-			rc = err_set(&e, PO_EINVAL, "days", MSG_DUE_DAYS, 366);
+		if (*end || end == days_s || v < 0 || v > DUE_DAYS_MAX)
+			rc = err_set(&e, PO_EINVAL, "days", MSG_DUE_DAYS, DUE_DAYS_MAX);
 		else
 			days = (int)v;
 	}

@@ -1,12 +1,13 @@
 /* cmd_params.c: `plusone params list [--family F]` and `plusone params
  * add FAMILY [--key K] --from D --value V --source TEXT --status S
  * [--note TEXT]`: the dated legal parameters; a new decree is one row. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/registry.h"
 #include "cli/cli.h"
+#include "report/json_registry.h"
 
 struct list_ctx {
 	const char *family;
@@ -23,16 +24,7 @@ static int list_row(const param_record_t *p, void *ctx)
 		return 0;
 	date_format_iso(p->from, iso);
 	if (l->arr) {
-		json_t *o = json_object();
-		json_object_set_new(o, "family", json_string(p->family));
-		json_object_set_new(o, "key", json_string(p->key));
-		json_object_set_new(o, "valid_from", json_string(iso));
-		json_object_set_new(o, "value", json_integer(p->value));
-		json_object_set_new(o, "source", json_string(p->source));
-		json_object_set_new(o, "status", json_string(p->status));
-		json_object_set_new(o, "note", cli_json_str_or_null(p->note));
-		json_object_set_new(o, "origin", json_string(p->admin ? "admin" : "shipped"));
-		json_array_append_new(l->arr, o);
+		json_array_append_new(l->arr, report_param(p));
 	} else {
 		printf("%-26s %-16s %s %12lld  %-9s %s%s\n", p->family, p->key[0] ? p->key : "-", iso,
 		       (long long)p->value, p->status, p->source, p->admin ? " (admin)" : "");
@@ -78,7 +70,7 @@ static int params_add(cli_t *c, int argc, char **argv)
 	cli_opt_t opts[] = {{"key", &key, NULL},       {"from", &from, NULL},     {"value", &value, NULL},
 			    {"source", &source, NULL}, {"status", &status, NULL}, {"note", &note, NULL},
 			    {NULL, NULL, NULL}};
-	char *pos[1], *end;
+	char *pos[1];
 	int npos, rc;
 	param_record_t p;
 	err_t e;
@@ -95,40 +87,17 @@ static int params_add(cli_t *c, int argc, char **argv)
 		rc = err_set(&e, PO_EINVAL, "--source", MSG_CLI_MISSING_ARG, "--source");
 	if (!rc && !status)
 		rc = err_set(&e, PO_EINVAL, "--status", MSG_CLI_MISSING_ARG, "--status");
-	if (!rc && (strlen(pos[0]) >= sizeof p.family || strlen(key) >= sizeof p.key))
-		rc = err_set(&e, PO_EINVAL, "family", MSG_PARAM_FAMILY_BAD, pos[0]);
-	if (!rc && (strlen(source) >= sizeof p.source || strlen(note) >= sizeof p.note || !*source))
-		rc = err_set(&e, PO_EINVAL, "source", MSG_PARAM_SOURCE_BAD);
-	if (!rc && strlen(status) >= sizeof p.status)
-		rc = err_set(&e, PO_EINVAL, "status", MSG_PARAM_STATUS_BAD, status);
 	if (!rc)
-		rc = cli_date_arg(from, "from", &p.from, &e);
-	if (!rc) {
-		errno = 0;
-		p.value = strtoll(value, &end, 10);
-		if (errno || *end || end == value)
-			rc = err_set(&e, PO_EINVAL, "value", MSG_PARAM_VALUE_BAD);
-	}
+		rc = app_param_parse(pos[0], key, from, value, source, status, note, &p, &e);
 	if (rc)
 		return cli_fail(c, &e);
-	snprintf(p.family, sizeof p.family, "%s", pos[0]);
-	snprintf(p.key, sizeof p.key, "%s", key);
-	snprintf(p.source, sizeof p.source, "%s", source);
-	snprintf(p.status, sizeof p.status, "%s", status);
-	snprintf(p.note, sizeof p.note, "%s", note);
 	rc = cli_open(c, false, &e);
 	if (!rc)
 		rc = app_param_add(&c->app, &p, &e);
 	if (rc)
 		return cli_fail(c, &e);
-	if (c->json) {
-		struct list_ctx l = {NULL, c, json_array()};
-		json_t *o;
-		list_row(&p, &l);
-		o = json_incref(json_array_get(l.arr, 0));
-		json_decref(l.arr);
-		return cli_print_json(o);
-	}
+	if (c->json)
+		return cli_print_json(report_param(&p));
 	printf(c->lang == LANG_EN ? "Parameter %s%s%s = %lld from %s recorded.\n"
 				  : "Đã ghi tham số %s%s%s = %lld từ ngày %s.\n",
 	       p.family, p.key[0] ? "/" : "", p.key, (long long)p.value, from);

@@ -10,6 +10,7 @@
 #include "rules/bhxh.h"
 #include "rules/bhyt.h"
 #include "rules/card.h"
+#include "report/json_registry.h"
 
 /* The category as a person reads it. */
 static const char *category_label(enum bhxh_category c, enum lang lang)
@@ -80,21 +81,8 @@ static int quote_lump(cli_t *c, const char *date_s, const char *income_s, const 
 	app_params_free(&p);
 	if (rc)
 		return cli_fail(c, &e);
-	if (c->json) {
-		json_t *o = json_object(), *pr = json_object();
-		json_object_set_new(o, "scheme", json_string("bhxh"));
-		json_object_set_new(o, "mode", json_string(adv_s ? "advance" : "missing_time"));
-		json_object_set_new(o, "date", cli_json_date(d));
-		json_object_set_new(o, "income", json_integer(income));
-		json_object_set_new(o, "months", json_integer(q.months));
-		json_object_set_new(o, "monthly_gross", json_integer(q.monthly_gross));
-		json_object_set_new(o, "amount", json_integer(q.amount));
-		json_object_set_new(o, "undiscounted", json_integer(q.undiscounted));
-		json_object_set_new(pr, "fund_rate_ppm", json_integer(q.rate_ppm));
-		json_object_set_new(pr, "fund_rate_year", json_integer(q.rate_year));
-		json_object_set_new(o, "params", pr);
-		return cli_print_json(o);
-	}
+	if (c->json)
+		return cli_print_json(report_quote_lump(d, income, adv_s != NULL, &q));
 	{
 		char a[MONEY_FMT_MAX], b[MONEY_FMT_MAX];
 		money_format(q.amount, 1, a);
@@ -168,32 +156,8 @@ static int quote_bhxh(cli_t *c, int argc, char **argv)
 	app_params_free(&p);
 	if (rc)
 		return cli_fail(c, &e);
-	if (c->json) {
-		json_t *o = json_object(), *m = json_object(), *pr = json_object();
-		json_object_set_new(o, "scheme", json_string("bhxh"));
-		json_object_set_new(o, "date", cli_json_date(r.date));
-		json_object_set_new(o, "income", json_integer(r.income));
-		json_object_set_new(o, "months", json_integer(r.months));
-		json_object_set_new(o, "category", json_string(bhxh_category_name(r.category)));
-		json_object_set_new(m, "gross", json_integer(q.gross));
-		json_object_set_new(m, "state_support", json_integer(q.state_support));
-		json_object_set_new(m, "local_support", json_integer(q.local_support));
-		json_object_set_new(m, "net", json_integer(q.net));
-		json_object_set_new(o, "monthly", m);
-		json_object_set_new(o, "gross", json_integer(q.total_gross));
-		json_object_set_new(o, "state_support", json_integer(q.total_state_support));
-		json_object_set_new(o, "local_support", json_integer(q.total_local_support));
-		json_object_set_new(o, "net", json_integer(q.total_net));
-		json_object_set_new(o, "supported_months", json_integer(q.supported_months));
-		json_object_set_new(pr, "poverty_line", json_integer(q.poverty_line));
-		json_object_set_new(pr, "base_salary", json_integer(q.base_salary));
-		json_object_set_new(pr, "ceiling", json_integer(q.ceiling));
-		json_object_set_new(pr, "rate_bp", json_integer(q.rate_bp));
-		json_object_set_new(pr, "support_bp", json_integer(q.support_bp));
-		json_object_set_new(pr, "local_bp", json_integer(q.local_bp));
-		json_object_set_new(o, "params", pr);
-		return cli_print_json(o);
-	}
+	if (c->json)
+		return cli_print_json(report_quote_bhxh(&r, &q));
 	{
 		char inc[MONEY_FMT_MAX];
 		money_format(r.income, 1, inc);
@@ -262,32 +226,8 @@ static int quote_bhyt(cli_t *c, int argc, char **argv)
 	app_params_free(&p);
 	if (rc)
 		return cli_fail(c, &e);
-	if (c->json) {
-		json_t *o = json_object(), *arr = json_array(), *pr = json_object();
-		json_object_set_new(o, "scheme", json_string("bhyt"));
-		json_object_set_new(o, "date", cli_json_date(r.date));
-		json_object_set_new(o, "months", json_integer(r.months));
-		for (i = 0; i < q.n; i++) {
-			json_t *j = json_object();
-			json_object_set_new(j, "ordinal", json_integer(q.person[i].ordinal));
-			json_object_set_new(j, "monthly", json_integer(q.person[i].monthly));
-			json_object_set_new(j, "amount", json_integer(q.person[i].amount));
-			json_array_append_new(arr, j);
-		}
-		json_object_set_new(o, "per_person", arr);
-		json_object_set_new(o, "total", json_integer(q.total));
-		json_object_set_new(pr, "base_salary", json_integer(q.base_salary));
-		json_object_set_new(pr, "rate_bp", json_integer(q.rate_bp));
-		json_object_set_new(o, "params", pr);
-		if (prev_s || first_time) {
-			json_t *cj = json_object();
-			json_object_set_new(cj, "from", cli_json_date(card.from));
-			json_object_set_new(cj, "to", cli_json_date(card.to));
-			json_object_set_new(cj, "continuous", json_boolean(card.continuous));
-			json_object_set_new(o, "card", cj);
-		}
-		return cli_print_json(o);
-	}
+	if (c->json)
+		return cli_print_json(report_quote_bhyt(&r, &q, prev_s || first_time ? &card : NULL));
 	{
 		char base[MONEY_FMT_MAX], tot[MONEY_FMT_MAX];
 		money_format(q.base_salary, 1, base);

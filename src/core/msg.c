@@ -18,6 +18,10 @@ static const struct msg_entry msg_table[MSG__COUNT] = {
 #include "msg_rules.def"
 #include "msg_advance.def"
 #include "msg_card.def"
+#include "msg_web.def"
+#include "msg_account.def"
+#include "msg_registry.def"
+#include "msg_ledger.def"
 #undef MSG
 };
 

@@ -23,6 +23,10 @@ enum msg_id {
 #include "msg_rules.def"
 #include "msg_advance.def"
 #include "msg_card.def"
+#include "msg_web.def"
+#include "msg_account.def"
+#include "msg_registry.def"
+#include "msg_ledger.def"
 #undef MSG
 	MSG__COUNT
 };

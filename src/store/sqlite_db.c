@@ -238,6 +238,15 @@ int store_tx_begin(store_t *s, err_t *e)
 }
 
 /* See store.h. */
+int store_read_begin(store_t *s, err_t *e)
+{
+	int rc = sq_exec(s, "BEGIN DEFERRED", e);
+	if (!rc)
+		s->in_tx = 1;
+	return rc;
+}
+
+/* See store.h. */
 int store_tx_commit(store_t *s, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_COMMIT, "COMMIT", e);
@@ -277,4 +286,12 @@ const char *sq_now(store_t *s)
 		s->now_t = t;
 	}
 	return s->now;
+}
+
+/* See store.h. */
+int store_set_cache(store_t *s, unsigned kib, err_t *e)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%u", kib);
+	return sq_exec(s, sql, e);
 }

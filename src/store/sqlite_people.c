@@ -452,7 +452,8 @@ int store_bulk_end(store_t *s, err_t *e)
 	if (!rc)
 		rc = sq_exec(s,
 			     "DELETE FROM word_count;"
-			     "INSERT INTO word_count (word, n) SELECT word, count(*) FROM person_word GROUP BY word",
+			     "INSERT INTO word_count (word, n) SELECT word, count(*) FROM person_word GROUP BY word;"
+			     "UPDATE people_version SET n = n + 1",
 			     e);
 	for (i = 0; !rc && i < sq_bulk_trigger_count; i++)
 		rc = sq_exec(s, sq_bulk_triggers[i][1], e);

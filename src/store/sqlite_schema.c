@@ -15,6 +15,7 @@
 #define IX_PERSON_NATURAL "CREATE INDEX person_natural ON person(nat_hash)"
 #define IX_PERSON_HOUSEHOLD "CREATE INDEX person_household ON person(household_id) WHERE household_id IS NOT NULL"
 #define IX_PERSON_WORD "CREATE INDEX person_word_ix ON person_word(word, person_id, unit_id, sort_key)"
+#define IX_PERSON_UNIT "CREATE INDEX person_unit ON person(unit_id, member)"
 /* word_count keeps how many entries each word has, for the search
  * planner; a bulk load drops these triggers and counts once at the end */
 #define TR_WORD_ADD                                                                                  \
@@ -24,6 +25,16 @@
 #define TR_WORD_DEL                                                                                  \
 	"CREATE TRIGGER person_word_del AFTER DELETE ON person_word BEGIN"                           \
 	" UPDATE word_count SET n = n - 1 WHERE word = old.word; END"
+/* the people version: any change that a search can see bumps it */
+#define TR_PEOPLE_ADD                                                                                \
+	"CREATE TRIGGER people_version_add AFTER INSERT ON person BEGIN"                             \
+	" UPDATE people_version SET n = n + 1; END"
+#define TR_PEOPLE_UPD                                                                                \
+	"CREATE TRIGGER people_version_upd AFTER UPDATE OF full_name, sort_key, unit_id ON person BEGIN" \
+	" UPDATE people_version SET n = n + 1; END"
+#define TR_PEOPLE_DEL                                                                                \
+	"CREATE TRIGGER people_version_del AFTER DELETE ON person BEGIN"                             \
+	" UPDATE people_version SET n = n + 1; END"
 
 const char *const sq_bulk_indexes[][2] = {
 	{"household_code", IX_HOUSEHOLD_CODE},
@@ -33,12 +44,16 @@ const char *const sq_bulk_indexes[][2] = {
 	{"person_natural", IX_PERSON_NATURAL},
 	{"person_household", IX_PERSON_HOUSEHOLD},
 	{"person_word_ix", IX_PERSON_WORD},
+	{"person_unit", IX_PERSON_UNIT},
 };
 const int sq_bulk_index_count = (int)(sizeof sq_bulk_indexes / sizeof sq_bulk_indexes[0]);
 
 const char *const sq_bulk_triggers[][2] = {
 	{"person_word_add", TR_WORD_ADD},
 	{"person_word_del", TR_WORD_DEL},
+	{"people_version_add", TR_PEOPLE_ADD},
+	{"people_version_upd", TR_PEOPLE_UPD},
+	{"people_version_del", TR_PEOPLE_DEL},
 };
 const int sq_bulk_trigger_count = (int)(sizeof sq_bulk_triggers / sizeof sq_bulk_triggers[0]);
 
@@ -243,6 +258,16 @@ const char *const sq_migrations[] = {
 	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
 	"  expires_at TEXT NOT NULL"
 	") STRICT, WITHOUT ROWID;",
+	/* 5: receipts listed by payer, by collector and date, by date */
+	"CREATE INDEX receipt_payer ON receipt(payer_id);"
+	"CREATE INDEX receipt_collector_date ON receipt(collector_id, date);"
+	"CREATE INDEX receipt_date ON receipt(date);",
+	/* 6: a counter of changes to people's names and units, so that a
+	 * server's in-memory search index knows when it is stale; people by
+	 * unit for the dashboard's counts */
+	"CREATE TABLE people_version (n INTEGER NOT NULL) STRICT;"
+	"INSERT INTO people_version (n) VALUES (1);"
+	TR_PEOPLE_ADD ";" TR_PEOPLE_UPD ";" TR_PEOPLE_DEL ";" IX_PERSON_UNIT ";",
 };
 
 const int sq_migration_count = (int)(sizeof sq_migrations / sizeof sq_migrations[0]);

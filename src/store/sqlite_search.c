@@ -114,3 +114,41 @@ int store_people_by_id_digits(store_t *s, char kind, const char *digits,
 	sqlite3_bind_text(st, 1, digits, -1, SQLITE_TRANSIENT);
 	return scan_rows(s, st, false, fn, ctx, e);
 }
+
+/* See store.h. */
+int store_people_version(store_t *s, int64_t *v, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_PEOPLE_VERSION, "SELECT n FROM people_version", e);
+	int rc;
+	if (!st)
+		return e->code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return PO_OK;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? err_set(e, PO_EINTERNAL, NULL, MSG_INTERNAL, "people_version") : sq_fail(s, rc, "people_version", e);
+}
+
+/* See store.h. */
+int store_people_keys_each(store_t *s,
+			   int (*fn)(int64_t id, int64_t unit_id, const unsigned char *key, size_t key_len, void *ctx),
+			   void *ctx, err_t *e)
+{
+	sqlite3_stmt *st =
+		sq_prep(s, SQ_PEOPLE_KEYS, "SELECT id, unit_id, sort_key FROM person ORDER BY sort_key, id", e);
+	int rc;
+	if (!st)
+		return e->code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_blob(st, 2),
+		       (size_t)sqlite3_column_bytes(st, 2), ctx)) {
+			sqlite3_reset(st);
+			return PO_OK;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "people keys", e);
+}

@@ -47,6 +47,11 @@ int store_schema_target(void);
 /* Transactions.  begin takes the write lock at once (waiting up to the
  * busy timeout), so a use case never fails half-way for a lock. */
 int store_tx_begin(store_t *s, err_t *e);
+
+/* Opens a read-only snapshot: every read until store_tx_rollback sees
+ * the database as it was at the first read (WAL), without blocking
+ * writers. */
+int store_read_begin(store_t *s, err_t *e);
 int store_tx_commit(store_t *s, err_t *e);
 void store_tx_rollback(store_t *s);
 
@@ -54,6 +59,10 @@ void store_tx_rollback(store_t *s);
  * (a crash may lose the last commits, never consistency).  Bulk imports
  * use normal; money uses full. */
 int store_set_durable(store_t *s, bool full, err_t *e);
+
+/* Sets the page cache of this connection to kib KiB (a server with many
+ * connections keeps each one small). */
+int store_set_cache(store_t *s, unsigned kib, err_t *e);
 
 /* ---- units ---- */
 
@@ -176,6 +185,18 @@ int store_words_count(store_t *s, const char *prefix, int64_t *n, err_t *e);
  * early when fn returns non-zero. */
 int store_words_scan(store_t *s, const char *prefix, int (*fn)(const word_hit_t *h, void *ctx),
 		     void *ctx, err_t *e);
+
+/* The people version: a counter that every insert or delete of a person
+ * and every change of a name or unit bumps (an in-memory search index
+ * built at version v is current while the counter is still v). */
+int store_people_version(store_t *s, int64_t *v, err_t *e);
+
+/* Calls fn(id, unit_id, key, key_len, ctx) for every person in search
+ * order (collation key, then id); the key is valid during the call.
+ * Stops early when fn returns non-zero. */
+int store_people_keys_each(store_t *s,
+			   int (*fn)(int64_t id, int64_t unit_id, const unsigned char *key, size_t key_len, void *ctx),
+			   void *ctx, err_t *e);
 
 /* Calls fn for each person whose cccd (kind 'c'), bhxh_code ('b') or
  * phone ('p') equals digits. */
@@ -333,5 +354,10 @@ int store_session_find(store_t *s, const char *token_hash, const char *now, user
  * a JSON detail (before/after or a summary). */
 int store_audit(store_t *s, const char *actor, const char *action, const char *entity, int64_t entity_id,
 		const char *detail_json, err_t *e);
+
+/* The rest of the interface, by topic. */
+#include "store/store_accounts.h"
+#include "store/store_registry.h"
+#include "store/store_ledger.h"
 
 #endif

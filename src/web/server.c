@@ -1,31 +1,34 @@
-/* server.c: the HTTP server.  One route table; a dispatcher that does
- * body limits, authentication, CSRF and error mapping once; thin
- * handlers over app/. */
+/* server.c: the libmicrohttpd adapter.  It owns the daemon, the pool of
+ * database connections, the request bodies while they arrive and the
+ * request log; it copies each request into a web_req_t, takes a
+ * connection, lets web_dispatch answer, and turns the web_resp_t into an
+ * HTTP response.  Nothing here knows a route. */
 #include <arpa/inet.h>
-#include <jansson.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "app/app.h"
-#include "core/buf.h"
-#include "report/json.h"
+#include "app/accounts.h"
+#include "web/search_live.h"
 #include "web/web.h"
-
-#define POOL_MAX 8
+#include "web/web_int.h"
 
 /* A pool of database connections shared by the server's threads. */
 static struct {
-	store_t *s[POOL_MAX];
-	bool busy[POOL_MAX];
+	store_t *s[WEB_THREADS_MAX];
+	bool busy[WEB_THREADS_MAX];
 	int n;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 } pool = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+
+static FILE *log_file;      /* the request log, NULL for none */
+static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* Takes a free connection (waits for one). */
 static int pool_take(void)
@@ -57,254 +60,116 @@ struct req {
 	char *body;
 	size_t len;
 	bool too_large;
+	struct timespec start;
 };
 
-/* Queues a response with the common security headers. */
-static enum MHD_Result respond(struct MHD_Connection *c, unsigned status, const char *type, const char *body,
-			       size_t len, const char *location, const char *cookie)
+/* Microseconds from a to b. */
+static long long usec_between(const struct timespec *a, const struct timespec *b)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+	return (long long)(b->tv_sec - a->tv_sec) * 1000000LL + (b->tv_nsec - a->tv_nsec) / 1000;
+}
+
+/* Writes the request's log line: time, method, the route's pattern
+ * (never the path or the query, which may hold names or ids), status,
+ * bytes, microseconds and the user's id.  No addresses, tokens or
+ * personal data. */
+static void log_request(const char *method, const web_resp_t *rs, const struct timespec *start)
+{
+	struct timespec end;
+	struct tm tm;
+	time_t t = time(NULL);
+	char when[24];
+	if (!log_file)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	pthread_mutex_lock(&log_mu);
+	fprintf(log_file, "%s method=%s route=%s status=%u bytes=%zu us=%lld user=%s\n", when, method,
+		rs->route ? rs->route : "-", rs->status, rs->body.len, usec_between(start, &end),
+		rs->user[0] ? rs->user : "-");
+	fflush(log_file);
+	pthread_mutex_unlock(&log_mu);
+}
+
+/* Queues the response rs. */
+static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp_t *rs)
+{
+	struct MHD_Response *r =
+		MHD_create_response_from_buffer(rs->body.len, (void *)buf_cstr(&rs->body), MHD_RESPMEM_MUST_COPY);
 	enum MHD_Result rc;
+	char num[40];
+	int i;
 	if (!r)
 		return MHD_NO;
-	MHD_add_response_header(r, "Content-Type", type);
+	MHD_add_response_header(r, "Content-Type", rs->type);
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(r, "Cache-Control", "no-store");
-	if (strncmp(type, "text/html", 9) == 0)
+	if (strncmp(rs->type, "text/html", 9) == 0) {
 		MHD_add_response_header(r, "Content-Security-Policy",
-					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-					" frame-ancestors 'none'; form-action 'self'");
-	if (location)
-		MHD_add_response_header(r, "Location", location);
-	if (cookie)
-		MHD_add_response_header(r, "Set-Cookie", cookie);
-	rc = MHD_queue_response(c, status, r);
+					"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+					" connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+		MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	}
+	if (rs->cache_seconds > 0) {
+		snprintf(num, sizeof num, "public, max-age=%d", rs->cache_seconds);
+		MHD_add_response_header(r, "Cache-Control", num);
+		if (rs->etag[0])
+			MHD_add_response_header(r, "ETag", rs->etag);
+	} else {
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+	}
+	if (rs->location[0])
+		MHD_add_response_header(r, "Location", rs->location);
+	for (i = 0; i < rs->ncookies; i++)
+		MHD_add_response_header(r, "Set-Cookie", rs->cookies[i]);
+	if (rs->retry_after > 0) {
+		snprintf(num, sizeof num, "%d", rs->retry_after);
+		MHD_add_response_header(r, "Retry-After", num);
+	}
+	rc = MHD_queue_response(c, rs->status, r);
 	MHD_destroy_response(r);
 	return rc;
 }
 
-/* Queues a JSON document (consumed). */
-static enum MHD_Result respond_json(struct MHD_Connection *c, unsigned status, json_t *doc, const char *cookie)
+/* Collects query arguments into rq (at most WEB_QUERY_MAX). */
+static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
 {
-	char *s = json_dumps(doc, JSON_COMPACT);
-	enum MHD_Result rc;
-	json_decref(doc);
-	if (!s)
-		return respond(c, 500, "application/json", "{\"error\":\"internal\"}", 20, NULL, NULL);
-	rc = respond(c, status, "application/json; charset=utf-8", s, strlen(s), NULL, cookie);
-	free(s);
-	return rc;
-}
-
-/* {"error": text} with a status. */
-static enum MHD_Result respond_error(struct MHD_Connection *c, unsigned status, const char *text)
-{
-	return respond_json(c, status, json_pack("{s:s}", "error", text), NULL);
-}
-
-/* The HTTP status for an error code. */
-static unsigned status_of(int code)
-{
-	switch (code) {
-	case PO_EINVAL:
-		return 422;
-	case PO_ENOTFOUND:
-		return 404;
-	case PO_ECONFLICT:
-		return 409;
-	case PO_ELIMIT:
-		return 413;
-	case PO_EBUSY:
-		return 503;
-	default:
-		return 500;
+	web_req_t *rq = cls;
+	(void)kind;
+	if (rq->nquery < WEB_QUERY_MAX) {
+		rq->query[rq->nquery].k = k;
+		rq->query[rq->nquery].v = v ? v : "";
+		rq->nquery++;
 	}
+	return MHD_YES;
 }
 
-/* Writes s HTML-escaped into b (text and attribute contexts alike). */
-static void html_text(buf_t *b, const char *s)
+/* The peer's address as text. */
+static void peer_of(struct MHD_Connection *c, char *out, size_t cap)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_putc(b, *s);
-		}
-	}
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(out, cap, "-");
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr, out,
+			  (socklen_t)cap);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, out,
+			  (socklen_t)cap);
 }
 
-/* The session token of the request: the bearer token, else the cookie;
- * *by_cookie tells which. */
-static const char *request_token(struct MHD_Connection *c, bool *by_cookie)
-{
-	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
-	*by_cookie = false;
-	if (h && strncmp(h, "Bearer ", 7) == 0)
-		return h + 7;
-	h = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "plusone_session");
-	if (h)
-		*by_cookie = true;
-	return h;
-}
-
-/* POST /api/v1/login. */
-static enum MHD_Result h_login(struct MHD_Connection *c, app_t *a, json_t *body)
-{
-	const char *u = json_string_value(json_object_get(body, "username"));
-	const char *p = json_string_value(json_object_get(body, "password"));
-	char token[65], csrf[33], cookie[160];
-	user_t usr;
-	err_t e;
-	int rc;
-	if (!u || !p || strlen(u) > USERNAME_MAX || strlen(p) > PASSWORD_MAX)
-		return respond_error(c, 401, "wrong username or password");
-	rc = app_login(a, u, p, token, csrf, &usr, &e);
-	if (rc == PO_ENOTFOUND)
-		return respond_error(c, 401, "wrong username or password");
-	if (rc)
-		return respond_error(c, status_of(rc), e.en);
-	snprintf(cookie, sizeof cookie, "plusone_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200", token);
-	return respond_json(c, 200,
-			    json_pack("{s:s,s:s,s:s,s:s}", "token", token, "csrf_token", csrf, "username", usr.username,
-				      "role", user_role_name(usr.role)),
-			    cookie);
-}
-
-/* GET /api/v1/people?q=&limit=. */
-static enum MHD_Result h_people_search(struct MHD_Connection *c, app_t *a, const user_t *u)
-{
-	const char *q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "q");
-	const char *l = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "limit");
-	int64_t *scope = NULL;
-	size_t n = 0, i;
-	long limit = SEARCH_LIMIT_DEFAULT;
-	search_result_t r;
-	json_t *o, *arr;
-	err_t e;
-	int rc;
-	if (l) {
-		char *end;
-		limit = strtol(l, &end, 10);
-		if (*end || limit < 1 || limit > SEARCH_LIMIT_MAX)
-			return respond_error(c, 422, "limit must be between 1 and 1000");
-	}
-	rc = app_unit_scope_id(a, u->unit_id, &scope, &n, &e);
-	if (!rc)
-		rc = people_search(a, q ? q : "", scope, n, (int)limit, &r, &e);
-	free(scope);
-	if (rc)
-		return respond_error(c, status_of(rc), e.en);
-	o = json_object();
-	arr = json_array();
-	json_object_set_new(o, "total", json_integer(r.total));
-	for (i = 0; i < r.n; i++)
-		json_array_append_new(arr, report_person(&r.items[i], false));
-	json_object_set_new(o, "results", arr);
-	search_result_free(&r);
-	return respond_json(c, 200, o, NULL);
-}
-
-/* GET /api/v1/people/ID: outside the caller's units answers 404 like a
- * missing person. */
-static enum MHD_Result h_people_get(struct MHD_Connection *c, app_t *a, const user_t *u, const char *idtext)
-{
-	int64_t *scope = NULL;
-	size_t n = 0;
-	person_t p;
-	char *end;
-	long long id = strtoll(idtext, &end, 10);
-	err_t e;
-	int rc;
-	if (*end || id < 1)
-		return respond_error(c, 404, "not found");
-	rc = app_unit_scope_id(a, u->unit_id, &scope, &n, &e);
-	if (!rc)
-		rc = app_person_get(a, id, scope, n, &p, &e);
-	free(scope);
-	if (rc == PO_ENOTFOUND)
-		return respond_error(c, 404, "not found");
-	if (rc)
-		return respond_error(c, status_of(rc), e.en);
-	return respond_json(c, 200, report_person(&p, true), NULL);
-}
-
-/* POST /api/v1/people: 201, 422 with every field error, 409 for a taken
- * identifier. */
-static enum MHD_Result h_people_add(struct MHD_Connection *c, app_t *a, const user_t *u, json_t *body)
-{
-	person_fields_t in;
-	err_t errs[PERSON_ERRORS_MAX];
-	size_t nerrs = 0, i;
-	person_t p;
-	int rc, k;
-	memset(&in, 0, sizeof in);
-	for (k = 0; k < PCOL_COUNT; k++) {
-		json_t *v = json_object_get(body, pcol_name((enum pcol)k));
-		if (json_is_string(v)) {
-			in.v[k] = json_string_value(v);
-			in.n[k] = json_string_length(v);
-		} else if (json_is_boolean(v) && k == PCOL_MEMBER) {
-			in.v[k] = json_is_true(v) ? "yes" : "no";
-			in.n[k] = strlen(in.v[k]);
-		}
-	}
-	rc = app_person_create(a, u, &in, &p, errs, &nerrs);
-	if (rc == PO_EINVAL && strcmp(errs[0].field, "role") == 0)
-		return respond_error(c, 403, "forbidden");
-	if (rc == PO_EINVAL) {
-		json_t *o = json_object(), *arr = json_array();
-		for (i = 0; i < nerrs; i++)
-			json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "field", errs[i].field, "message", errs[i].vi,
-							     "message_en", errs[i].en));
-		json_object_set_new(o, "errors", arr);
-		return respond_json(c, 422, o, NULL);
-	}
-	if (rc)
-		return respond_error(c, status_of(rc), errs[0].en);
-	return respond_json(c, 201, report_person(&p, true), NULL);
-}
-
-/* The login page and the dashboard (HTML). */
-static enum MHD_Result h_page(struct MHD_Connection *c, const user_t *u, bool login_page)
-{
-	buf_t b;
-	enum MHD_Result rc;
-	buf_init(&b, 64 * 1024);
-	buf_puts(&b, "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
-		     "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>plusone</title></head><body>");
-	if (login_page) {
-		buf_puts(&b, "<h1>Đăng nhập</h1><p>Dùng API <code>POST /api/v1/login</code>; "
-			     "giao diện web đầy đủ sẽ có ở bản sau.</p>");
-	} else {
-		buf_puts(&b, "<h1>Bảng điều khiển</h1><p>Xin chào ");
-		html_text(&b, u->username);
-		buf_puts(&b, " (");
-		html_text(&b, u->unit_code);
-		buf_puts(&b, ").</p>");
-	}
-	buf_puts(&b, "</body></html>");
-	rc = respond(c, 200, "text/html; charset=utf-8", buf_cstr(&b), b.len, NULL, NULL);
-	buf_free(&b);
-	return rc;
-}
-
-/* The dispatcher: limits, parsing, authentication, CSRF, routing. */
+/* libmicrohttpd's access handler: gathers the body (refusing more than
+ * WEB_BODY_MAX), then answers through web_dispatch. */
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			      const char *version, const char *upload, size_t *upload_size, void **state)
 {
 	struct req *r = *state;
-	const char *token;
-	bool by_cookie, post = strcmp(method, "POST") == 0, get = strcmp(method, "GET") == 0;
-	json_t *body = NULL;
+	web_req_t rq;
+	web_resp_t rs;
 	app_t a;
-	user_t u;
-	char csrf[33];
-	err_t e;
-	int slot, authed;
+	int slot;
 	enum MHD_Result rc;
 	(void)cls;
 	(void)version;
@@ -312,6 +177,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		r = calloc(1, sizeof *r);
 		if (!r)
 			return MHD_NO;
+		clock_gettime(CLOCK_MONOTONIC, &r->start);
 		*state = r;
 		return MHD_YES;
 	}
@@ -330,62 +196,40 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (r->too_large)
-		return respond_error(c, 413, "request body too large");
-	if (strcmp(url, "/healthz") == 0 && get)
-		return respond(c, 200, "text/plain", "ok\n", 3, NULL, NULL);
-	if (post && strncmp(url, "/api/", 5) == 0) {
-		json_error_t je;
-		body = json_loadb(r->body ? r->body : "", r->len, 0, &je);
-		if (!body || !json_is_object(body)) {
-			json_decref(body);
-			return respond_error(c, 400, "malformed JSON");
-		}
+	web_resp_init(&rs);
+	if (r->too_large) {
+		rs.status = 413;
+		rs.route = "-";
+		rs.type = "application/json; charset=utf-8";
+		buf_puts(&rs.body, "{\"error\":\"request body too large\",\"message\":\"Nội dung yêu cầu quá lớn (tối đa 1 MiB)\"}");
+		goto send;
 	}
+	memset(&rq, 0, sizeof rq);
+	rq.method = method;
+	rq.path = url;
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg, &rq);
+	rq.body = r->body;
+	rq.body_len = r->len;
+	rq.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	rq.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	rq.session_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "plusone_session");
+	rq.lang_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "plusone_lang");
+	rq.csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+	rq.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	peer_of(c, rq.ip, sizeof rq.ip);
 	slot = pool_take();
 	memset(&a, 0, sizeof a);
 	a.store = pool.s[slot];
 	a.today = date_today();
 	a.actor = "web";
-	if (strcmp(url, "/api/v1/login") == 0 && post) {
-		rc = h_login(c, &a, body);
-		goto out;
-	}
-	token = request_token(c, &by_cookie);
-	authed = token && app_session(&a, token, &u, csrf, &e) == PO_OK;
-	if (authed)
-		a.actor = u.username;
-	if (strncmp(url, "/api/", 5) == 0) {
-		if (!authed) {
-			rc = respond_error(c, 401, "authentication required");
-			goto out;
-		}
-		if (by_cookie && !get) {
-			const char *x = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
-			if (!x || strcmp(x, csrf) != 0) {
-				rc = respond_error(c, 403, "CSRF token missing or wrong");
-				goto out;
-			}
-		}
-		if (strcmp(url, "/api/v1/people") == 0 && get)
-			rc = h_people_search(c, &a, &u);
-		else if (strcmp(url, "/api/v1/people") == 0 && post)
-			rc = h_people_add(c, &a, &u, body);
-		else if (strncmp(url, "/api/v1/people/", 15) == 0 && get)
-			rc = h_people_get(c, &a, &u, url + 15);
-		else
-			rc = respond_error(c, 404, "not found");
-		goto out;
-	}
-	if (strcmp(url, "/") == 0 && get)
-		rc = authed ? h_page(c, &u, false) : respond(c, 302, "text/plain", "", 0, "/login", NULL);
-	else if (strcmp(url, "/login") == 0 && get)
-		rc = h_page(c, NULL, true);
-	else
-		rc = respond(c, 404, "text/plain", "not found\n", 10, NULL, NULL);
-out:
+	a.six = search_live_acquire();
+	web_dispatch(&a, &rq, &rs);
+	search_live_release();
 	pool_give(slot);
-	json_decref(body);
+send:
+	rc = send_resp(c, &rs);
+	log_request(method, &rs, &r->start);
+	web_resp_free(&rs);
 	return rc;
 }
 
@@ -403,23 +247,57 @@ static void completed(void *cls, struct MHD_Connection *c, void **state, enum MH
 	}
 }
 
+/* Deletes expired sessions (called now and then by the main thread). */
+static void purge_sessions(void)
+{
+	app_t a;
+	int slot = pool_take();
+	err_t e;
+	int64_t n = 0;
+	memset(&a, 0, sizeof a);
+	a.store = pool.s[slot];
+	a.today = date_today();
+	a.actor = "web";
+	if (app_sessions_purge(&a, &n, &e) == PO_OK && n > 0 && log_file) {
+		pthread_mutex_lock(&log_mu);
+		fprintf(log_file, "sessions purged=%lld\n", (long long)n);
+		fflush(log_file);
+		pthread_mutex_unlock(&log_mu);
+	}
+	pool_give(slot);
+}
+
 /* See web.h. */
-int web_serve(const char *db, const char *addr, unsigned port, err_t *e)
+int web_serve(const char *db, const web_settings_t *s, err_t *e)
 {
 	struct sockaddr_in sa;
-	struct MHD_Daemon *d;
+	struct MHD_Daemon *d = NULL;
+	struct timespec wait = {WEB_PURGE_S, 0};
 	sigset_t set;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	int i, sig, rc = PO_OK, threads = cores < 1 ? 1 : cores > POOL_MAX ? POOL_MAX : (int)cores;
+	unsigned threads = s->threads ? s->threads : cores < 1 ? 1u : (unsigned)cores;
+	int i, sig, rc = PO_OK;
+	if (threads > WEB_THREADS_MAX)
+		threads = WEB_THREADS_MAX;
 	memset(&sa, 0, sizeof sa);
 	sa.sin_family = AF_INET;
-	sa.sin_port = htons((unsigned short)port);
-	if (inet_pton(AF_INET, addr, &sa.sin_addr) != 1)
-		return err_set(e, PO_EINVAL, "listen", MSG_WEB_ADDRESS, addr);
-	pool.n = threads;
+	sa.sin_port = htons((unsigned short)s->port);
+	if (inet_pton(AF_INET, s->addr, &sa.sin_addr) != 1)
+		return err_set(e, PO_EINVAL, "listen", MSG_WEB_ADDRESS, s->addr);
+	log_file = NULL;
+	if (!s->log[0] || strcmp(s->log, "-") == 0)
+		log_file = stderr;
+	else if (strcmp(s->log, "off") != 0 && !(log_file = fopen(s->log, "a")))
+		return err_set(e, PO_EIO, "log", MSG_WEB_CONFIG_OPEN, s->log);
+	rc = web_state_open(s, e);
+	if (rc)
+		goto out;
+	pool.n = (int)threads;
 	for (i = 0; i < pool.n; i++) {
 		rc = store_open(db, &pool.s[i], e);
 		if (rc)
+			goto out;
+		if (s->cache_kib && (rc = store_set_cache(pool.s[i], s->cache_kib, e)) != PO_OK)
 			goto out;
 	}
 	/* block the stop signals in every thread; this one waits for them */
@@ -427,18 +305,28 @@ int web_serve(const char *db, const char *addr, unsigned port, err_t *e)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	rc = search_live_start(db, e);
+	if (rc)
+		goto out;
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC,
-			     (uint16_t)port, NULL, NULL,
-			     handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
-			     (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONN_MAX,
-			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)WEB_CONN_PER_IP, MHD_OPTION_CONNECTION_TIMEOUT,
-			     (unsigned)WEB_TIMEOUT_S, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+			     (uint16_t)s->port, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+			     MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, s->conn_max,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->conn_per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
+			     s->timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_HEADER_MAX * 2,
+			     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
 	if (!d) {
-		rc = err_set(e, PO_EINVAL, "listen", MSG_WEB_LISTEN, addr, port);
+		rc = err_set(e, PO_EINVAL, "listen", MSG_WEB_LISTEN, s->addr, s->port);
 		goto out;
 	}
-	fprintf(stderr, "plusone: http://%s:%u/\n", addr, port);
-	sigwait(&set, &sig);
+	fprintf(stderr, "plusone: http://%s:%u/ (%u threads)\n", s->addr, s->port, threads);
+	purge_sessions();
+	for (;;) {
+		sig = sigtimedwait(&set, NULL, &wait);
+		if (sig == SIGINT || sig == SIGTERM)
+			break;
+		purge_sessions();
+	}
 	/* stop accepting, let the requests in flight finish (at most
 	 * WEB_DRAIN_S seconds), then stop */
 	MHD_quiesce_daemon(d);
@@ -450,7 +338,13 @@ int web_serve(const char *db, const char *addr, unsigned port, err_t *e)
 	}
 	MHD_stop_daemon(d);
 out:
+	search_live_stop();
 	for (i = 0; i < pool.n; i++)
 		store_close(pool.s[i]);
+	pool.n = 0;
+	web_state_close();
+	if (log_file && log_file != stderr)
+		fclose(log_file);
+	log_file = NULL;
 	return rc;
 }

@@ -1,0 +1,123 @@
+/* sqlite_ledger.c: receipts read back for lists and printing (SQLite
+ * backend; see store_ledger.h). */
+#include <stdint.h>
+#include <string.h>
+
+#include "store/sqlite_int.h"
+
+/* The columns read_row() reads, from receipt r, its book b, its
+ * collector u, its payer p and the payer's unit un. */
+#define ROW_SELECT                                                                                                     \
+	"SELECT r.id, b.code, r.serial, r.date, r.collector_id, u.username, r.payer_id, r.total, r.void,"              \
+	" r.remittance_id, r.method, p.full_name, p.unit_id, un.code, r.void_reason, r.void_by, r.void_at"             \
+	" FROM receipt r JOIN receipt_book b ON b.id = r.book_id JOIN app_user u ON u.id = r.collector_id"            \
+	" JOIN person p ON p.id = r.payer_id JOIN unit un ON un.id = p.unit_id"
+
+/* The filters every list shares: ?2..?3 the dates, ?4 1 to include void
+ * receipts, ?5 the id to stay below. */
+#define LIST_WHERE " WHERE r.id < ?5 AND r.date >= ?2 AND r.date <= ?3 AND r.void <= ?4"
+#define LIST_COLLECTOR " AND r.collector_id = ?1"
+#define LIST_PERSON                                                                                                    \
+	" AND r.id IN (SELECT receipt_id FROM receipt_line WHERE person_id = ?6"                                      \
+	" UNION SELECT id FROM receipt WHERE payer_id = ?6)"
+#define LIST_ORDER " ORDER BY r.id DESC"
+
+/* Fills row from the current result of a ROW_SELECT statement. */
+static void read_row(sqlite3_stmt *st, receipt_row_t *row)
+{
+	receipt_t *r = &row->r;
+	memset(row, 0, sizeof *row);
+	r->id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, r->book, sizeof r->book);
+	r->serial = sqlite3_column_int64(st, 2);
+	r->date = sq_col_date(st, 3);
+	r->collector_id = sqlite3_column_int64(st, 4);
+	sq_col_text(st, 5, r->collector, sizeof r->collector);
+	r->payer_id = sqlite3_column_int64(st, 6);
+	r->total = sqlite3_column_int64(st, 7);
+	r->is_void = sqlite3_column_int(st, 8) != 0;
+	r->remittance_id = sqlite3_column_int64(st, 9);
+	sq_col_text(st, 10, r->method, sizeof r->method);
+	sq_col_text(st, 11, row->payer_name, sizeof row->payer_name);
+	row->payer_unit_id = sqlite3_column_int64(st, 12);
+	sq_col_text(st, 13, row->payer_unit_code, sizeof row->payer_unit_code);
+	sq_col_text(st, 14, row->void_reason, sizeof row->void_reason);
+	sq_col_text(st, 15, row->void_by, sizeof row->void_by);
+	sq_col_text(st, 16, row->void_at, sizeof row->void_at);
+}
+
+/* See store_ledger.h.  One cached statement per shape of the filter (by
+ * collector, by person, both, neither), so that SQLite can use the
+ * index of the collector or of the person when there is one. */
+int store_receipts_each(store_t *s, const receipt_filter_t *f, int (*fn)(const receipt_row_t *row, void *ctx),
+			void *ctx, err_t *e)
+{
+	static const char *const sql[4] = {
+		ROW_SELECT LIST_WHERE LIST_ORDER,
+		ROW_SELECT LIST_WHERE LIST_COLLECTOR LIST_ORDER,
+		ROW_SELECT LIST_WHERE LIST_PERSON LIST_ORDER,
+		ROW_SELECT LIST_WHERE LIST_COLLECTOR LIST_PERSON LIST_ORDER,
+	};
+	static const enum sq_stmt ids[4] = {SQ_LED_LIST, SQ_LED_LIST_C, SQ_LED_LIST_P, SQ_LED_LIST_CP};
+	int shape = (f->collector_id ? 1 : 0) | (f->person_id ? 2 : 0);
+	sqlite3_stmt *st = sq_prep(s, ids[shape], sql[shape], e);
+	receipt_row_t row;
+	int rc, stop = 0;
+	if (!st)
+		return e->code;
+	if (f->collector_id)
+		sqlite3_bind_int64(st, 1, f->collector_id);
+	sq_bind_date(st, 2, f->from);
+	sq_bind_date(st, 3, f->to);
+	sqlite3_bind_int(st, 4, f->include_void ? 1 : 0);
+	sqlite3_bind_int64(st, 5, f->before_id > 0 ? f->before_id : INT64_MAX);
+	if (f->person_id)
+		sqlite3_bind_int64(st, 6, f->person_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_row(st, &row);
+		stop = fn(&row, ctx);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt", e);
+}
+
+/* See store_ledger.h. */
+int store_receipt_row(store_t *s, int64_t id, receipt_row_t *row, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_LED_ROW, ROW_SELECT " WHERE r.id = ?1", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_row(st, row);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, PO_ENOTFOUND, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
+	return rc == SQLITE_ROW ? PO_OK : sq_fail(s, rc, "receipt", e);
+}
+
+/* See store_ledger.h. */
+int store_receipt_line_names(store_t *s, int64_t id, char (*names)[NAME_BYTES_MAX + 1], size_t max, size_t *n,
+			     err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_LED_NAMES,
+				   "SELECT p.full_name FROM receipt_line l JOIN person p ON p.id = l.person_id"
+				   " WHERE l.receipt_id = ?1 ORDER BY l.line_no", e);
+	int rc;
+	*n = 0;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		sq_col_text(st, 0, names[*n], NAME_BYTES_MAX + 1);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? PO_OK : sq_fail(s, rc, "receipt_line", e);
+}

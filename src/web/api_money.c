@@ -1,0 +1,397 @@
+/* api_money.c: the money side of the JSON API: collecting (and its
+ * preview), receipts, voiding, remitting, cash on hand, 1+1 figures and
+ * referrals, due lists (see handlers.h).  Each handler parses the query
+ * or the body, calls one use case of app/ledger.h on behalf of the
+ * caller (who she is, her units) and renders with report/json_ledger.h,
+ * the shapes the command line prints too.
+ *
+ * Errors: a body that fails its checks answers 422 {"errors": [{"field",
+ * "message", "message_en"}]}, each field named by its path
+ * ("items[1].months"); a person of the body who does not exist or lives
+ * outside the caller's units is the same error ("no person with id N").
+ * A record asked for by the path or the query (a receipt, a unit, a
+ * collector) that is missing or outside her units answers 404.  A
+ * receipt already void or remitted answers 409. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/ledger.h"
+#include "report/json_ledger.h"
+#include "web/handlers.h"
+
+#define DUE_LIMIT_DEFAULT 1000 /* entries of a due list answered by default */
+#define DUE_LIMIT_MAX 5000
+
+/* Answers an error of a use case: 422 with the field for PO_EINVAL,
+ * else the status of the code. */
+static void answer_error(web_ctx_t *x, int rc, const err_t *e)
+{
+	if (rc == PO_EINVAL)
+		web_fail_fields(x, e, 1);
+	else
+		web_fail(x, rc, e);
+}
+
+/* A whole number from the query argument `name` (def when absent),
+ * from min to max; PO_EINVAL naming it otherwise. */
+static int query_int(const web_ctx_t *x, const char *name, long long min, long long max, long long def,
+		     long long *out, err_t *e)
+{
+	const char *s = web_query(x, name);
+	char *end;
+	long long v;
+	*out = def;
+	if (!s)
+		return PO_OK;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v < min || v > max)
+		return err_set(e, PO_EINVAL, name, MSG_CLI_RANGE, name, (long)min, (long)max);
+	*out = v;
+	return PO_OK;
+}
+
+/* A date from the query argument `name`: *has false when absent. */
+static int query_date(const web_ctx_t *x, const char *name, date_t *out, bool *has, err_t *e)
+{
+	const char *s = web_query(x, name);
+	*has = s != NULL;
+	return s ? date_parse_iso(s, strlen(s), out, name, e) : PO_OK;
+}
+
+/* A yes/no query argument (1/0, true/false, yes/no); def when absent. */
+static int query_bool(const web_ctx_t *x, const char *name, bool def, bool *out, err_t *e)
+{
+	const char *s = web_query(x, name);
+	*out = def;
+	if (!s)
+		return PO_OK;
+	if (!strcmp(s, "1") || !strcmp(s, "true") || !strcmp(s, "yes"))
+		*out = true;
+	else if (!strcmp(s, "0") || !strcmp(s, "false") || !strcmp(s, "no"))
+		*out = false;
+	else
+		return err_set(e, PO_EINVAL, name, MSG_CLI_JSON_FIELD, name);
+	return PO_OK;
+}
+
+/* The date member `name` of the body: today when absent or null. */
+static int body_date(const web_ctx_t *x, const char *name, date_t *out, err_t *e)
+{
+	const json_t *v = x->json ? json_object_get(x->json, name) : NULL;
+	*out = x->a->today;
+	if (!v || json_is_null(v))
+		return PO_OK;
+	if (!json_is_string(v))
+		return err_set(e, PO_EINVAL, name, MSG_CLI_JSON_FIELD, name);
+	return date_parse_iso(json_string_value(v), json_string_length(v), out, name, e);
+}
+
+/* A positive id member `name` of the body (required). */
+static int body_id(const web_ctx_t *x, const char *name, int64_t *out, err_t *e)
+{
+	const json_t *v = x->json ? json_object_get(x->json, name) : NULL;
+	*out = 0;
+	if (!v || json_is_null(v))
+		return err_set(e, PO_EINVAL, name, MSG_CLI_MISSING_ARG, name);
+	if (!json_is_integer(v) || json_integer_value(v) < 1)
+		return err_set(e, PO_EINVAL, name, MSG_CLI_JSON_FIELD, name);
+	*out = json_integer_value(v);
+	return PO_OK;
+}
+
+/* POST /api/v1/collect and /api/v1/collect/preview: the payment of the
+ * body ("date" today by default) collected by the caller: recorded (201
+ * {"receipt"}) or only computed (200 {"preview": true, "receipt"}, the
+ * receipt without id, book nor serial). */
+static void collect(web_ctx_t *x, bool record)
+{
+	collect_request_t rq;
+	err_t errs[COLLECT_ERRORS_MAX], e;
+	receipt_view_t *v = NULL;
+	size_t n = 0, m = 0;
+	date_t d;
+	json_t *doc;
+	int rc;
+
+	if (body_date(x, "date", &d, &errs[0]))
+		n = 1;
+	rc = app_collect_parse(x->json, &rq, true, errs + n, COLLECT_ERRORS_MAX - n, &m);
+	if (rc || n) {
+		web_fail_fields(x, errs, n + m);
+		return;
+	}
+	v = malloc(sizeof *v);
+	if (!v) {
+		err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
+		web_fail(x, PO_ENOMEM, &e);
+		return;
+	}
+	rc = app_collect_by(x->a, x->u, d, &rq, record, v, &e);
+	if (rc) {
+		answer_error(x, rc, &e);
+	} else if (record) {
+		web_json(x, 201, json_pack("{s:o}", "receipt", report_receipt_view(v)));
+	} else {
+		doc = json_pack("{s:b,s:o}", "preview", 1, "receipt", report_receipt_view(v));
+		web_json(x, 200, doc);
+	}
+	free(v);
+}
+
+/* See handlers.h: POST /api/v1/collect. */
+void h_api_collect(web_ctx_t *x)
+{
+	collect(x, true);
+}
+
+/* See handlers.h: POST /api/v1/collect/preview. */
+void h_api_collect_preview(web_ctx_t *x)
+{
+	collect(x, false);
+}
+
+/* Appends one receipt of a list (app_receipts_list callback). */
+static int receipt_row(const receipt_view_t *v, void *ctx)
+{
+	json_array_append_new(ctx, report_receipt_view(v));
+	return 0;
+}
+
+/* See handlers.h: GET /api/v1/receipts?collector=&from=&to=&person=&void=
+ * &before=&limit= → 200 {"results": [receipts, newest first],
+ * "next_before": the `before` of the next page or null}.  Only receipts
+ * whose payer lives inside the caller's units; void ones only with
+ * void=1. */
+void h_api_receipts_list(web_ctx_t *x)
+{
+	receipt_query_t q;
+	long long person = 0, before = 0, limit = 0;
+	int64_t next = 0;
+	json_t *arr;
+	err_t e;
+	int rc;
+
+	memset(&q, 0, sizeof q);
+	q.collector = web_query(x, "collector");
+	rc = query_date(x, "from", &q.from, &q.has_from, &e);
+	if (!rc)
+		rc = query_date(x, "to", &q.to, &q.has_to, &e);
+	if (!rc)
+		rc = query_int(x, "person", 1, INT64_MAX, 0, &person, &e);
+	if (!rc)
+		rc = query_bool(x, "void", false, &q.include_void, &e);
+	if (!rc)
+		rc = query_int(x, "before", 1, INT64_MAX, 0, &before, &e);
+	if (!rc)
+		rc = query_int(x, "limit", 1, RECEIPTS_LIMIT_MAX, RECEIPTS_LIMIT_DEFAULT, &limit, &e);
+	if (rc) {
+		answer_error(x, rc, &e);
+		return;
+	}
+	q.person = person;
+	q.before = before;
+	q.limit = (int)limit;
+	arr = json_array();
+	rc = app_receipts_list(x->a, x->scope, x->nscope, &q, receipt_row, arr, &next, &e);
+	if (rc) {
+		json_decref(arr);
+		answer_error(x, rc, &e);
+		return;
+	}
+	web_json(x, 200, json_pack("{s:o,s:o}", "results", arr, "next_before", next ? json_integer(next) : json_null()));
+}
+
+/* See handlers.h: GET /api/v1/receipts/{id} → 200 {"receipt"}; 404 when
+ * missing or its payer lives outside the caller's units. */
+void h_api_receipts_get(web_ctx_t *x)
+{
+	receipt_view_t *v = malloc(sizeof *v);
+	err_t e;
+	int rc = v ? app_receipt_view(x->a, x->id, x->scope, x->nscope, v, &e) : err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
+	if (rc)
+		answer_error(x, rc, &e);
+	else
+		web_json(x, 200, json_pack("{s:o}", "receipt", report_receipt_view(v)));
+	free(v);
+}
+
+/* See handlers.h: POST /api/v1/receipts/{id}/void {"reason"} → 200
+ * {"receipt"} (void, with the reason); 404 outside the caller's units;
+ * 422 for an empty reason or a collector voiding another's receipt; 409
+ * when already void or remitted. */
+void h_api_receipts_void(web_ctx_t *x)
+{
+	const char *reason = web_json_str(x, "reason");
+	receipt_view_t *v = malloc(sizeof *v);
+	err_t e;
+	int rc = v ? app_receipt_void_by(x->a, x->u, x->scope, x->nscope, x->id, reason ? reason : "", v, &e)
+		   : err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
+	if (rc)
+		answer_error(x, rc, &e);
+	else
+		web_json(x, 200, json_pack("{s:o}", "receipt", report_receipt_view(v)));
+	free(v);
+}
+
+/* See handlers.h: POST /api/v1/remittances {"date" (today by default,
+ * at most 30 days back)} → 201 {"remittance": {"id", "receipts",
+ * "amount", "commission"}} handing over the caller's receipts not yet
+ * remitted; 200 with id null when there was nothing to hand over. */
+void h_api_remit(web_ctx_t *x)
+{
+	remittance_sum_t m;
+	date_t d;
+	err_t e;
+	int rc = body_date(x, "date", &d, &e);
+	if (!rc)
+		rc = app_remit_by(x->a, x->u, d, &m, &e);
+	if (rc)
+		answer_error(x, rc, &e);
+	else
+		web_json(x, m.id ? 201 : 200, json_pack("{s:o}", "remittance", report_remittance(&m)));
+}
+
+/* See handlers.h: GET /api/v1/cash?collector= → 200 {"collector",
+ * "receipts", "collected", "remitted", "on_hand"}: the caller's, or (union
+ * and admin) that login's when inside her units (else 404). */
+void h_api_cash(web_ctx_t *x)
+{
+	cash_sum_t c;
+	json_t *o, *r;
+	err_t e;
+	int rc = app_cash_by(x->a, x->u, x->scope, x->nscope, web_query(x, "collector"), &c, &e);
+	if (rc) {
+		answer_error(x, rc, &e);
+		return;
+	}
+	o = json_pack("{s:s}", "collector", c.collector);
+	r = report_cash(&c);
+	json_object_update(o, r);
+	json_decref(r);
+	web_json(x, 200, o);
+}
+
+/* See handlers.h: GET /api/v1/referrals?unit= → 200 {"unit", "pairs",
+ * "mobilizers", "top", "longest_chain", "completion": {"enrolled",
+ * "brought", "bp"}} for the unit (the caller's by default); 404 when it
+ * is unknown or outside her units. */
+void h_api_referrals(web_ctx_t *x)
+{
+	referral_summary_t s;
+	unit_t u;
+	json_t *o, *r;
+	err_t e;
+	int rc = app_referral_summary_by(x->a, x->u, x->scope, x->nscope, web_query(x, "unit"), &u, &s, &e);
+	if (rc) {
+		answer_error(x, rc, &e);
+		return;
+	}
+	o = json_pack("{s:s}", "unit", u.code);
+	r = report_referrals(&s);
+	json_object_update(o, r);
+	json_decref(r);
+	json_object_set_new(o, "completion", json_pack("{s:I,s:I,s:I}", "enrolled", (json_int_t)s.enrolled, "brought",
+						       (json_int_t)s.brought, "bp", (json_int_t)s.completion_bp));
+	web_json(x, 200, o);
+}
+
+/* See handlers.h: POST /api/v1/referrals {"person", "referrer",
+ * "relation" (family, neighbour, friend, other; other by default),
+ * "date" (today by default)} → 201 {"person", "referred_by", "relation",
+ * "date"}; the person brought in must live inside the caller's units; a
+ * person who already has a referrer → 409. */
+void h_api_referrals_add(web_ctx_t *x)
+{
+	err_t errs[4], e;
+	size_t n = 0;
+	int64_t person = 0, referrer = 0;
+	const char *relation = web_json_str(x, "relation");
+	const json_t *rv = x->json ? json_object_get(x->json, "relation") : NULL;
+	date_t d;
+	char iso[DATE_ISO_LEN + 1];
+	int rc;
+
+	if (body_id(x, "person", &person, &errs[n]))
+		n++;
+	if (body_id(x, "referrer", &referrer, &errs[n]))
+		n++;
+	if (rv && !json_is_null(rv) && !relation)
+		err_set(&errs[n++], PO_EINVAL, "relation", MSG_REFERRAL_RELATION, "");
+	if (body_date(x, "date", &d, &errs[n]))
+		n++;
+	if (n) {
+		web_fail_fields(x, errs, n);
+		return;
+	}
+	if (!relation)
+		relation = "other";
+	rc = app_referral_add_by(x->a, x->u, x->scope, x->nscope, person, referrer, relation, d, &e);
+	if (rc) {
+		if (rc == PO_EINVAL && strcmp(e.field, "by") == 0)
+			memcpy(e.field, "referrer", sizeof "referrer");
+		answer_error(x, rc, &e);
+		return;
+	}
+	date_format_iso(d, iso);
+	web_json(x, 201, json_pack("{s:I,s:I,s:s,s:s}", "person", (json_int_t)person, "referred_by", (json_int_t)referrer,
+				   "relation", relation, "date", iso));
+}
+
+struct due_out {
+	json_t *arr;
+	size_t left; /* entries still to render */
+};
+
+/* Appends one due entry while the page has room (app_due_by callback). */
+static int due_row(const due_item_t *d, void *ctx)
+{
+	struct due_out *o = ctx;
+	if (!o->left)
+		return 1;
+	o->left--;
+	json_array_append_new(o->arr, report_due_item(d));
+	return 0;
+}
+
+/* See handlers.h: GET /api/v1/due?unit=&days=&date=&limit= → 200 {"unit",
+ * "date", "days", "total", "results": [{"person", "full_name", "phone",
+ * "unit_code", "scheme", "last_covered", "reminder"}]}: who in the unit
+ * (the caller's by default) must pay soon, as `plusone due` lists them,
+ * the first `limit` (1000 by default) of `total`; 404 when the unit is
+ * unknown or outside her units. */
+void h_api_due(web_ctx_t *x)
+{
+	struct due_out o = {NULL, 0};
+	long long days = 30, limit = 0;
+	date_t d = x->a->today;
+	bool has = false;
+	size_t total = 0;
+	unit_t u;
+	err_t e;
+	int rc = query_int(x, "days", 0, DUE_DAYS_MAX, 30, &days, &e);
+	if (!rc)
+		rc = query_date(x, "date", &d, &has, &e);
+	if (!rc)
+		rc = query_int(x, "limit", 1, DUE_LIMIT_MAX, DUE_LIMIT_DEFAULT, &limit, &e);
+	if (!has)
+		d = x->a->today;
+	if (rc) {
+		answer_error(x, rc, &e);
+		return;
+	}
+	o.arr = json_array();
+	o.left = (size_t)limit;
+	rc = app_due_by(x->a, x->u, x->scope, x->nscope, web_query(x, "unit"), d, (int)days, due_row, &o, &u, &total,
+			&e);
+	if (rc) {
+		json_decref(o.arr);
+		answer_error(x, rc, &e);
+		return;
+	}
+	web_json(x, 200,
+		 json_pack("{s:s,s:o,s:I,s:I,s:o}", "unit", u.code, "date", report_date(d), "days", (json_int_t)days,
+			   "total", (json_int_t)total, "results", o.arr));
+}

@@ -1,0 +1,345 @@
+/* dispatch.c: the one dispatcher.  For every request: find the route,
+ * read the body (JSON for the API, a form for pages), find the session
+ * (bearer token or cookie; a short-lived cache in front of the
+ * database), check CSRF for writes authenticated by cookie, check the
+ * route's roles, then call the handler.  Login throttling and the
+ * session cache live here too.  Handlers never repeat these checks. */
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/embedded.h"
+#include "web/handlers.h"
+#include "web/throttle.h"
+#include "web/tmpl.h"
+#include "web/web.h"
+#include "web/web_int.h"
+
+EMBEDDED_DECLARE(web_templates);
+
+#define SESSION_SLOTS 1024 /* sessions remembered in memory (power of two) */
+
+static tmpl_set_t *g_tmpl;
+static bool g_secure;
+
+/* A remembered session: who, her CSRF token, her units, when read. */
+struct cached {
+	unsigned char key[32]; /* hash of the token; all zero: free */
+	user_t u;
+	char csrf[33];
+	int64_t *scope;
+	size_t nscope;
+	time_t loaded;         /* monotonic seconds */
+};
+
+static struct cached cache[SESSION_SLOTS];
+static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Monotonic seconds. */
+static time_t mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+/* See web_int.h. */
+const struct tmpl_set *web_templates(void)
+{
+	return g_tmpl;
+}
+
+/* See web_int.h. */
+bool web_cookie_secure(void)
+{
+	return g_secure;
+}
+
+/* See web_int.h. */
+int web_state_open(const struct web_settings *s, err_t *e)
+{
+	int rc = PO_OK;
+	g_secure = s->secure_cookie;
+	if (!g_tmpl)
+		rc = tmpl_set_compile(web_templates_files, web_templates_count, &g_tmpl, e);
+	return rc;
+}
+
+/* See web_int.h. */
+void web_state_close(void)
+{
+	tmpl_set_free(g_tmpl);
+	g_tmpl = NULL;
+	web_session_forget_all();
+}
+
+/* The cache key of a token and its slot. */
+static struct cached *slot_of(const char *token, unsigned char key[32])
+{
+	uint64_t h;
+	crypto_generichash(key, 32, (const unsigned char *)token, strlen(token), NULL, 0);
+	memcpy(&h, key, sizeof h);
+	return &cache[h & (SESSION_SLOTS - 1)];
+}
+
+/* See web_int.h. */
+void web_session_forget(const char *token)
+{
+	unsigned char key[32];
+	struct cached *c;
+	if (!token)
+		return;
+	pthread_mutex_lock(&cache_mu);
+	c = slot_of(token, key);
+	if (memcmp(c->key, key, 32) == 0) {
+		free(c->scope);
+		memset(c, 0, sizeof *c);
+	}
+	pthread_mutex_unlock(&cache_mu);
+}
+
+/* See web_int.h. */
+void web_session_forget_all(void)
+{
+	size_t i;
+	pthread_mutex_lock(&cache_mu);
+	for (i = 0; i < SESSION_SLOTS; i++) {
+		free(cache[i].scope);
+		memset(&cache[i], 0, sizeof cache[i]);
+	}
+	pthread_mutex_unlock(&cache_mu);
+}
+
+/* Finds the session of token: *u, csrf and a copy of the user's units
+ * (*scope malloc'd, the caller frees).  From the cache when it was read
+ * less than WEB_SESSION_CACHE_S seconds ago, else from the database.
+ * PO_ENOTFOUND for no valid session. */
+static int session_find(app_t *a, const char *token, user_t *u, char csrf[33], int64_t **scope, size_t *nscope)
+{
+	unsigned char key[32];
+	struct cached *c;
+	time_t now = mono_now();
+	int64_t *ids = NULL;
+	size_t n = 0;
+	err_t e;
+	int rc;
+	pthread_mutex_lock(&cache_mu);
+	c = slot_of(token, key);
+	if (memcmp(c->key, key, 32) == 0 && now - c->loaded < WEB_SESSION_CACHE_S) {
+		*scope = malloc((c->nscope ? c->nscope : 1) * sizeof **scope);
+		if (*scope) {
+			memcpy(*scope, c->scope, c->nscope * sizeof **scope);
+			*nscope = c->nscope;
+			*u = c->u;
+			memcpy(csrf, c->csrf, 33);
+			pthread_mutex_unlock(&cache_mu);
+			return PO_OK;
+		}
+	}
+	pthread_mutex_unlock(&cache_mu);
+	rc = app_session(a, token, u, csrf, &e);
+	if (!rc)
+		rc = app_unit_scope_id(a, u->unit_id, &ids, &n, &e);
+	if (rc) {
+		free(ids);
+		return PO_ENOTFOUND;
+	}
+	*scope = malloc((n ? n : 1) * sizeof **scope);
+	if (!*scope) {
+		free(ids);
+		return PO_ENOMEM;
+	}
+	memcpy(*scope, ids, n * sizeof *ids);
+	*nscope = n;
+	pthread_mutex_lock(&cache_mu);
+	c = slot_of(token, key);
+	free(c->scope);
+	memcpy(c->key, key, 32);
+	c->u = *u;
+	memcpy(c->csrf, csrf, 33);
+	c->scope = ids;
+	c->nscope = n;
+	c->loaded = now;
+	pthread_mutex_unlock(&cache_mu);
+	return PO_OK;
+}
+
+/* See web_int.h. */
+int web_login_gate(web_ctx_t *x, const char *username)
+{
+	long wait = throttle_wait(username, x->rq->ip, mono_now());
+	if (wait > 0) {
+		x->rs->retry_after = (int)wait;
+		web_fail_msg(x, 429, MSG_WEB_THROTTLED);
+		return 1;
+	}
+	hash_slot_take();
+	return 0;
+}
+
+/* See web_int.h. */
+void web_login_result(web_ctx_t *x, const char *username, bool ok)
+{
+	hash_slot_give();
+	throttle_record(username, x->rq->ip, ok, mono_now());
+}
+
+/* Matches path against pattern; *id gets the {id} segment's value. */
+static bool match(const char *pattern, const char *path, int64_t *id)
+{
+	*id = 0;
+	while (*pattern) {
+		if (strncmp(pattern, "{id}", 4) == 0) {
+			int64_t v = 0;
+			int digits = 0;
+			while (*path >= '0' && *path <= '9') {
+				if (v > (INT64_MAX - 9) / 10)
+					return false;
+				v = v * 10 + (*path++ - '0');
+				digits++;
+			}
+			if (!digits || v < 1)
+				return false;
+			*id = v;
+			pattern += 4;
+			continue;
+		}
+		if (*pattern++ != *path++)
+			return false;
+	}
+	return *path == '\0';
+}
+
+/* The route of method and path: NULL when none; *wrong_method when the
+ * path exists with another method. */
+static const web_route_t *route_find(const char *method, const char *path, int64_t *id, bool *wrong_method)
+{
+	size_t i;
+	*wrong_method = false;
+	for (i = 0; i < web_route_count; i++) {
+		if (!match(web_routes[i].pattern, path, id))
+			continue;
+		if (strcmp(web_routes[i].method, method) == 0)
+			return &web_routes[i];
+		*wrong_method = true;
+	}
+	return NULL;
+}
+
+/* The language of the request: English when the plusone_lang cookie says
+ * "en", else Vietnamese. */
+static enum lang lang_of(const web_req_t *rq)
+{
+	return rq->lang_cookie && strcmp(rq->lang_cookie, "en") == 0 ? LANG_EN : LANG_VI;
+}
+
+/* Compares two tokens in constant time. */
+static bool token_eq(const char *a, const char *b)
+{
+	size_t n = strlen(b);
+	return a && b[0] && strlen(a) == n && sodium_memcmp(a, b, n) == 0;
+}
+
+/* See web_int.h. */
+void web_dispatch(app_t *a, const web_req_t *rq, web_resp_t *rs)
+{
+	web_ctx_t x;
+	const web_route_t *r;
+	bool wrong_method, by_cookie = false, write = strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0;
+	bool api = strncmp(rq->path, "/api/", 5) == 0;
+	char csrf[33] = "", *form = NULL;
+	user_t u;
+	int64_t *scope = NULL;
+	size_t nscope = 0;
+	const char *token = NULL;
+	memset(&x, 0, sizeof x);
+	x.rq = rq;
+	x.rs = rs;
+	x.a = a;
+	x.csrf = "";
+	x.lang = lang_of(rq);
+	r = route_find(rq->method, rq->path, &x.id, &wrong_method);
+	if (!r) {
+		rs->route = "-";
+		web_fail_msg(&x, wrong_method ? 405 : 404, wrong_method ? MSG_WEB_METHOD : MSG_WEB_NOT_FOUND);
+		return;
+	}
+	rs->route = r->pattern;
+
+	/* the session, when there is one (public pages still show who is in) */
+	if (rq->authorization && strncmp(rq->authorization, "Bearer ", 7) == 0) {
+		token = rq->authorization + 7;
+	} else if (rq->session_cookie) {
+		token = rq->session_cookie;
+		by_cookie = true;
+	}
+	if (token && session_find(a, token, &u, csrf, &scope, &nscope) == PO_OK) {
+		x.u = &u;
+		x.scope = scope;
+		x.nscope = nscope;
+		x.csrf = csrf;
+		x.token = token;
+		a->actor = u.username;
+		snprintf(rs->user, sizeof rs->user, "%lld", (long long)u.id);
+	}
+	if (r->roles != R_PUBLIC && !x.u) {
+		if (r->flags & WF_HTML) {
+			x.rs->status = 302;
+			snprintf(rs->location, sizeof rs->location, "/login");
+		} else {
+			web_fail_msg(&x, 401, MSG_WEB_UNAUTHENTICATED);
+		}
+		goto out;
+	}
+
+	/* the body */
+	if (write && (r->flags & WF_HTML)) {
+		form = malloc(rq->body_len + 1);
+		if (!form) {
+			web_fail_msg(&x, 500, MSG_WEB_NOT_FOUND);
+			goto out;
+		}
+		memcpy(form, rq->body ? rq->body : "", rq->body_len);
+		form[rq->body_len] = '\0';
+		if (strlen(form) != rq->body_len || web_form_parse(form, x.form, WEB_FORM_MAX, &x.nform)) {
+			web_fail_msg(&x, 400, MSG_WEB_FORM);
+			goto out;
+		}
+	} else if (write && api) {
+		json_error_t je;
+		if (rq->body_len == 0) {
+			x.json = json_object();
+		} else {
+			x.json = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
+			if (!x.json || !json_is_object(x.json)) {
+				web_fail_msg(&x, 400, MSG_WEB_JSON);
+				goto out;
+			}
+		}
+	}
+
+	/* CSRF: a write authenticated by the cookie must prove it comes from
+	 * our own page (the API by header, forms by a hidden field) */
+	if (write && by_cookie && x.u && r->roles != R_PUBLIC) {
+		const char *sent = rq->csrf_header;
+		if (!sent && (r->flags & WF_HTML))
+			sent = web_form(&x, "csrf");
+		if (!token_eq(sent, csrf)) {
+			web_fail_msg(&x, 403, MSG_WEB_CSRF);
+			goto out;
+		}
+	}
+
+	if (r->roles != R_PUBLIC && !(r->roles & (1u << x.u->role))) {
+		web_fail_msg(&x, 403, MSG_WEB_FORBIDDEN);
+		goto out;
+	}
+	r->fn(&x);
+out:
+	json_decref(x.json);
+	free(form);
+	free(scope);
+}

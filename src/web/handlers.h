@@ -1,0 +1,91 @@
+/* handlers.h: every handler of the route table (routes.c), grouped by
+ * the file that holds it.  A handler parses what the dispatcher left in
+ * the context, calls one use case of app/ and renders: JSON for /api/,
+ * a template for pages.  Authentication, CSRF, roles and body limits are
+ * the dispatcher's; the scope of a record is the handler's (a record
+ * outside the user's units answers 404, like a missing one). */
+#ifndef PLUSONE_WEB_HANDLERS_H
+#define PLUSONE_WEB_HANDLERS_H
+
+#include "web/web_int.h"
+
+/* assets.c: health, static files, the OpenAPI document */
+void h_healthz(web_ctx_t *x);
+void h_static(web_ctx_t *x);
+void h_openapi(web_ctx_t *x);
+
+/* api_account.c: sessions, the caller, users, audit */
+void h_api_login(web_ctx_t *x);
+void h_api_logout(web_ctx_t *x);
+void h_api_me(web_ctx_t *x);
+void h_api_password(web_ctx_t *x);
+void h_api_users_list(web_ctx_t *x);
+void h_api_users_add(web_ctx_t *x);
+void h_api_users_patch(web_ctx_t *x);
+void h_api_audit(web_ctx_t *x);
+
+/* api_registry.c: units, people, households, quotes, parameters */
+void h_api_dashboard(web_ctx_t *x);
+void h_api_units_list(web_ctx_t *x);
+void h_api_units_get(web_ctx_t *x);
+void h_api_units_add(web_ctx_t *x);
+void h_api_people_search(web_ctx_t *x);
+void h_api_people_add(web_ctx_t *x);
+void h_api_people_get(web_ctx_t *x);
+void h_api_people_patch(web_ctx_t *x);
+void h_api_people_participation(web_ctx_t *x);
+void h_api_people_coverage(web_ctx_t *x);
+void h_api_people_pension(web_ctx_t *x);
+void h_api_people_membership(web_ctx_t *x);
+void h_api_people_stop(web_ctx_t *x);
+void h_api_households_get(web_ctx_t *x);
+void h_api_households_patch(web_ctx_t *x);
+void h_api_households_poverty(web_ctx_t *x);
+void h_api_quote_bhxh(web_ctx_t *x);
+void h_api_quote_bhyt(web_ctx_t *x);
+void h_api_params_list(web_ctx_t *x);
+void h_api_params_add(web_ctx_t *x);
+
+/* api_money.c: collection, receipts, remittance, cash, 1+1, due lists */
+void h_api_collect(web_ctx_t *x);
+void h_api_collect_preview(web_ctx_t *x);
+void h_api_receipts_list(web_ctx_t *x);
+void h_api_receipts_get(web_ctx_t *x);
+void h_api_receipts_void(web_ctx_t *x);
+void h_api_remit(web_ctx_t *x);
+void h_api_cash(web_ctx_t *x);
+void h_api_referrals(web_ctx_t *x);
+void h_api_referrals_add(web_ctx_t *x);
+void h_api_due(web_ctx_t *x);
+
+/* page_*.c: the HTML pages */
+void page_login(web_ctx_t *x);
+void page_login_post(web_ctx_t *x);
+void page_logout(web_ctx_t *x);
+void page_lang(web_ctx_t *x);
+void page_dashboard(web_ctx_t *x);
+void page_people(web_ctx_t *x);
+void page_person_new(web_ctx_t *x);
+void page_person_create(web_ctx_t *x);
+void page_person(web_ctx_t *x);
+void page_person_edit(web_ctx_t *x);
+void page_person_update(web_ctx_t *x);
+void page_household(web_ctx_t *x);
+void page_household_update(web_ctx_t *x);
+void page_collect(web_ctx_t *x);
+void page_collect_post(web_ctx_t *x);
+void page_receipts(web_ctx_t *x);
+void page_receipt(web_ctx_t *x);
+void page_receipt_void(web_ctx_t *x);
+void page_remit(web_ctx_t *x);
+void page_remit_post(web_ctx_t *x);
+void page_referrals(web_ctx_t *x);
+void page_due(web_ctx_t *x);
+void page_users(web_ctx_t *x);
+void page_users_add(web_ctx_t *x);
+void page_user_update(web_ctx_t *x);
+void page_password(web_ctx_t *x);
+void page_password_post(web_ctx_t *x);
+void page_audit(web_ctx_t *x);
+
+#endif

@@ -1,0 +1,318 @@
+/* page_admin.c: the administration pages (admins only, by the route
+ * table): the users of the admin's units (list, add, change one) and
+ * the audit log (see handlers.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/accounts.h"
+#include "report/json_accounts.h"
+#include "web/handlers.h"
+#include "web/pages.h"
+
+#define USERS_SHOWN 150     /* logins listed on one page at most (the rest: filter by name) */
+#define AUDIT_PAGE 40       /* audit entries on one page */
+#define AUDIT_DETAIL_MAX 400 /* bytes of an entry's detail shown */
+#define WALK_STOP 1000      /* a walk callback's "enough" (distinct from every PO_* code) */
+
+/* Sets o["r_<role>"] to true for role r, so templates pick the label
+ * and the selected option without code (partials _role and
+ * _role_options). */
+static void set_role_flag(json_t *o, enum user_role r)
+{
+	char k[24];
+	snprintf(k, sizeof k, "r_%s", user_role_name(r));
+	json_object_set_new(o, k, json_true());
+}
+
+/* A positive decimal id from text, or 0 for anything else. */
+static int64_t parse_id(const char *s)
+{
+	char *end;
+	long long v;
+	if (!s || !*s)
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	return errno || *end || v < 1 ? 0 : (int64_t)v;
+}
+
+/* What the user list walks with. */
+struct users_walk {
+	json_t *items;
+	const char *q;       /* only usernames containing it ("" for all) */
+	int64_t edit_id;     /* the login whose form is open (0: none) */
+	json_t *edit;        /* set to her row when met */
+	size_t shown;
+	bool more;           /* stopped at USERS_SHOWN */
+};
+
+/* app_user_list callback: one row per login matching the filter. */
+static int users_row(const user_t *u, void *ctx)
+{
+	struct users_walk *w = ctx;
+	json_t *o;
+	if (w->q[0] && !strstr(u->username, w->q))
+		return 0;
+	if (w->shown == USERS_SHOWN) {
+		w->more = true;
+		return WALK_STOP;
+	}
+	o = json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)u->id, "username", u->username, "unit_code", u->unit_code,
+		      "disabled", u->disabled);
+	if (!o)
+		return WALK_STOP;
+	set_role_flag(o, u->role);
+	if (u->id == w->edit_id) {
+		json_object_set_new(o, "editing", json_true());
+		w->edit = json_deep_copy(o);
+	}
+	json_array_append_new(w->items, o);
+	w->shown++;
+	return 0;
+}
+
+/* Renders the users page at status into context c (consumed; may hold
+ * "err", "v" for the add form, "ev" for the typed values of the open
+ * edit form): the list, the add form and, for edit_id, that user's
+ * form.  A login outside the admin's units is not listed, so editing it
+ * shows no form. */
+static void users_page(web_ctx_t *x, unsigned status, json_t *c, int64_t edit_id)
+{
+	const char *done = web_query(x, "done"), *q = web_query(x, "q");
+	struct users_walk w = {json_array(), q ? q : "", edit_id, NULL, 0, false};
+	json_t *ev = json_object_get(c, "ev"), *add;
+	err_t e;
+	int rc;
+	rc = app_user_list(x->a, x->scope, x->nscope, users_row, &w, &e);
+	if (rc == WALK_STOP)
+		rc = PO_OK;
+	if (rc) {
+		json_decref(w.items);
+		json_decref(w.edit);
+		json_decref(c);
+		web_fail(x, rc, &e);
+		return;
+	}
+	json_object_set_new(c, "users", w.items);
+	json_object_set_new(c, "q", json_string(w.q));
+	if (w.more)
+		json_object_set_new(c, "more", json_true());
+	if (w.edit) {
+		if (ev) { /* the form comes back: what she typed, not what is stored */
+			json_object_del(w.edit, "r_admin");
+			json_object_del(w.edit, "r_officer");
+			json_object_del(w.edit, "r_union");
+			json_object_del(w.edit, "r_collector");
+			json_object_del(w.edit, "r_viewer");
+			json_object_update(w.edit, ev);
+		}
+		json_object_set_new(c, "edit", w.edit);
+	}
+	if (edit_id > 0) { /* the language switch comes back to this form, not to the POST's address */
+		char here[48];
+		snprintf(here, sizeof here, "/users?edit=%lld", (long long)edit_id);
+		json_object_set_new(c, "here", json_string(here));
+	}
+	if (!json_object_get(c, "v")) {
+		add = json_pack("{s:s,s:s,s:b}", "username", "", "unit_code", "", "r_collector", 1);
+		json_object_set_new(c, "v", add);
+	}
+	if (done && strcmp(done, "add") == 0)
+		json_object_set_new(c, "done_add", json_true());
+	if (done && strcmp(done, "update") == 0)
+		json_object_set_new(c, "done_update", json_true());
+	web_page(x, status, "users", c);
+}
+
+/* GET /users[?q=TEXT][&edit=ID][&done=add|update]: the logins of the
+ * admin's units, the form to add one and, with edit, the form of one. */
+void page_users(web_ctx_t *x)
+{
+	users_page(x, 200, page_ctx(x, "users.title"), parse_id(web_query(x, "edit")));
+}
+
+/* The typed role of a form as flags {r_<role>: true} in o; false when
+ * it names no role. */
+static bool typed_role(web_ctx_t *x, json_t *o, enum user_role *r)
+{
+	if (!user_role_parse(page_form(x, "role"), r))
+		return false;
+	set_role_flag(o, *r);
+	return true;
+}
+
+/* POST /users (username, role, unit_code, password): adds a login inside
+ * the admin's units; 303 to /users?done=add.  Errors: the page again at
+ * 422 with the message at the field and what was typed (but the
+ * password). */
+void page_users_add(web_ctx_t *x)
+{
+	json_t *c = page_ctx(x, "users.title"), *v;
+	user_t u;
+	enum user_role r = UROLE_COLLECTOR;
+	err_t e;
+	int rc;
+	v = json_pack("{s:s,s:s}", "username", page_form(x, "username"), "unit_code", page_form(x, "unit_code"));
+	json_object_set_new(c, "v", v);
+	if (!typed_role(x, v, &r)) {
+		page_field_msg(c, "role", web_tr(x, "users.role_bad"));
+		users_page(x, 422, c, 0);
+		return;
+	}
+	memset(&u, 0, sizeof u);
+	snprintf(u.username, sizeof u.username, "%s", page_form(x, "username"));
+	u.role = r;
+	rc = app_user_create_by(x->a, x->u, &u, page_form(x, "unit_code"), page_form(x, "password"), &e);
+	if (rc == PO_EINVAL || rc == PO_ECONFLICT) {
+		if (rc == PO_ECONFLICT && !e.field[0])
+			snprintf(e.field, sizeof e.field, "username");
+		page_field_errors(x, c, &e, 1);
+		users_page(x, 422, c, 0);
+		return;
+	}
+	json_decref(c);
+	if (rc) {
+		web_fail(x, rc, &e);
+		return;
+	}
+	web_redirect(x, "/users?done=add");
+}
+
+/* POST /users/{id} (role, unit_code, disabled: a checkbox, password:
+ * empty to keep): changes a login of the admin's units; cached sessions
+ * are dropped (her rights may have changed); 303 to /users?done=update.
+ * Errors: the page again at 422 with her form open as typed; a login
+ * outside the units: 404 as a missing one. */
+void page_user_update(web_ctx_t *x)
+{
+	user_changes_t ch = USER_CHANGES_NONE;
+	const char *role = page_form(x, "role"), *unit = page_form(x, "unit_code"), *pw = page_form(x, "password");
+	json_t *c, *ev;
+	enum user_role r;
+	err_t e;
+	int rc;
+	ev = json_pack("{s:s,s:b}", "unit_code", unit, "disabled", web_form(x, "disabled") != NULL);
+	typed_role(x, ev, &r);
+	if (role[0])
+		ch.role = role;
+	if (unit[0])
+		ch.unit_code = unit;
+	ch.disabled = web_form(x, "disabled") ? 1 : 0;
+	if (pw[0])
+		ch.new_password = pw;
+	rc = app_user_update(x->a, x->u, x->id, &ch, NULL, &e);
+	if (rc == PO_EINVAL || rc == PO_ECONFLICT) {
+		c = page_ctx(x, "users.title");
+		json_object_set_new(c, "ev", ev);
+		page_field_errors(x, c, &e, 1);
+		users_page(x, 422, c, x->id);
+		return;
+	}
+	json_decref(ev);
+	if (rc) {
+		web_fail(x, rc, &e);
+		return;
+	}
+	web_session_forget_all();
+	web_redirect(x, "/users?done=update");
+}
+
+/* What the audit walk gathers. */
+struct audit_walk {
+	json_t *items;
+	int64_t last_id;
+};
+
+/* Copies into out (cap bytes) at most cap - 4 bytes of s, cut at a
+ * UTF-8 character boundary, with "…" when cut. */
+static void clip_utf8(const char *s, char *out, size_t cap)
+{
+	size_t n = strlen(s);
+	if (n < cap) {
+		memcpy(out, s, n + 1);
+		return;
+	}
+	n = cap - 4;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(out, s, n);
+	memcpy(out + n, "\xE2\x80\xA6", 4); /* … and the NUL */
+}
+
+/* app_audit_list callback: one row per entry: when (UTC, to the
+ * second), who, what, on which record (a link for a person or a
+ * household), the detail as written (clipped). */
+static int audit_row(const audit_entry_t *r, void *ctx)
+{
+	struct audit_walk *w = ctx;
+	char at[20], detail[AUDIT_DETAIL_MAX];
+	json_t *o;
+	snprintf(at, sizeof at, "%.19s", r->at ? r->at : "");
+	if (at[10] == 'T')
+		at[10] = ' ';
+	o = json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)r->id, "at", at, "actor", r->actor ? r->actor : "",
+		      "action", r->action ? r->action : "", "entity", r->entity ? r->entity : "");
+	if (!o)
+		return WALK_STOP;
+	if (r->entity_id > 0) {
+		json_object_set_new(o, "entity_id", json_integer(r->entity_id));
+		static const char *const linked[] = {"person", "household", "receipt", "user"};
+		size_t i;
+		for (i = 0; r->entity && i < sizeof linked / sizeof linked[0]; i++)
+			if (strcmp(r->entity, linked[i]) == 0) {
+				char k[24];
+				snprintf(k, sizeof k, "is_%s", linked[i]);
+				json_object_set_new(o, k, json_true());
+				json_object_set_new(o, "linked", json_true());
+			}
+	}
+	if (r->detail && r->detail[0]) {
+		clip_utf8(r->detail, detail, sizeof detail);
+		json_object_set_new(o, "detail", json_string(detail));
+	}
+	json_array_append_new(w->items, o);
+	w->last_id = r->id;
+	return 0;
+}
+
+/* GET /audit[?actor=&action=&entity=&before=ID]: the audit log, newest
+ * first, AUDIT_PAGE entries a page, filtered by actor (exact), action
+ * (prefix) and entity (exact); "older" pages on with before = the last
+ * id shown. */
+void page_audit(web_ctx_t *x)
+{
+	const char *actor = web_query(x, "actor"), *action = web_query(x, "action"), *entity = web_query(x, "entity");
+	struct audit_walk w = {json_array(), 0};
+	audit_filter_t f;
+	json_t *c = page_ctx(x, "audit.title");
+	bool more = false;
+	err_t e;
+	int rc;
+	memset(&f, 0, sizeof f);
+	f.actor = actor;
+	f.action_prefix = action;
+	f.entity = entity;
+	f.before_id = parse_id(web_query(x, "before"));
+	f.limit = AUDIT_PAGE;
+	rc = app_audit_list(x->a, &f, audit_row, &w, &more, &e);
+	if (rc == WALK_STOP)
+		rc = PO_OK;
+	if (rc) {
+		json_decref(w.items);
+		json_decref(c);
+		web_fail(x, rc, &e);
+		return;
+	}
+	json_object_set_new(c, "entries", w.items);
+	json_object_set_new(c, "f", json_pack("{s:s,s:s,s:s}", "actor", actor ? actor : "", "action",
+					      action ? action : "", "entity", entity ? entity : ""));
+	if (more && w.last_id > 0)
+		json_object_set_new(c, "older", json_integer(w.last_id));
+	if (f.before_id)
+		json_object_set_new(c, "paged", json_true());
+	if ((actor && *actor) || (action && *action) || (entity && *entity))
+		json_object_set_new(c, "filtered", json_true());
+	web_page(x, 200, "audit", c);
+}

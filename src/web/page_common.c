@@ -1,0 +1,109 @@
+/* page_common.c: helpers shared by the page handlers (see pages.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "web/pages.h"
+#include "web/tmpl.h"
+
+#define HERE_MAX 400 /* bytes of the "here" path kept for the language switch */
+
+/* See pages.h. */
+json_t *page_ctx(web_ctx_t *x, const char *title_key)
+{
+	json_t *c = json_object();
+	buf_t b;
+	size_t i;
+	int rc = PO_OK;
+	if (!c)
+		return NULL;
+	if (title_key)
+		json_object_set_new(c, "title", json_string(web_tr(x, title_key)));
+	buf_init(&b, HERE_MAX);
+	rc = buf_puts(&b, x->rq->path);
+	for (i = 0; !rc && i < x->rq->nquery; i++) {
+		rc = buf_putc(&b, i ? '&' : '?');
+		if (!rc)
+			rc = url_esc(&b, x->rq->query[i].k);
+		if (!rc)
+			rc = buf_putc(&b, '=');
+		if (!rc)
+			rc = url_esc(&b, x->rq->query[i].v);
+	}
+	json_object_set_new(c, "here", json_string(rc ? x->rq->path : buf_cstr(&b)));
+	buf_free(&b);
+	return c;
+}
+
+/* See pages.h. */
+void page_count(json_t *o, const char *k, int64_t n)
+{
+	char s[MONEY_FMT_MAX];
+	money_format(n, 0, s);
+	json_object_set_new(o, k, json_string(s));
+}
+
+/* See pages.h. */
+void page_money(json_t *o, const char *k, money_t v)
+{
+	char s[MONEY_FMT_MAX];
+	money_format(v, 1, s);
+	json_object_set_new(o, k, json_string(s));
+}
+
+/* See pages.h. */
+void page_date(json_t *o, const char *k, date_t d)
+{
+	char s[32];
+	if (d.y <= 0)
+		return;
+	if (d.year_only)
+		snprintf(s, sizeof s, "%04d", d.y);
+	else
+		snprintf(s, sizeof s, "%02d/%02d/%04d", d.d, d.m, d.y);
+	json_object_set_new(o, k, json_string(s));
+}
+
+/* See pages.h. */
+void page_field_msg(json_t *ctx, const char *field, const char *msg)
+{
+	json_t *err = json_object_get(ctx, "err"), *old;
+	if (!err) {
+		err = json_object();
+		json_object_set_new(ctx, "err", err);
+	}
+	old = json_object_get(err, field);
+	if (old && json_string_value(old)) {
+		char both[2 * ERR_TEXT_MAX + 4];
+		snprintf(both, sizeof both, "%s; %s", json_string_value(old), msg);
+		json_object_set_new(err, field, json_string(both));
+	} else {
+		json_object_set_new(err, field, json_string(msg));
+	}
+	json_object_set_new(ctx, "errors", json_true());
+}
+
+/* See pages.h. */
+void page_field_errors(web_ctx_t *x, json_t *ctx, const err_t *errs, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		page_field_msg(ctx, errs[i].field[0] ? errs[i].field : "_", err_text(&errs[i], x->lang));
+}
+
+/* See pages.h. */
+const char *page_form(web_ctx_t *x, const char *k)
+{
+	const char *v = web_form(x, k);
+	return v ? v : "";
+}
+
+/* See pages.h. */
+void page_keep(web_ctx_t *x, json_t *ctx, const char *const *names, size_t n)
+{
+	json_t *v = json_object();
+	size_t i;
+	for (i = 0; i < n; i++)
+		json_object_set_new(v, names[i], json_string(page_form(x, names[i])));
+	json_object_set_new(ctx, "v", v);
+}

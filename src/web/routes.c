@@ -1,0 +1,101 @@
+/* routes.c: the route table, the one place that says which method and
+ * path run which handler, and who may call it.  The dispatcher
+ * (dispatch.c) enforces the roles; handlers check the unit scope of the
+ * records they touch.  Patterns: literal segments and {id}, a positive
+ * decimal integer.  The OpenAPI document (data/openapi.json) lists
+ * exactly the /api/ routes below; tests/web/test_openapi.c checks it. */
+#include "web/handlers.h"
+
+#define ADMIN_OFFICER (R_ADMIN | R_OFFICER)
+#define CERTIFIERS (R_ADMIN | R_OFFICER | R_UNION) /* may record poverty certificates */
+
+const web_route_t web_routes[] = {
+	/* public */
+	{"GET", "/healthz", R_PUBLIC, 0, h_healthz, "Liveness check"},
+	{"GET", "/static/app.css", R_PUBLIC, WF_STATIC, h_static, "Style sheet"},
+	{"GET", "/static/app.js", R_PUBLIC, WF_STATIC, h_static, "Script"},
+	{"GET", "/static/money.js", R_PUBLIC, WF_STATIC, h_static, "Script of the collection pages"},
+	{"GET", "/static/receipt.css", R_PUBLIC, WF_STATIC, h_static, "Style sheet of printed receipts"},
+	{"GET", "/api/v1/openapi.json", R_PUBLIC, 0, h_openapi, "This API described in OpenAPI 3"},
+	{"POST", "/api/v1/login", R_PUBLIC, 0, h_api_login, "Open a session"},
+
+	/* API: the caller */
+	{"POST", "/api/v1/logout", R_ALL, 0, h_api_logout, "Close the session"},
+	{"GET", "/api/v1/me", R_ALL, 0, h_api_me, "The caller and her unit"},
+	{"POST", "/api/v1/password", R_ALL, 0, h_api_password, "Change the caller's password"},
+
+	/* API: registry */
+	{"GET", "/api/v1/dashboard", R_ALL, 0, h_api_dashboard, "Figures of the caller's unit"},
+	{"GET", "/api/v1/units", R_ALL, 0, h_api_units_list, "Units inside the caller's unit"},
+	{"POST", "/api/v1/units", R_ADMIN, 0, h_api_units_add, "Add a unit"},
+	{"GET", "/api/v1/units/{id}", R_ALL, 0, h_api_units_get, "One unit"},
+	{"GET", "/api/v1/people", R_ALL, 0, h_api_people_search, "Search people"},
+	{"POST", "/api/v1/people", R_WRITE, 0, h_api_people_add, "Add a person"},
+	{"GET", "/api/v1/people/{id}", R_ALL, 0, h_api_people_get, "One person"},
+	{"PATCH", "/api/v1/people/{id}", R_WRITE, 0, h_api_people_patch, "Change a person"},
+	{"GET", "/api/v1/people/{id}/participation", R_ALL, 0, h_api_people_participation,
+	 "Voluntary social insurance state of a person"},
+	{"GET", "/api/v1/people/{id}/coverage", R_ALL, 0, h_api_people_coverage,
+	 "Coverage timeline and receipts of a person"},
+	{"GET", "/api/v1/people/{id}/pension", R_ALL, 0, h_api_people_pension, "Pension projection of a person"},
+	{"POST", "/api/v1/people/{id}/membership", R_WRITE, 0, h_api_people_membership, "Record union membership"},
+	{"POST", "/api/v1/people/{id}/stop", R_MONEY, 0, h_api_people_stop, "Record a stop of voluntary insurance"},
+	{"GET", "/api/v1/households/{id}", R_ALL, 0, h_api_households_get, "One household and its members"},
+	{"PATCH", "/api/v1/households/{id}", R_WRITE, 0, h_api_households_patch, "Change a household's head"},
+	{"POST", "/api/v1/households/{id}/poverty", CERTIFIERS, 0, h_api_households_poverty,
+	 "Record a poverty certificate"},
+	{"GET", "/api/v1/quotes/bhxh", R_ALL, 0, h_api_quote_bhxh, "Quote voluntary social insurance"},
+	{"GET", "/api/v1/quotes/bhyt", R_ALL, 0, h_api_quote_bhyt, "Quote household health insurance"},
+	{"GET", "/api/v1/params", R_ALL, 0, h_api_params_list, "Legal parameters"},
+	{"POST", "/api/v1/params", ADMIN_OFFICER, 0, h_api_params_add, "Record a legal parameter"},
+
+	/* API: money */
+	{"POST", "/api/v1/collect", R_MONEY, 0, h_api_collect, "Collect a payment and issue a receipt"},
+	{"POST", "/api/v1/collect/preview", R_MONEY, 0, h_api_collect_preview, "Compute a payment without recording it"},
+	{"GET", "/api/v1/receipts", R_ALL, 0, h_api_receipts_list, "Receipts"},
+	{"GET", "/api/v1/receipts/{id}", R_ALL, 0, h_api_receipts_get, "One receipt"},
+	{"POST", "/api/v1/receipts/{id}/void", R_MONEY, 0, h_api_receipts_void, "Void a receipt"},
+	{"POST", "/api/v1/remittances", R_MONEY, 0, h_api_remit, "Hand over the caller's receipts"},
+	{"GET", "/api/v1/cash", R_MONEY, 0, h_api_cash, "Cash on hand"},
+	{"GET", "/api/v1/referrals", R_ALL, 0, h_api_referrals, "1+1 figures"},
+	{"POST", "/api/v1/referrals", R_WRITE, 0, h_api_referrals_add, "Record who brought whom"},
+	{"GET", "/api/v1/due", R_ALL, 0, h_api_due, "People due to pay"},
+
+	/* API: administration */
+	{"GET", "/api/v1/users", R_ADMIN, 0, h_api_users_list, "Users"},
+	{"POST", "/api/v1/users", R_ADMIN, 0, h_api_users_add, "Add a user"},
+	{"PATCH", "/api/v1/users/{id}", R_ADMIN, 0, h_api_users_patch, "Change a user"},
+	{"GET", "/api/v1/audit", R_ADMIN, 0, h_api_audit, "The audit log"},
+
+	/* pages */
+	{"GET", "/login", R_PUBLIC, WF_HTML, page_login, "Login"},
+	{"POST", "/login", R_PUBLIC, WF_HTML, page_login_post, "Login"},
+	{"GET", "/lang", R_PUBLIC, WF_HTML, page_lang, "Language switch"},
+	{"POST", "/logout", R_ALL, WF_HTML, page_logout, "Logout"},
+	{"GET", "/", R_ALL, WF_HTML, page_dashboard, "Dashboard"},
+	{"GET", "/people", R_ALL, WF_HTML, page_people, "Search"},
+	{"GET", "/people/new", R_WRITE, WF_HTML, page_person_new, "Add a person"},
+	{"POST", "/people/new", R_WRITE, WF_HTML, page_person_create, "Add a person"},
+	{"GET", "/people/{id}", R_ALL, WF_HTML, page_person, "Person"},
+	{"GET", "/people/{id}/edit", R_WRITE, WF_HTML, page_person_edit, "Edit a person"},
+	{"POST", "/people/{id}/edit", R_WRITE, WF_HTML, page_person_update, "Edit a person"},
+	{"GET", "/households/{id}", R_ALL, WF_HTML, page_household, "Household"},
+	{"POST", "/households/{id}", R_WRITE, WF_HTML, page_household_update, "Edit a household"},
+	{"GET", "/collect", R_MONEY, WF_HTML, page_collect, "Collect"},
+	{"POST", "/collect", R_MONEY, WF_HTML, page_collect_post, "Collect"},
+	{"GET", "/receipts", R_ALL, WF_HTML, page_receipts, "Receipts"},
+	{"GET", "/receipts/{id}", R_ALL, WF_HTML, page_receipt, "Receipt"},
+	{"POST", "/receipts/{id}/void", R_MONEY, WF_HTML, page_receipt_void, "Void a receipt"},
+	{"GET", "/remit", R_MONEY, WF_HTML, page_remit, "Remittance"},
+	{"POST", "/remit", R_MONEY, WF_HTML, page_remit_post, "Remittance"},
+	{"GET", "/referrals", R_ALL, WF_HTML, page_referrals, "1+1"},
+	{"GET", "/due", R_ALL, WF_HTML, page_due, "Due list"},
+	{"GET", "/users", R_ADMIN, WF_HTML, page_users, "Users"},
+	{"POST", "/users", R_ADMIN, WF_HTML, page_users_add, "Add a user"},
+	{"POST", "/users/{id}", R_ADMIN, WF_HTML, page_user_update, "Change a user"},
+	{"GET", "/password", R_ALL, WF_HTML, page_password, "Change password"},
+	{"POST", "/password", R_ALL, WF_HTML, page_password_post, "Change password"},
+	{"GET", "/audit", R_ADMIN, WF_HTML, page_audit, "Audit log"},
+};
+
+const size_t web_route_count = sizeof web_routes / sizeof web_routes[0];

@@ -1,0 +1,157 @@
+# api_account.sh: the account API over HTTP: login, logout, the caller,
+# password change, users in the admin's units, the audit log.  Few logins
+# (argon2id costs about 0.1 s each) and fewer than five failed ones from
+# this address (the throttle's free allowance).
+. "$(dirname "$0")/lib.sh"
+
+run init
+"$PLUSONE" unit add 84 --name "Tỉnh Trà Vinh" --kind province >/dev/null
+"$PLUSONE" unit add 29350 --name "Xã Hiếu Tử" --kind commune --parent 84 >/dev/null
+"$PLUSONE" unit add 29350-01 --name "Ấp Tân Trung Giồng" --kind hamlet --parent 29350 >/dev/null
+"$PLUSONE" unit add 29365 --name "Xã Tập Ngãi" --kind commune --parent 84 >/dev/null
+PW='mật khẩu dài'
+NEWPW='mật khẩu mới 2026'
+printf '%s\n' "$PW" | "$PLUSONE" user add adm --role admin --unit 29350 --password-stdin >/dev/null  # id 1
+printf '%s\n' "$PW" | "$PLUSONE" user add lan --role union --unit 29350 --password-stdin >/dev/null  # id 2
+printf '%s\n' "$PW" | "$PLUSONE" user add binh --role union --unit 29365 --password-stdin >/dev/null # id 3
+
+PORT=$((20000 + RANDOM % 20000))
+URL="http://127.0.0.1:$PORT"
+"$PLUSONE" serve --listen "127.0.0.1:$PORT" --log off 2>"$WORK/serve.err" &
+SERVER=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
+
+# req METHOD PATH [curl args...]: the status in $RC, the body in $OUT,
+# the headers in $ERR
+req() {
+	local m=$1 p=$2
+	shift 2
+	RC=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X "$m" "$@" "$URL$p")
+	OUT=$(cat "$WORK/body")
+	ERR=$(cat "$WORK/headers")
+}
+is() { [ "$RC" = "$1" ]; }
+# field NAME: a top-level member of the JSON in $OUT
+field() { printf '%s' "$OUT" | python3 -c "import json,sys; print(json.load(sys.stdin)[\"$1\"])"; }
+login() { req POST /api/v1/login -d "{\"username\": \"$1\", \"password\": \"$2\"}" "${@:3}"; }
+
+# ---- login
+login adm "$PW"
+check "login answers 200 with token, csrf_token, username, role, unit_code" json_eq '[sorted(d.keys()), d["username"], d["role"], d["unit_code"], len(d["token"]), len(d["csrf_token"])]' '[["csrf_token", "role", "token", "unit_code", "username"], "adm", "admin", "29350", 64, 32]'
+ADM=$(field token)
+check "the session cookie is HttpOnly, SameSite=Strict, 12 hours" bash -c "grep -qi '^Set-Cookie: plusone_session=$ADM; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200' '$WORK/headers'"
+AADM="Authorization: Bearer $ADM"
+login lan 'sai mật khẩu'
+check "a wrong password answers 401" is 401
+WRONG1=$OUT
+login khongco 'sai mật khẩu'
+check "an unknown user gets the very same answer" bash -c "[ $RC = 401 ] && [ '$WRONG1' = '$OUT' ]"
+check "which says: wrong username or password" json_eq 'd["error"]' 'wrong username or password'
+req POST /api/v1/login -d '{"username": "lan"}'
+check "a login without a password answers 401 too" is 401
+
+# ---- the caller
+req GET /api/v1/me -H "$AADM"
+check "GET /me: username, role, unit and its name" json_eq '[d["username"], d["role"], d["unit_code"], d["unit_name"]]' '["adm", "admin", "29350", "Xã Hiếu Tử"]'
+req GET /api/v1/me
+check "GET /me without a session answers 401" is 401
+
+# ---- password change: L1 keeps its session, L2 loses it
+login lan "$PW"
+L1=$(field token)
+login lan "$PW"
+L2=$(field token)
+req POST /api/v1/password -H "Authorization: Bearer $L1" -d "{\"old_password\": \"sai rồi nhé\", \"new_password\": \"$NEWPW\"}"
+check "a wrong old password answers 422 on the field old_password" json_eq '[d["errors"][0]["field"], d["errors"][0]["message"], d["errors"][0]["message_en"]]' '["old_password", "Mật khẩu hiện tại không đúng", "the current password is wrong"]'
+req POST /api/v1/password -H "Authorization: Bearer $L1" -d '{"old_password": "'"$PW"'", "new_password": "ngắn"}'
+check "a short new password answers 422 on new_password" json_eq 'd["errors"][0]["field"]' new_password
+req POST /api/v1/password -H "Authorization: Bearer $L1" -d "{\"old_password\": \"$PW\", \"new_password\": \"$NEWPW\"}"
+check "the right old password changes it: 200 {ok: true}" bash -c "[ $RC = 200 ] && [ '$OUT' = '{\"ok\":true}' ]"
+req GET /api/v1/me -H "Authorization: Bearer $L1"
+check "the session that changed it goes on" is 200
+req GET /api/v1/me -H "Authorization: Bearer $L2"
+check "her other session is closed" is 401
+login lan "$PW"
+check "the old password no longer logs in" is 401
+login lan "$NEWPW"
+check "the new one does" is 200
+L3=$(field token)
+
+# ---- logout
+req POST /api/v1/logout -H "Authorization: Bearer $L1"
+check "logout answers 200" is 200
+check "and clears the cookie" bash -c "grep -i '^Set-Cookie: plusone_session=;' '$WORK/headers' | grep -q 'Max-Age=0'"
+req GET /api/v1/me -H "Authorization: Bearer $L1"
+check "after logout the token answers 401" is 401
+req GET /api/v1/me -H "Authorization: Bearer $L3"
+check "her other session is untouched by the logout" is 200
+
+# ---- users, in the admin's units
+req GET /api/v1/users -H "$AADM"
+check "the user list holds only the admin's units, by username" json_eq '[[u["username"], u["role"], u["unit_code"], u["disabled"]] for u in d["results"]]' '[["adm", "admin", "29350", false], ["lan", "union", "29350", false]]'
+req GET /api/v1/users -H "Authorization: Bearer $L3"
+check "a non-admin may not list users" is 403
+req POST /api/v1/users -H "$AADM" -d "{\"username\": \"moi\", \"role\": \"collector\", \"unit_code\": \"29365\", \"password\": \"$PW\"}"
+check "adding a user outside her units answers 422 on unit_code" json_eq '[x["field"] for x in d["errors"]]' '["unit_code"]'
+req POST /api/v1/users -H "$AADM" -d "{\"username\": \"moi\", \"role\": \"chief\", \"unit_code\": \"29350-01\", \"password\": \"$PW\"}"
+check "an unknown role answers 422 on role" json_eq 'd["errors"][0]["field"]' role
+req POST /api/v1/users -H "$AADM" -d "{\"username\": \"moi\", \"role\": \"collector\", \"unit_code\": \"29350-01\", \"password\": \"$PW\"}"
+check "adding one inside answers 201 with the user" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | python3 -c 'import json,sys; d=json.load(sys.stdin); assert [d[\"id\"], d[\"username\"], d[\"unit_code\"], d[\"role\"]] == [4, \"moi\", \"29350-01\", \"collector\"]'"
+req POST /api/v1/users -H "$AADM" -d "{\"username\": \"MOI\", \"role\": \"collector\", \"unit_code\": \"29350\", \"password\": \"$PW\"}"
+check "a username taken (in any case) answers 409" is 409
+req PATCH /api/v1/users/1 -H "$AADM" -d '{"disabled": true}'
+check "an admin cannot disable herself" json_eq '[d["errors"][0]["field"], d["errors"][0]["message_en"]]' '["disabled", "you cannot disable your own account"]'
+req PATCH /api/v1/users/1 -H "$AADM" -d '{"role": "viewer"}'
+check "nor take her own admin role away" json_eq 'd["errors"][0]["field"]' role
+req PATCH /api/v1/users/3 -H "$AADM" -d '{"disabled": true}'
+OUTSIDE=$OUT
+check "a user outside her units answers 404" is 404
+req PATCH /api/v1/users/99 -H "$AADM" -d '{"disabled": true}'
+check "exactly as a missing one does" bash -c "[ $RC = 404 ] && [ '$OUTSIDE' = '$OUT' ]"
+req PATCH /api/v1/users/3 -H "$AADM" -d '{"role": "nonsense"}'
+check "even with a bad role" bash -c "[ $RC = 404 ] && [ '$OUTSIDE' = '$OUT' ]"
+req PATCH /api/v1/users/2 -H "$AADM" -d '{"role": "nonsense"}'
+check "inside, a bad role answers 422 on role" json_eq 'd["errors"][0]["field"]' role
+req PATCH /api/v1/users/2 -H "$AADM" -d '{"disabled": "yes"}'
+check "disabled must be a boolean" json_eq 'd["errors"][0]["field"]' disabled
+req PATCH /api/v1/users/2 -H "$AADM" -d '{"role": "collector", "unit_code": "29350-01"}'
+check "PATCH a user answers 200 with the user as she is now" json_eq '[d["username"], d["role"], d["unit_code"], d["disabled"]]' '["lan", "collector", "29350-01", false]'
+req PATCH /api/v1/users/2 -H "$AADM" -d '{"unit_code": "29365"}'
+check "moving her outside the admin's units answers 422 on unit_code" json_eq 'd["errors"][0]["field"]' unit_code
+req PATCH /api/v1/users/2 -H "$AADM" -d '{"disabled": true}'
+check "disabling a user answers 200" json_eq 'd["disabled"]' true
+req GET /api/v1/me -H "Authorization: Bearer $L3"
+check "and her session ends at once" is 401
+
+# ---- the audit log
+req GET "/api/v1/audit?action=user.update&entity=user&entity_id=2" -H "$AADM"
+check "the audit log shows before and after of a user update" json_eq '[d["results"][1]["actor"], d["results"][1]["detail"]["before"], d["results"][1]["detail"]["after"]]' '["adm", {"disabled": false, "role": "union", "unit_code": "29350"}, {"disabled": false, "role": "collector", "unit_code": "29350-01"}]'
+check "newest first" json_eq '[len(d["results"]), d["results"][0]["detail"]["after"]["disabled"], d["next_before"]]' '[2, true, null]'
+req GET "/api/v1/audit?limit=500" -H "$AADM"
+check "the audit log never holds a password hash" bash -c "[ $RC = 200 ] && ! grep -q 'pass_hash' '$WORK/body' && ! grep -q 'argon2' '$WORK/body'"
+check "nor a session token" bash -c "! grep -q '$ADM' '$WORK/body' && ! grep -q '$L1' '$WORK/body'"
+check "logins, logouts and password changes are there" json_eq 'sorted(set(r["action"] for r in d["results"]) & {"session.login", "session.logout", "user.password", "user.add", "user.update"})' '["session.login", "session.logout", "user.add", "user.password", "user.update"]'
+req GET "/api/v1/audit?limit=2" -H "$AADM"
+FIRST=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(",".join(str(r["id"]) for r in d["results"]))')
+NEXT=$(field next_before)
+check "a page of 2 gives next_before, the id of its last entry" bash -c "[ '${FIRST#*,}' = '$NEXT' ]"
+req GET "/api/v1/audit?limit=2&before=$NEXT" -H "$AADM"
+check "the next page starts below it" json_eq "all(r['id'] < $NEXT for r in d['results']) and len(d['results']) == 2" true
+req GET "/api/v1/audit?limit=501" -H "$AADM"
+check "limit above 500 answers 422" json_eq 'd["errors"][0]["field"]' limit
+req GET "/api/v1/audit?before=-1" -H "$AADM"
+check "a negative before answers 422" is 422
+login binh "$PW"
+BINH=$(field token)
+req GET /api/v1/audit -H "Authorization: Bearer $BINH"
+check "a non-admin may not read the audit log" is 403
+
+# ---- a new login closes the session whose cookie it carries
+login adm "$PW" -b "plusone_session=$ADM"
+check "logging in again answers 200 with a new token" bash -c "[ $RC = 200 ] && [ \"\$(printf '%s' '$OUT' | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"token\"])')\" != '$ADM' ]"
+req GET /api/v1/me -H "$AADM"
+check "and the session of the cookie it carried is closed" is 401
+
+kill -TERM "$SERVER"
+wait "$SERVER"
+check "the server stops with exit 0" [ $? -eq 0 ]

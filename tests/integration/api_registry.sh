@@ -1,0 +1,261 @@
+# api_registry.sh: the registry's JSON API over HTTP: the dashboard,
+# units, people (edit, participation, coverage, pension, membership,
+# stop), households, quotes and parameters; each record outside the
+# caller's units answers 404 like a missing one; numbers equal the
+# command line's for the same data.
+. "$(dirname "$0")/lib.sh"
+
+run init
+"$PLUSONE" unit add 84 --name "Tỉnh Trà Vinh" --kind province >/dev/null
+"$PLUSONE" unit add 846 --name "Huyện Tiểu Cần" --kind district --parent 84 >/dev/null
+"$PLUSONE" unit add 29350 --name "Xã Hiếu Tử" --kind commune --parent 846 >/dev/null
+"$PLUSONE" unit add 29350-01 --name "Ấp Ô Ét" --kind hamlet --parent 29350 >/dev/null
+"$PLUSONE" unit add CH29350 --name "Chi hội Hiếu Tử" --kind branch --parent 29350 >/dev/null
+"$PLUSONE" unit add 29365 --name "Xã Tập Ngãi" --kind commune --parent 846 >/dev/null
+for u in "admin admin 846" "lan union 29350" "ctv collector 29350" "xem viewer 29350" "bhxh officer 846"; do
+	set -- $u
+	printf 'mật khẩu dài\n' | "$PLUSONE" user add "$1" --role "$2" --unit "$3" --password-stdin >/dev/null
+done
+cat >"$WORK/p.csv" <<'CSV'
+full_name,dob,sex,cccd,unit_code,household_code,relation,member
+Nguyễn Thị Lan,1980-01-01,F,084180000001,29350-01,HGD1,Chủ hộ,có
+Trần Văn Hùng,1978-01-01,M,,29350-01,HGD1,Chồng,không
+Trần Thị Mai,2005-01-01,F,,29350-01,HGD1,Con,có
+Lê Văn Xa,1970-01-01,M,084070000004,29365,HGD3,Chủ hộ,có
+CSV
+"$PLUSONE" import people "$WORK/p.csv" >/dev/null
+# three payments: BHXH and BHYT in 2025, Lan's card renewed in 2026, Mai's first card today
+run_in '{"payer": 1, "items": [{"scheme": "bhxh", "person": 1, "income": 1500000, "months": 12},
+  {"scheme": "bhyt", "person": 1, "months": 12}, {"scheme": "bhyt", "person": 2, "months": 12}]}' collect --collector ctv --date 2025-08-01 --json
+check "setup: the 2025 payment" json_eq 'd["receipt"]["total"]' 5316120
+run_in '{"payer": 1, "items": [{"scheme": "bhyt", "person": 1, "months": 12}]}' collect --collector ctv --date 2026-08-15 --json
+RENEWAL=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["receipt"]["total"])')
+run_in '{"payer": 3, "items": [{"scheme": "bhyt", "person": 3, "months": 12}]}' collect --collector ctv --date 2026-11-29 --json
+TODAYS=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["receipt"]["total"])')
+check "setup: 2026 BHYT at the 2,530,000 base salary, Mai second in her household this year" bash -c "[ '$RENEWAL' = 1366200 ] && [ '$TODAYS' = 956340 ]"
+run cash --collector ctv --json
+CASH=$OUT
+run due --unit 29350 --json
+DUE=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps([sum(x["scheme"] == "bhyt" for x in d["due"]), sum(x["scheme"] == "bhxh" for x in d["due"])]))')
+run participation 1 --json
+PARTICIPATION=$OUT
+run unit list --json
+UNITS=$OUT
+uid() { printf '%s' "$UNITS" | python3 -c "import json,sys; print([u['id'] for u in json.load(sys.stdin)['units'] if u['code'] == '$1'][0])"; }
+U29350=$(uid 29350)
+U29365=$(uid 29365)
+
+PORT=$((20000 + RANDOM % 20000))
+URL="http://127.0.0.1:$PORT"
+"$PLUSONE" serve --listen "127.0.0.1:$PORT" 2>"$WORK/serve.err" &
+SERVER=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
+
+# req METHOD PATH [curl args...]: the status in $RC, the body in $OUT
+req() {
+	local m=$1 p=$2
+	shift 2
+	RC=$(curl -s -o "$WORK/body" -w '%{http_code}' -X "$m" "$@" "$URL$p")
+	OUT=$(cat "$WORK/body")
+	ERR=""
+}
+is() { [ "$RC" = "$1" ]; }
+# same_json A B: the two JSON texts are equal documents
+same_json() { python3 -c 'import json,sys; sys.exit(0 if json.loads(sys.argv[1]) == json.loads(sys.argv[2]) else 1)' "$1" "$2" || { echo "# $1"; echo "# != $2"; return 1; }; }
+# fields_are STATUS LIST: the status and the fields of the 422 errors
+fields_are() { [ "$RC" = 422 ] && json_eq 'sorted(x["field"] for x in d["errors"])' "$1"; }
+login() {
+	req POST /api/v1/login -d "{\"username\": \"$1\", \"password\": \"mật khẩu dài\"}"
+	printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
+LAN="Authorization: Bearer $(login lan)"
+CTV="Authorization: Bearer $(login ctv)"
+XEM="Authorization: Bearer $(login xem)"
+ADMIN="Authorization: Bearer $(login admin)"
+OFFICER="Authorization: Bearer $(login bhxh)"
+J="Content-Type: application/json"
+
+# ---- the dashboard ----
+req GET /api/v1/dashboard -H "$LAN"
+check "the dashboard of Hiếu Tử: people, members, members with a valid card, BHXH covered" json_eq '[d["date"], d["unit_code"], d["people"], d["members"], d["members_bhyt"], d["bhyt_active"], d["bhxh_active"]]' '["2026-11-29", "29350", 3, 2, 1, 1, 0]'
+check "today's receipts: Mai's" json_eq '[d["receipts_today"]["count"], d["receipts_today"]["total"]]' "[1, $TODAYS]"
+check "due: the counts of the due list (Lan's BHXH; Hùng's card lapsed 91 days ago)" json_eq '[d["due"]["days"], d["due"]["bhyt"], d["due"]["bhxh"]]' '[30, 0, 1]'
+check "the due list says the same" json_eq '[d["due"]["bhyt"], d["due"]["bhxh"]]' "$DUE"
+check "a union cadre's own cash is empty" json_eq 'd["cash"]' '{"receipts": 0, "collected": 0, "remitted": 0, "on_hand": 0}'
+req GET /api/v1/dashboard -H "$CTV"
+check "the collector's dashboard shows her cash on hand as the cash command" same_json "$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["cash"]))')" "$CASH"
+req GET /api/v1/dashboard -H "$XEM"
+check "a viewer has no cash" json_eq 'd["cash"]' 'null'
+req GET /api/v1/dashboard -H "$ADMIN"
+check "the district's dashboard counts Tập Ngãi too" json_eq '[d["people"], d["members"], d["bhyt_active"]]' '[4, 3, 1]'
+req GET "/api/v1/dashboard?date=2025-09-15" -H "$ADMIN"
+check "on another date: both 2025 cards and the BHXH" json_eq '[d["members_bhyt"], d["bhyt_active"], d["bhxh_active"], d["receipts_today"]["count"]]' '[1, 2, 1, 0]'
+req GET "/api/v1/dashboard?date=15/09/2025" -H "$ADMIN"
+check "a bad date answers 422 naming it" fields_are '["date"]'
+
+# ---- units ----
+req GET /api/v1/units -H "$LAN"
+check "units inside the caller's commune, in code order" json_eq '[u["code"] for u in d["units"]]' '["29350", "29350-01", "CH29350"]'
+req GET "/api/v1/units/$U29350" -H "$LAN"
+check "one unit: its children and the people of its subtree" json_eq '[d["code"], d["people"], d["parent"], d["parent_code"], [c["code"] for c in d["children"]]]' '["29350", 3, null, "846", ["29350-01", "CH29350"]]'
+req GET "/api/v1/units/$U29350" -H "$ADMIN"
+check "the district's administrator sees its parent" json_eq 'd["parent"]["code"]' '846'
+req GET /api/v1/units/9999 -H "$LAN"
+MISSING=$OUT
+check "a missing unit answers 404" is 404
+req GET "/api/v1/units/$U29365" -H "$LAN"
+check "a unit outside her units answers 404 exactly like a missing one" bash -c "[ $RC = 404 ] && [ '$MISSING' = '$OUT' ]"
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29365-01", "name": "Ấp Sóc Cầu", "kind": "hamlet", "parent": "29365"}'
+check "an administrator adds a hamlet under a commune of hers: 201" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if (d[\"code\"], d[\"parent_code\"], d[\"kind\"]) == (\"29365-01\", \"29365\", \"hamlet\") else 1)'"
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29365-01", "name": "Ấp Sóc Cầu", "kind": "hamlet", "parent": "29365"}'
+check "the same code in force again answers 409" is 409
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29999", "name": "Xã Lạ", "kind": "commune", "parent": "84"}'
+check "a parent outside her units answers 422 naming parent" fields_are '["parent"]'
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29999", "name": "Xã Lạ", "kind": "village", "parent": "846"}'
+check "an unknown kind answers 422 naming kind" fields_are '["kind"]'
+req POST /api/v1/units -H "$LAN" -H "$J" -d '{"code": "29350-02", "name": "Ấp Mới", "kind": "hamlet", "parent": "29350"}'
+check "only an administrator adds units: 403" is 403
+
+# ---- people ----
+req GET "/api/v1/people?q=lan" -H "$XEM"
+check "a viewer's search shows CCCD masked" json_eq '[(r["full_name"], r["cccd"]) for r in d["results"]]' '[["Nguyễn Thị Lan", "084******001"]]'
+req GET "/api/v1/people?q=lan&limit=0" -H "$LAN"
+check "a limit out of range answers 422 naming limit" fields_are '["limit"]'
+req GET /api/v1/people/1 -H "$LAN"
+check "a person with her details" json_eq '[d["full_name"], d["cccd"], d["household_code"], d["membership"], d["household_poverty"], d["poverty_today"], d["member"]]' '["Nguyễn Thị Lan", "084180000001", "HGD1", null, [], null, true]'
+req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"phone": "0912 345 678", "ethnicity": "Khmer"}'
+check "PATCH changes the fields given" json_eq '[d["phone"], d["ethnicity"], d["full_name"], d["cccd"]]' '["0912345678", "Khmer", "Nguyễn Thị Lan", "084180000001"]'
+req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"full_name": "Nguyễn Thị Lan Anh"}'
+req GET "/api/v1/people?q=lan%20anh" -H "$LAN"
+check "the search follows the new name" json_eq '[r["full_name"] for r in d["results"]]' '["Nguyễn Thị Lan Anh"]'
+req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"dob": "31/02/1990", "sex": "X"}'
+check "an invalid change answers 422 with every field" fields_are '["dob", "sex"]'
+req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"dob": "1981-01-01"}'
+check "a date of birth against her CCCD answers 422 naming cccd" fields_are '["cccd"]'
+req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"nickname": "Lan"}'
+check "an unknown field answers 422 naming it" fields_are '["nickname"]'
+req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"phone": 912345678}'
+check "a number where text is expected answers 422" fields_are '["phone"]'
+req PATCH /api/v1/people/2 -H "$LAN" -H "$J" -d '{"cccd": "084070000004", "dob": "1970-01-01"}'
+check "a CCCD of someone else answers 409" is 409
+req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"unit_code": "29365"}'
+check "moving her out of the caller's units answers 422 naming unit_code" fields_are '["unit_code"]'
+req PATCH /api/v1/people/1 -H "$XEM" -H "$J" -d '{"phone": "0912345679"}'
+check "a viewer may not change people: 403" is 403
+req PATCH /api/v1/people/9999 -H "$LAN" -H "$J" -d '{"phone": "0912345679"}'
+MISSING=$OUT
+req PATCH /api/v1/people/4 -H "$LAN" -H "$J" -d '{"phone": "0912345679"}'
+check "PATCH of a person outside her units answers 404 like a missing one" bash -c "[ $RC = 404 ] && [ '$MISSING' = '$OUT' ]"
+
+req GET /api/v1/people/1/participation -H "$LAN"
+check "participation is the command's" same_json "$OUT" "$PARTICIPATION"
+req GET /api/v1/people/1/coverage -H "$LAN"
+check "coverage: paid periods newest first, from receipts" json_eq '[(p["scheme"], p["from"], p["to"], p["net"]) for p in d["periods"]]' "[[\"bhyt\", \"2026-08-31\", \"2027-08-30\", $RENEWAL], [\"bhyt\", \"2025-08-31\", \"2026-08-30\", 1263600], [\"bhxh\", \"2025-08-01\", \"2026-07-31\", 3168000]]"
+check "and her receipts, newest first" json_eq '[(r["serial"], r["date"], r["total"]) for r in d["receipts"]]' "[[2, \"2026-08-15\", $RENEWAL], [1, \"2025-08-01\", 5316120]]"
+req GET "/api/v1/people/1/pension?income=2000000&months_planned=0" -H "$LAN"
+PENSION=$OUT
+run project pension --dob 1980-01-01 --sex F --income 2000000 --months-from-2014 12 --months-planned 0 --support 792000 --json
+check "the pension projection is the command's with her months and support" same_json "$(printf '%s' "$PENSION" | python3 -c 'import json,sys; d=json.load(sys.stdin); [d.pop(k) for k in ("plan", "person")]; print(json.dumps(d))')" "$OUT"
+check "and tells what it was computed from" bash -c "OUT='$PENSION'; printf '%s' \"\$OUT\" | python3 -c 'import json,sys; p=json.load(sys.stdin)[\"plan\"]; sys.exit(0 if (p[\"months_from_2014\"], p[\"support_received\"], p[\"joined_before_2021\"], p[\"average_income\"]) == (12, 792000, False, 2000000) else 1)'"
+req GET "/api/v1/people/1/pension" -H "$LAN"
+check "without an income her latest one is taken, and months until retirement" json_eq '[d["plan"]["average_income"], d["plan"]["planned_to_retirement"], d["retirement_date"]]' '[1500000, true, "2040-01-01"]'
+req GET "/api/v1/people/2/pension" -H "$LAN"
+check "no income known: 422 naming income" fields_are '["income"]'
+req POST /api/v1/people/1/membership -H "$LAN" -H "$J" -d '{"branch": "CH29350", "role": "branch_head", "since": "2022-03-01"}'
+check "membership is recorded with branch and role" json_eq 'd["membership"]' '{"branch_code": "CH29350", "role": "branch_head", "since": "2022-03-01"}'
+req POST /api/v1/people/1/membership -H "$LAN" -H "$J" -d '{"role": "chief"}'
+check "an unknown member role answers 422 naming role" fields_are '["role"]'
+req POST /api/v1/people/1/stop -H "$CTV" -H "$J" -d '{"reason": "đóng BHXH bắt buộc"}'
+check "a stop answers 201 with the participation: stopped" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | grep -q '\"state\":\"stopped\"'"
+req POST /api/v1/people/1/stop -H "$CTV" -H "$J" -d '{}'
+check "a stop without a reason answers 422 naming reason" fields_are '["reason"]'
+req POST /api/v1/people/1/stop -H "$XEM" -H "$J" -d '{"reason": "x"}'
+check "a viewer may not record a stop: 403" is 403
+for path in "GET /api/v1/people/ID" "GET /api/v1/people/ID/participation" "GET /api/v1/people/ID/coverage" \
+	"GET /api/v1/people/ID/pension?income=2000000" "POST /api/v1/people/ID/membership" "POST /api/v1/people/ID/stop"; do
+	set -- $path
+	req "$1" "${2/ID/9999}" -H "$CTV" -H "$J" -d '{"reason": "x"}'
+	MISSING="$RC $OUT"
+	req "$1" "${2/ID/4}" -H "$CTV" -H "$J" -d '{"reason": "x"}'
+	check "$1 ${2/ID/\{id\}} outside her units answers 404 like a missing person" [ "$RC $OUT" = "$MISSING" ] 
+	check "$1 ${2/ID/\{id\}}: and that is a 404" is 404
+done
+
+# ---- households ----
+req GET /api/v1/households/1 -H "$LAN"
+check "a household with its members, the head first" json_eq '[d["code"], d["unit_code"], d["head"], [m["id"] for m in d["members"]], d["poverty_today"]]' '["HGD1", "29350-01", 1, [1, 2, 3], null]'
+req GET /api/v1/households/1 -H "$XEM"
+check "a viewer sees the members' CCCD masked" json_eq 'd["members"][0]["cccd"]' '084******001'
+req PATCH /api/v1/households/1 -H "$LAN" -H "$J" -d '{"head": 2}'
+check "the head changes to another member" json_eq '[d["head"], [m["id"] for m in d["members"]]]' '[2, [2, 1, 3]]'
+req PATCH /api/v1/households/1 -H "$LAN" -H "$J" -d '{"head": 4}'
+check "someone of another household answers 422 naming head" fields_are '["head"]'
+req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "poor", "from": "2026-01-01", "to": "2026-12-31"}'
+check "a poverty certificate answers 201; the household is poor today" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if (d[\"poverty_today\"], len(d[\"poverty\"])) == (\"poor\", 1) else 1)'"
+req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "rich", "from": "2026-01-01", "to": "2026-12-31"}'
+check "an unknown status answers 422 naming status" fields_are '["status"]'
+req POST /api/v1/households/1/poverty -H "$CTV" -H "$J" -d '{"status": "poor", "from": "2027-01-01", "to": "2027-12-31"}'
+check "a collector may not certify poverty: 403" is 403
+for path in "GET /api/v1/households/ID" "PATCH /api/v1/households/ID" "POST /api/v1/households/ID/poverty"; do
+	set -- $path
+	req "$1" "${2/ID/9999}" -H "$LAN" -H "$J" -d '{"head": 4, "status": "poor", "from": "2027-01-01", "to": "2027-12-31"}'
+	MISSING="$RC $OUT"
+	req "$1" "${2/ID/2}" -H "$LAN" -H "$J" -d '{"head": 4, "status": "poor", "from": "2027-01-01", "to": "2027-12-31"}'
+	check "$1 ${2/ID/\{id\}} outside her units answers 404 like a missing household" [ "$RC $OUT" = "$MISSING" ]
+	check "$1 ${2/ID/\{id\}}: and that is a 404" is 404
+done
+
+# ---- quotes: the command line's JSON for the same flags ----
+req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=1500000&months=12&category=other" -H "$XEM"
+run quote bhxh --date 2025-08-01 --income 1500000 --months 12 --category other --json
+check "GET quotes/bhxh equals quote bhxh --json" same_json "$(cat "$WORK/body")" "$OUT"
+req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=2000000&months=6&category=poor&province=84&supported_months=110" -H "$XEM"
+run quote bhxh --date 2025-08-01 --income 2000000 --months 6 --category poor --province 84 --supported-months 110 --json
+check "with province and supported months too" same_json "$(cat "$WORK/body")" "$OUT"
+req GET "/api/v1/quotes/bhxh?date=2020-03-01&income=1500000&advance_years=1" -H "$XEM"
+run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 1 --json
+check "a payment in advance equals quote bhxh --advance-years" same_json "$(cat "$WORK/body")" "$OUT"
+req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=1000&months=12&category=other" -H "$XEM"
+check "an income below the floor answers 422 naming income" fields_are '["income"]'
+check "and states the bound in dong" bash -c "printf '%s' '$OUT' | grep -q '1.500.000'"
+req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=1500000&months=5&category=other" -H "$XEM"
+check "5 months answers 422 naming months" fields_are '["months"]'
+req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=1500000&months=12&category=rich" -H "$XEM"
+check "an unknown category answers 422 naming category" fields_are '["category"]'
+req GET "/api/v1/quotes/bhxh?date=2025-03-01&income=1500000&advance_years=1" -H "$XEM"
+check "an advance without the fund rate answers 422" is 422
+req GET "/api/v1/quotes/bhyt?date=2025-08-01&months=12&members=3" -H "$XEM"
+run quote bhyt --date 2025-08-01 --months 12 --members 3 --json
+check "GET quotes/bhyt equals quote bhyt --json" same_json "$(cat "$WORK/body")" "$OUT"
+req GET "/api/v1/quotes/bhyt?date=2026-09-01&months=6&ordinal=4&first_time=1" -H "$XEM"
+run quote bhyt --date 2026-09-01 --months 6 --members 1 --first-ordinal 4 --first-time --json
+check "with an ordinal and the first card's dates" same_json "$(cat "$WORK/body")" "$OUT"
+req GET "/api/v1/quotes/bhyt?date=2025-08-01&months=2" -H "$XEM"
+check "2 months answers 422 naming months" fields_are '["months"]'
+
+# ---- parameters ----
+req GET /api/v1/params -H "$XEM"
+run params list --json
+check "GET params equals params list --json" same_json "$(cat "$WORK/body")" "$OUT"
+req GET "/api/v1/params?family=base_salary" -H "$XEM"
+run params list --family base_salary --json
+check "with a family" same_json "$(cat "$WORK/body")" "$OUT"
+req POST /api/v1/params -H "$OFFICER" -H "$J" -d '{"family": "base_salary", "from": "2027-07-01", "value": 2700000, "source": "NĐ thử nghiệm", "status": "law"}'
+check "an officer records a parameter: 201" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | grep -q '\"origin\":\"admin\"'"
+req POST /api/v1/params -H "$OFFICER" -H "$J" -d '{"family": "base_salary", "from": "2027-07-01", "value": 2700000, "source": "NĐ thử nghiệm", "status": "law"}'
+check "the same family, key and date again answers 409" is 409
+req POST /api/v1/params -H "$OFFICER" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": "2,7 triệu", "source": "NĐ", "status": "law"}'
+check "a value that is not a whole number answers 422 naming value" fields_are '["value"]'
+req POST /api/v1/params -H "$OFFICER" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 1, "source": "NĐ", "status": "maybe"}'
+check "an unknown status answers 422 naming status" fields_are '["status"]'
+req POST /api/v1/params -H "$LAN" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 1, "source": "NĐ", "status": "law"}'
+check "a union cadre may not record parameters: 403" is 403
+req GET /api/v1/params -H "$XEM"
+run params list --json
+check "the new row is listed as the command lists it" same_json "$(cat "$WORK/body")" "$OUT"
+
+run check --json
+check "every invariant still holds" json_eq '[d["ok"], d["problems"]]' '[true, []]'
+kill -TERM "$SERVER"
+wait "$SERVER"
+check "the server stops with exit 0" [ $? -eq 0 ]

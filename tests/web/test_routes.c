@@ -1,0 +1,402 @@
+/* test_routes.c: walks the route table.  Every route, for every role,
+ * on a record inside and outside the caller's units, without a session,
+ * and (for writes) with the session cookie but no CSRF token, answers the
+ * expected status.  A route without a case here fails the test, so a new
+ * route cannot land without its permissions being stated.
+ *
+ * Requests go straight to web_dispatch (no sockets): the same dispatcher
+ * and handlers the server runs.  Write cases send bodies that the use
+ * case refuses (422) or that change nothing lasting, so every role sees
+ * the same data. */
+#include "../app/fixture.h"
+
+#include "app/accounts.h"
+#include "app/collect.h"
+#include "web/web.h"
+#include "web/web_int.h"
+
+#define PASSWORD "mật khẩu đủ dài"
+
+/* One route's case: the path inside the caller's units and outside them
+ * (NULL when the route has no {id}), the body of a write, the status an
+ * allowed role gets inside and outside. */
+struct route_case {
+	const char *method, *pattern;
+	const char *in, *out;
+	const char *body;
+	unsigned ok, out_status;
+};
+
+/* Ids filled by the fixture, substituted for {P} (person), {H}
+ * (household), {R} (receipt), {U} (unit), {S} (user) in paths. */
+static struct {
+	int64_t person[2], household[2], receipt[2], unit[2], user[2];
+} ids;
+
+static const struct route_case cases[] = {
+	{"GET", "/healthz", NULL, NULL, NULL, 200, 0},
+	{"GET", "/static/app.css", NULL, NULL, NULL, 200, 0},
+	{"GET", "/static/app.js", NULL, NULL, NULL, 200, 0},
+	{"GET", "/static/money.js", NULL, NULL, NULL, 200, 0},
+	{"GET", "/static/receipt.css", NULL, NULL, NULL, 200, 0},
+	{"GET", "/api/v1/openapi.json", NULL, NULL, NULL, 200, 0},
+	{"POST", "/api/v1/login", NULL, NULL, "{\"username\":\"nobody\",\"password\":\"x\"}", 401, 0},
+	{"POST", "/api/v1/logout", NULL, NULL, "{}", 200, 0},
+	{"GET", "/api/v1/me", NULL, NULL, NULL, 200, 0},
+	{"POST", "/api/v1/password", NULL, NULL, "{}", 422, 0},
+	{"GET", "/api/v1/dashboard", NULL, NULL, NULL, 200, 0},
+	{"GET", "/api/v1/units", NULL, NULL, NULL, 200, 0},
+	{"POST", "/api/v1/units", NULL, NULL, "{}", 422, 0},
+	{"GET", "/api/v1/units/{id}", "/api/v1/units/{U0}", "/api/v1/units/{U1}", NULL, 200, 404},
+	{"GET", "/api/v1/people", "/api/v1/people?q=lan", NULL, NULL, 200, 0},
+	{"POST", "/api/v1/people", NULL, NULL, "{}", 422, 0},
+	{"GET", "/api/v1/people/{id}", "/api/v1/people/{P0}", "/api/v1/people/{P1}", NULL, 200, 404},
+	{"PATCH", "/api/v1/people/{id}", "/api/v1/people/{P0}", "/api/v1/people/{P1}", "{\"dob\":\"31/02/1990\"}", 422, 404},
+	{"GET", "/api/v1/people/{id}/participation", "/api/v1/people/{P0}/participation",
+	 "/api/v1/people/{P1}/participation", NULL, 200, 404},
+	{"GET", "/api/v1/people/{id}/coverage", "/api/v1/people/{P0}/coverage", "/api/v1/people/{P1}/coverage", NULL,
+	 200, 404},
+	{"GET", "/api/v1/people/{id}/pension", "/api/v1/people/{P0}/pension?income=5000000",
+	 "/api/v1/people/{P1}/pension?income=5000000", NULL, 200, 404},
+	{"POST", "/api/v1/people/{id}/membership", "/api/v1/people/{P0}/membership", "/api/v1/people/{P1}/membership",
+	 "{\"role\":\"nonsense\"}", 422, 404},
+	{"POST", "/api/v1/people/{id}/stop", "/api/v1/people/{P0}/stop", "/api/v1/people/{P1}/stop", "{}", 422, 404},
+	{"GET", "/api/v1/households/{id}", "/api/v1/households/{H0}", "/api/v1/households/{H1}", NULL, 200, 404},
+	{"PATCH", "/api/v1/households/{id}", "/api/v1/households/{H0}", "/api/v1/households/{H1}", "{}", 422, 404},
+	{"POST", "/api/v1/households/{id}/poverty", "/api/v1/households/{H0}/poverty",
+	 "/api/v1/households/{H1}/poverty", "{}", 422, 404},
+	{"GET", "/api/v1/quotes/bhxh", "/api/v1/quotes/bhxh?income=1", NULL, NULL, 422, 0},
+	{"GET", "/api/v1/quotes/bhyt", "/api/v1/quotes/bhyt?ordinal=1&months=12", NULL, NULL, 200, 0},
+	{"GET", "/api/v1/params", NULL, NULL, NULL, 200, 0},
+	{"POST", "/api/v1/params", NULL, NULL, "{}", 422, 0},
+	{"POST", "/api/v1/collect", NULL, NULL, "{}", 422, 0},
+	{"POST", "/api/v1/collect/preview", NULL, NULL, "{}", 422, 0},
+	{"GET", "/api/v1/receipts", NULL, NULL, NULL, 200, 0},
+	{"GET", "/api/v1/receipts/{id}", "/api/v1/receipts/{R0}", "/api/v1/receipts/{R1}", NULL, 200, 404},
+	{"POST", "/api/v1/receipts/{id}/void", "/api/v1/receipts/{R0}/void", "/api/v1/receipts/{R1}/void", "{}", 422,
+	 404},
+	{"POST", "/api/v1/remittances", NULL, NULL, "{\"date\":\"not a date\"}", 422, 0},
+	{"GET", "/api/v1/cash", NULL, NULL, NULL, 200, 0},
+	{"GET", "/api/v1/referrals", NULL, NULL, NULL, 200, 0},
+	{"POST", "/api/v1/referrals", NULL, NULL, "{}", 422, 0},
+	{"GET", "/api/v1/due", NULL, NULL, NULL, 200, 0},
+	{"GET", "/api/v1/users", NULL, NULL, NULL, 200, 0},
+	{"POST", "/api/v1/users", NULL, NULL, "{}", 422, 0},
+	{"PATCH", "/api/v1/users/{id}", "/api/v1/users/{S0}", "/api/v1/users/{S1}", "{\"role\":\"nonsense\"}", 422, 404},
+	{"GET", "/api/v1/audit", NULL, NULL, NULL, 200, 0},
+	{"GET", "/login", NULL, NULL, NULL, 200, 0},
+	{"POST", "/login", NULL, NULL, "username=nobody&password=x", 401, 0},
+	{"GET", "/lang", "/lang", NULL, NULL, 303, 0},
+	{"POST", "/logout", NULL, NULL, "", 303, 0},
+	{"GET", "/", NULL, NULL, NULL, 200, 0},
+	{"GET", "/people", NULL, NULL, NULL, 200, 0},
+	{"GET", "/people/new", NULL, NULL, NULL, 200, 0},
+	{"POST", "/people/new", NULL, NULL, "full_name=", 422, 0},
+	{"GET", "/people/{id}", "/people/{P0}", "/people/{P1}", NULL, 200, 404},
+	{"GET", "/people/{id}/edit", "/people/{P0}/edit", "/people/{P1}/edit", NULL, 200, 404},
+	{"POST", "/people/{id}/edit", "/people/{P0}/edit", "/people/{P1}/edit", "dob=31%2F02%2F1990", 422, 404},
+	{"GET", "/households/{id}", "/households/{H0}", "/households/{H1}", NULL, 200, 404},
+	{"POST", "/households/{id}", "/households/{H0}", "/households/{H1}", "", 422, 404},
+	{"GET", "/collect", NULL, NULL, NULL, 200, 0},
+	{"POST", "/collect", NULL, NULL, "", 422, 0},
+	{"GET", "/receipts", NULL, NULL, NULL, 200, 0},
+	{"GET", "/receipts/{id}", "/receipts/{R0}", "/receipts/{R1}", NULL, 200, 404},
+	{"POST", "/receipts/{id}/void", "/receipts/{R0}/void", "/receipts/{R1}/void", "", 422, 404},
+	{"GET", "/remit", NULL, NULL, NULL, 200, 0},
+	{"POST", "/remit", NULL, NULL, "date=x", 422, 0},
+	{"GET", "/referrals", NULL, NULL, NULL, 200, 0},
+	{"GET", "/due", NULL, NULL, NULL, 200, 0},
+	{"GET", "/users", NULL, NULL, NULL, 200, 0},
+	{"POST", "/users", NULL, NULL, "", 422, 0},
+	{"POST", "/users/{id}", "/users/{S0}", "/users/{S1}", "role=nonsense", 422, 404},
+	{"GET", "/password", NULL, NULL, NULL, 200, 0},
+	{"POST", "/password", NULL, NULL, "", 422, 0},
+	{"GET", "/audit", NULL, NULL, NULL, 200, 0},
+};
+
+#define NCASES (sizeof cases / sizeof cases[0])
+
+static fixture_t *fx;
+static char tokens[UROLE_COUNT][65], csrfs[UROLE_COUNT][33];
+static const char *const names[UROLE_COUNT] = {"quantri", "canbo", "hoi", "thu", "xem"};
+
+/* Opens a fresh session for role (after a logout case closed it). */
+static void relogin(int role)
+{
+	user_t who;
+	assert_int_equal(app_login(&fx->app, names[role], PASSWORD, tokens[role], csrfs[role], &who, &fx->e), PO_OK);
+}
+
+/* Replaces {P0} {P1} {H0} … {U1} {S0} in pattern with fixture ids. */
+static void fill_path(const char *p, char *out, size_t cap)
+{
+	size_t n = 0;
+	while (*p && n + 24 < cap) {
+		if (p[0] == '{' && p[1] && (p[2] == '0' || p[2] == '1') && p[3] == '}') {
+			int k = p[2] - '0';
+			int64_t v = p[1] == 'P' ? ids.person[k] : p[1] == 'H' ? ids.household[k] : p[1] == 'R' ? ids.receipt[k]
+				  : p[1] == 'U' ? ids.unit[k] : ids.user[k];
+			n += (size_t)snprintf(out + n, cap - n, "%lld", (long long)v);
+			p += 4;
+		} else {
+			out[n++] = *p++;
+		}
+	}
+	out[n] = '\0';
+}
+
+/* Sends one request; returns the status.  how: 'b' bearer token of
+ * role, 'c' session cookie with the CSRF header, 'n' cookie without any
+ * CSRF proof, 0 no credentials. */
+static unsigned call(const char *method, const char *path, const char *body, int role, char how)
+{
+	web_req_t rq;
+	web_resp_t rs;
+	char auth[80], pathbuf[256], *qm;
+	unsigned st;
+	app_t a = fx->app;
+	memset(&rq, 0, sizeof rq);
+	rq.method = method;
+	snprintf(pathbuf, sizeof pathbuf, "%s", path);
+	qm = strchr(pathbuf, '?');
+	if (qm) {
+		*qm = '\0';
+		assert_int_equal(web_form_parse(qm + 1, rq.query, WEB_QUERY_MAX, &rq.nquery), PO_OK);
+	}
+	rq.path = pathbuf;
+	rq.body = body;
+	rq.body_len = body ? strlen(body) : 0;
+	snprintf(rq.ip, sizeof rq.ip, "192.0.2.%d", role + 1);
+	if (how == 'b') {
+		snprintf(auth, sizeof auth, "Bearer %s", tokens[role]);
+		rq.authorization = auth;
+	} else if (how == 'c' || how == 'n') {
+		rq.session_cookie = tokens[role];
+		if (how == 'c')
+			rq.csrf_header = csrfs[role];
+	}
+	web_resp_init(&rs);
+	web_dispatch(&a, &rq, &rs);
+	st = rs.status;
+	web_resp_free(&rs);
+	return st;
+}
+
+/* Adds a person with a household code in a unit; returns her id. */
+static int64_t add_person(const char *name, const char *cccd, const char *unit, const char *hh)
+{
+	const char *v[PCOL_COUNT] = {0};
+	person_fields_t in;
+	person_parsed_t pp;
+	err_t errs[PERSON_ERRORS_MAX];
+	size_t n;
+	int k;
+	bool ins;
+	v[PCOL_FULL_NAME] = name;
+	v[PCOL_DOB] = "1980-03-04";
+	v[PCOL_SEX] = "F";
+	v[PCOL_CCCD] = cccd;
+	v[PCOL_UNIT] = unit;
+	v[PCOL_HOUSEHOLD] = hh;
+	memset(&in, 0, sizeof in);
+	for (k = 0; k < PCOL_COUNT; k++)
+		if (v[k]) {
+			in.v[k] = v[k];
+			in.n[k] = strlen(v[k]);
+		}
+	assert_int_equal(person_parse(&fx->app, &in, &pp, errs, &n), PO_OK);
+	assert_int_equal(store_tx_begin(fx->app.store, &fx->e), PO_OK);
+	assert_int_equal(person_upsert(&fx->app, &pp, &ins, &fx->e), PO_OK);
+	assert_int_equal(store_tx_commit(fx->app.store, &fx->e), PO_OK);
+	return pp.p.id;
+}
+
+/* A user of role r at unit code; returns her id. */
+static int64_t add_user(const char *name, enum user_role r, const char *unit)
+{
+	user_t u;
+	memset(&u, 0, sizeof u);
+	snprintf(u.username, sizeof u.username, "%s", name);
+	u.role = r;
+	assert_int_equal(app_user_add(&fx->app, &u, unit, PASSWORD, &fx->e), PO_OK);
+	return u.id;
+}
+
+/* One BHYT receipt for person p collected by collector on the fixture's
+ * day; returns its id. */
+static int64_t add_receipt(const char *collector, int64_t p)
+{
+	collect_request_t rq;
+	receipt_t r;
+	receipt_line_t lines[RECEIPT_LINES_MAX];
+	memset(&rq, 0, sizeof rq);
+	rq.payer = p;
+	snprintf(rq.method, sizeof rq.method, "cash");
+	snprintf(rq.items[0].scheme, sizeof rq.items[0].scheme, "bhyt");
+	rq.items[0].person = p;
+	rq.items[0].months = 12;
+	rq.n = 1;
+	if (app_collect(&fx->app, collector, fx->app.today, &rq, &r, lines, &fx->e) != PO_OK)
+		fail_msg("collect: %s: %s", fx->e.field, fx->e.en);
+	return r.id;
+}
+
+/* Builds the fixture: users of every role at 29350, a collector at
+ * 29365, a person, household and receipt on each side. */
+static int setup(void **state)
+{
+	web_settings_t s;
+	unit_t u;
+	int r;
+	(void)state;
+	fx = fixture_new();
+	assert_int_equal(app_params_sync(&fx->app, &r, &fx->e), PO_OK);
+	web_settings_default(&s);
+	assert_int_equal(web_state_open(&s, &fx->e), PO_OK);
+	for (r = 0; r < UROLE_COUNT; r++) {
+		int64_t id = add_user(names[r], (enum user_role)r, "29350");
+		if (r == UROLE_VIEWER)
+			ids.user[0] = id;
+		relogin(r);
+	}
+	ids.user[1] = add_user("thu2", UROLE_COLLECTOR, "29365");
+	ids.person[0] = add_person("Nguyễn Thị Lan", "084180000001", "29350", "HT-001");
+	ids.person[1] = add_person("Lê Thị Xa", "084180000002", "29365", "TN-001");
+	assert_int_equal(store_household_find(fx->app.store, "HT-001", &ids.household[0], &fx->e), PO_OK);
+	assert_int_equal(store_household_find(fx->app.store, "TN-001", &ids.household[1], &fx->e), PO_OK);
+	ids.receipt[0] = add_receipt("thu", ids.person[0]);
+	ids.receipt[1] = add_receipt("thu2", ids.person[1]);
+	assert_int_equal(store_unit_by_code(fx->app.store, "29350", fx->app.today, &u, &fx->e), PO_OK);
+	ids.unit[0] = u.id;
+	assert_int_equal(store_unit_by_code(fx->app.store, "29365", fx->app.today, &u, &fx->e), PO_OK);
+	ids.unit[1] = u.id;
+	return 0;
+}
+
+/* Removes the fixture. */
+static int teardown(void **state)
+{
+	(void)state;
+	web_state_close();
+	fixture_free(fx);
+	return 0;
+}
+
+/* The case of a route, or NULL. */
+static const struct route_case *case_of(const web_route_t *r)
+{
+	size_t i;
+	for (i = 0; i < NCASES; i++)
+		if (strcmp(cases[i].method, r->method) == 0 && strcmp(cases[i].pattern, r->pattern) == 0)
+			return &cases[i];
+	return NULL;
+}
+
+/* Every route of the table has a case, and every case a route. */
+static void every_route_has_a_case(void **state)
+{
+	size_t i, j;
+	(void)state;
+	for (i = 0; i < web_route_count; i++) {
+		if (!case_of(&web_routes[i]))
+			fail_msg("no case for %s %s", web_routes[i].method, web_routes[i].pattern);
+	}
+	for (j = 0; j < NCASES; j++) {
+		bool found = false;
+		for (i = 0; i < web_route_count; i++)
+			found |= strcmp(cases[j].method, web_routes[i].method) == 0 &&
+				 strcmp(cases[j].pattern, web_routes[i].pattern) == 0;
+		if (!found)
+			fail_msg("case without a route: %s %s", cases[j].method, cases[j].pattern);
+	}
+}
+
+/* Whether the route is a write with a logout effect (run last). */
+static bool logs_out(const web_route_t *r)
+{
+	return strstr(r->pattern, "logout") != NULL;
+}
+
+/* Checks one route for every role, inside and outside, without a
+ * session and without CSRF proof. */
+static void check_route(const web_route_t *r, int *bad)
+{
+	const struct route_case *c = case_of(r);
+	bool html = (r->flags & WF_HTML) != 0;
+	bool write = strcmp(r->method, "GET") != 0;
+	char in[160], out[160];
+	int role;
+	unsigned st;
+	fill_path(c->in ? c->in : r->pattern, in, sizeof in);
+	if (c->out)
+		fill_path(c->out, out, sizeof out);
+	/* without a session */
+	st = call(r->method, in, c->body, 0, 0);
+	if (r->roles == R_PUBLIC) {
+		if (st != c->ok) {
+			print_error("%s %s public: %u, expected %u\n", r->method, in, st, c->ok);
+			(*bad)++;
+		}
+		return;
+	}
+	if (st != (html ? 302u : 401u)) {
+		print_error("%s %s without a session: %u\n", r->method, in, st);
+		(*bad)++;
+	}
+	for (role = 0; role < UROLE_COUNT; role++) {
+		bool allowed = (r->roles & (1u << role)) != 0;
+		unsigned want = allowed ? c->ok : 403;
+		if (logs_out(r))
+			relogin(role);
+		/* an HTML form carries its token in the body; the API in a header */
+		st = call(r->method, in, c->body, role, html ? 'c' : 'b');
+		if (st != want) {
+			print_error("%s %s as %s: %u, expected %u\n", r->method, in, user_role_name((enum user_role)role), st,
+				    want);
+			(*bad)++;
+		}
+		if (c->out) {
+			unsigned want_out = allowed ? c->out_status : 403;
+			st = call(r->method, out, c->body, role, html ? 'c' : 'b');
+			if (st != want_out) {
+				print_error("%s %s (outside) as %s: %u, expected %u\n", r->method, out,
+					    user_role_name((enum user_role)role), st, want_out);
+				(*bad)++;
+			}
+		}
+		if (write) {
+			if (logs_out(r))
+				relogin(role);
+			st = call(r->method, in, c->body, role, 'n');
+			if (st != 403) {
+				print_error("%s %s by cookie without CSRF as %s: %u, expected 403\n", r->method, in,
+					    user_role_name((enum user_role)role), st);
+				(*bad)++;
+			}
+		}
+	}
+}
+
+/* Every route × every role × inside/outside answers as its case says. */
+static void every_route_every_role(void **state)
+{
+	size_t i;
+	int bad = 0;
+	(void)state;
+	for (i = 0; i < web_route_count; i++)
+		if (case_of(&web_routes[i]) && !logs_out(&web_routes[i]))
+			check_route(&web_routes[i], &bad);
+	for (i = 0; i < web_route_count; i++)
+		if (case_of(&web_routes[i]) && logs_out(&web_routes[i]))
+			check_route(&web_routes[i], &bad);
+	assert_int_equal(bad, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_route_has_a_case),
+		cmocka_unit_test(every_route_every_role),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
