@@ -111,6 +111,7 @@ start_server() {
 	PORT=$(free_port)
 	"$PLUSONE" --db "$DB" serve --listen "127.0.0.1:$PORT" "$@" 2>"$WORK/serve.stderr" &
 	SPID=$!
+	SERVER_PIDS=$SPID
 	PIDS+=("$SPID")
 	local i
 	for i in $(seq 100); do
@@ -151,17 +152,35 @@ stop_server() {
 	wait "$SPID" 2>/dev/null || true
 }
 
-# wrk_run NAME [wrk options] URL [-- script args]: RUNS runs, output in
-# $WORK/wrk-NAME.N.txt
+# cpu_ticks PID...: "machine_busy_ticks processes_ticks" (USER_HZ ticks)
+cpu_ticks() {
+	local busy p t=0
+	busy=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat)
+	for p in "$@"; do
+		t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$busy $t"
+}
+
+# wrk_run NAME [wrk options] URL [-- script args]: RUNS runs of wrk,
+# output in $WORK/wrk-NAME.N.txt; CPU used by the server (SERVER_PIDS)
+# and by the whole machine during each in $WORK/cpu-NAME.N.txt
+# ("seconds machine_ticks server_ticks hz loadavg1")
 wrk_run() {
-	local name=$1 r
+	local name=$1 r a b t0 load
 	shift
 	for r in $(seq "$RUNS"); do
+		load=$(cut -d' ' -f1 /proc/loadavg)
+		a=$(cpu_ticks $SERVER_PIDS)
+		t0=$(date +%s.%N)
 		wrk -t2 -c64 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$@" >"$WORK/wrk-$name.$r.txt"
+		b=$(cpu_ticks $SERVER_PIDS)
+		echo "$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{print b - a}') $((${b% *} - ${a% *}))" \
+			"$((${b#* } - ${a#* })) $(getconf CLK_TCK) $load" >"$WORK/cpu-$name.$r.txt"
 	done
 }
 
-rm -f "$WORK"/wrk-*.txt "$WORK"/rss-*.txt "$WORK"/hwm-*.txt
+rm -f "$WORK"/wrk-*.txt "$WORK"/rss-*.txt "$WORK"/hwm-*.txt "$WORK"/cpu-*.txt
 
 # --- the server, log off --------------------------------------------------
 LOGNOTE=""
@@ -322,6 +341,7 @@ for i in $(seq 50); do
 	curl -fsS -o /dev/null "http://127.0.0.1:$NPORT/people.json" 2>/dev/null && break
 	sleep 0.1
 done
+SERVER_PIDS="$NPID $(pgrep -P "$NPID" | tr '\n' ' ')"
 echo "nginx: the same body as a static file ($RUNS x $DURATION)"
 wrk_run nginx "http://127.0.0.1:$NPORT/people.json"
 kill "$NPID" 2>/dev/null || true
@@ -343,7 +363,7 @@ def parse(path):
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
     sock = re.search(r"Socket errors: (.*)", t)
     return rps, p50, p99, int(bad.group(1)) if bad else 0, sock.group(1) if sock else ""
-res, failed = {}, False
+res, cpu, failed = {}, {}, False
 for name in ("one", "rotate", "log", "nginx"):
     files = sorted(glob.glob(f"{work}/wrk-{name}.*.txt"))
     if not files:
@@ -355,6 +375,14 @@ for name in ("one", "rotate", "log", "nginx"):
             print(f"!! {os.path.basename(f)}: non-2xx answers {r[3]}, socket errors: {r[4] or 'none'}")
     res[name] = (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs),
                  statistics.median(r[2] for r in rs), [r[0] for r in rs], [r[2] for r in rs])
+    cp = []
+    for f in files:
+        c = f.replace("/wrk-", "/cpu-")
+        if os.path.exists(c):
+            secs, mach, srv, hz, load = open(c).read().split()
+            cp.append((int(srv) / int(hz) / float(secs), int(mach) / int(hz) / float(secs), float(load)))
+    if cp:
+        cpu[name] = (statistics.median(x[0] for x in cp), statistics.median(x[1] for x in cp), max(x[2] for x in cp))
 def peak(tag):
     rows = [l.split() for l in open(f"{work}/rss-{tag}.txt") if l.strip()] if os.path.exists(f"{work}/rss-{tag}.txt") else []
     if not rows:
@@ -363,10 +391,14 @@ def peak(tag):
 label = {"one": f"plusone, one query \"{query}\"", "rotate": "plusone, 1,000 rotating queries",
          "log": "plusone, one query, request log on", "nginx": "nginx, static file, same body"}
 print(f"wrk -t2 -c64 -d{duration} --latency; median of {runs} run(s)" + (f"; {lognote}" if lognote else ""))
-print(f"{'':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}   runs (req/s | p99 ms)")
+print(f"{'':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'server':>7} {'machine':>7} {'load':>5}"
+      "   runs (req/s | p99 ms)")
 for k, (rps, p50, p99, all_rps, all_p99) in res.items():
-    print(f"{label[k]:<40} {rps:9.0f} {p50:8.2f} {p99:8.2f}   "
+    sc, mc, ld = cpu.get(k, (float("nan"),) * 3)
+    print(f"{label[k]:<40} {rps:9.0f} {p50:8.2f} {p99:8.2f} {sc:7.2f} {mc:7.2f} {ld:5.1f}   "
           + " ".join(f"{x:.0f}" for x in all_rps) + " | " + " ".join(f"{x:.2f}" for x in all_p99))
+print("(server, machine: cores busy during the run, the server's processes and the whole machine"
+      f" (wrk and anything else running), of {os.cpu_count()}; load: the 1-minute load average before it)")
 if loglines:
     print(f"(request log: {loglines} lines written)")
 def kept(name):

@@ -92,7 +92,9 @@ static void check_consistent(void)
 	CHECK(query_int("SELECT count(*) - count(DISTINCT code) FROM household") == 0);
 	CHECK(query_int("SELECT count(cccd) - count(DISTINCT cccd) FROM person") == 0);
 	CHECK(query_int("SELECT count(bhxh_code) - count(DISTINCT bhxh_code) FROM person") == 0);
-	CHECK(query_int("SELECT count(*) FROM pragma_index_list('person')") == 5);
+	CHECK(query_int("SELECT count(*) FROM pragma_index_list('person')") == 6);
+	CHECK(query_int("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'people_version_%'") == 3);
+	CHECK(query_int("SELECT n FROM people_version") >= 1);
 	CHECK(query_int("SELECT count(*) FROM (SELECT word, count(*) AS c FROM person_word GROUP BY word) x"
 			" LEFT JOIN word_count w USING (word) WHERE w.n IS NOT x.c") == 0);
 	CHECK(query_int("SELECT count(*) FROM word_count WHERE n <> 0"

@@ -139,7 +139,7 @@ int app_user_list(app_t *a, const int64_t *scope, size_t nscope, int (*fn)(const
 static int check_admin(const user_t *by, err_t *e)
 {
 	if (by && by->role != UROLE_ADMIN)
-		return err_set(e, PO_EINVAL, "role", MSG_ACCOUNT_ADMIN_ONLY);
+		return err_set(e, PO_EFORBIDDEN, "role", MSG_ACCOUNT_ADMIN_ONLY);
 	return PO_OK;
 }
 

@@ -19,7 +19,7 @@ static bool handles_money(enum user_role r)
 static int money_role(const user_t *by, err_t *e)
 {
 	if (!handles_money(by->role) || by->disabled)
-		return err_set(e, PO_EINVAL, "role", MSG_LEDGER_ROLE, by->username, user_role_name(by->role));
+		return err_set(e, PO_EFORBIDDEN, "role", MSG_LEDGER_ROLE, by->username, user_role_name(by->role));
 	return PO_OK;
 }
 
@@ -369,7 +369,7 @@ int app_receipt_void_by(app_t *a, const user_t *by, const int64_t *scope, size_t
 	if (!rc && scope && !unit_set_has(scope, nscope, row.payer_unit_id))
 		rc = err_set(e, PO_ENOTFOUND, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
 	if (!rc && by->role == UROLE_COLLECTOR && row.r.collector_id != by->id)
-		rc = err_set(e, PO_EINVAL, "role", MSG_LEDGER_VOID_OWN, (long long)id, row.r.collector);
+		rc = err_set(e, PO_EFORBIDDEN, "role", MSG_LEDGER_VOID_OWN, (long long)id, row.r.collector);
 	if (!rc && (vn_clean(reason, strlen(reason), clean, sizeof clean, &n) != PO_OK || n == 0))
 		rc = err_set(e, PO_EINVAL, "reason", MSG_COLLECT_REASON);
 	if (!rc)
@@ -459,7 +459,7 @@ int app_referral_add_by(app_t *a, const user_t *by, const int64_t *scope, size_t
 {
 	char di[DATE_ISO_LEN + 1], ti[DATE_ISO_LEN + 1];
 	if (by->role == UROLE_VIEWER || by->disabled)
-		return err_set(e, PO_EINVAL, "role", MSG_LEDGER_READ_ONLY, by->username, user_role_name(by->role));
+		return err_set(e, PO_EFORBIDDEN, "role", MSG_LEDGER_READ_ONLY, by->username, user_role_name(by->role));
 	if (date_cmp(d, a->today) > 0) {
 		date_format_iso(d, di);
 		date_format_iso(a->today, ti);

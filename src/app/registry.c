@@ -17,9 +17,9 @@ int app_writer_scope(app_t *a, const user_t *by, int64_t **ids, size_t *n, err_t
 	*ids = NULL;
 	*n = 0;
 	if (!by)
-		return err_set(e, PO_EINVAL, "role", MSG_REG_VIEWER, "?", user_role_name(UROLE_VIEWER));
+		return err_set(e, PO_EFORBIDDEN, "role", MSG_REG_VIEWER, "?", user_role_name(UROLE_VIEWER));
 	if (by->role == UROLE_VIEWER || by->disabled)
-		return err_set(e, PO_EINVAL, "role", MSG_REG_VIEWER, by->username, user_role_name(by->role));
+		return err_set(e, PO_EFORBIDDEN, "role", MSG_REG_VIEWER, by->username, user_role_name(by->role));
 	return app_unit_scope_id(a, by->unit_id, ids, n, e);
 }
 
@@ -161,7 +161,7 @@ int app_unit_add_under(app_t *a, const user_t *by, unit_t *u, const char *parent
 	memset(out, 0, sizeof *out);
 	rc = app_writer_scope(a, by, &scope, &nscope, e);
 	if (!rc && by->role != UROLE_ADMIN)
-		rc = err_set(e, PO_EINVAL, "role", MSG_REG_ADMIN_ONLY);
+		rc = err_set(e, PO_EFORBIDDEN, "role", MSG_REG_ADMIN_ONLY);
 	if (!rc && (!parent_code || !*parent_code))
 		rc = err_set(e, PO_EINVAL, "parent", MSG_REG_PARENT_NEEDED);
 	if (rc) {

@@ -136,7 +136,7 @@ int app_person_create(app_t *a, const user_t *by, const person_fields_t *in, per
 	int rc;
 	*nerrs = 1;
 	if (by->role == UROLE_VIEWER)
-		return err_set(&errs[0], PO_EINVAL, "role", MSG_COLLECT_ROLE, by->username, user_role_name(by->role));
+		return err_set(&errs[0], PO_EFORBIDDEN, "role", MSG_REG_VIEWER, by->username, user_role_name(by->role));
 	rc = person_parse(a, in, &pp, errs, nerrs);
 	if (rc)
 		return rc;

@@ -87,6 +87,7 @@ int err_exit_status(int code)
 	case PO_ENOTFOUND:
 	case PO_ECONFLICT:
 	case PO_ELIMIT:
+	case PO_EFORBIDDEN:
 		return 2;
 	default:
 		return 1;

@@ -23,6 +23,7 @@ enum po_rc {
 	PO_ENOMEM,    /* an allocation failed */
 	PO_EIO,       /* reading or writing a file failed */
 	PO_EINTERNAL, /* anything else: a bug or a broken database */
+	PO_EFORBIDDEN, /* the caller's role (or ownership) does not allow it */
 	PO_EDEFER     /* not an error: the use case cannot decide now (a bulk
 	               * load has no index to look in); the caller retries later */
 };

@@ -23,8 +23,8 @@
  * not an administrator), not for what she sent. */
 static bool refused(int rc, const err_t *e)
 {
-	return rc == PO_EINVAL && strcmp(e->field, "role") == 0 &&
-	       (e->msg == MSG_REG_VIEWER || e->msg == MSG_REG_ADMIN_ONLY || e->msg == MSG_COLLECT_ROLE);
+	(void)e;
+	return rc == PO_EFORBIDDEN;
 }
 
 /* Answers the error of a use case (see the top of the file). */
@@ -44,6 +44,18 @@ static void fail(web_ctx_t *x, int rc, const err_t *e)
 static bool masked(const web_ctx_t *x)
 {
 	return x->u && x->u->role == UROLE_VIEWER;
+}
+
+/* A person with her details as the caller may see them: a viewer sees
+ * the CCCD masked, as in lists. */
+static json_t *person_view(const web_ctx_t *x, person_details_t *d)
+{
+	if (masked(x) && d->p.cccd[0]) {
+		char m[13];
+		cccd_mask(d->p.cccd, m);
+		snprintf(d->p.cccd, sizeof d->p.cccd, "%s", m);
+	}
+	return report_person_details(d);
 }
 
 /* ---- reading the query ---- */
@@ -385,7 +397,7 @@ void h_api_people_get(web_ctx_t *x)
 		fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, report_person_details(&d));
+	web_json(x, 200, person_view(x, &d));
 }
 
 /* PATCH /api/v1/people/{id}: the columns given change (see
@@ -406,7 +418,7 @@ void h_api_people_patch(web_ctx_t *x)
 		fail_fields(x, rc, errs, nerrs);
 		return;
 	}
-	web_json(x, 200, report_person_details(&d));
+	web_json(x, 200, person_view(x, &d));
 }
 
 /* GET /api/v1/people/{id}/participation[?date=D]: her voluntary BHXH
@@ -511,7 +523,7 @@ void h_api_people_membership(web_ctx_t *x)
 		fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, report_person_details(&d));
+	web_json(x, 200, person_view(x, &d));
 }
 
 /* POST /api/v1/people/{id}/stop {"date"?, "reason"}: records that she

@@ -80,6 +80,7 @@ void page_receipt_void(web_ctx_t *x);
 void page_remit(web_ctx_t *x);
 void page_remit_post(web_ctx_t *x);
 void page_referrals(web_ctx_t *x);
+void page_referrals_post(web_ctx_t *x);
 void page_due(web_ctx_t *x);
 void page_users(web_ctx_t *x);
 void page_users_add(web_ctx_t *x);

@@ -35,10 +35,6 @@
 #define REMIND_MAX 700       /* bytes of a reminder of the due page */
 #define WALK_STOP 1000       /* a walk callback's "enough" (distinct from every PO_* code) */
 
-/* Handlers not yet in the route table (see the note in the report):
- * declared here so that the lead can route them. */
-void page_referrals_post(web_ctx_t *x);
-
 /* ---- small helpers ---- */
 
 /* A new context for a money page: page_ctx plus the money style sheet

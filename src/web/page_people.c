@@ -478,7 +478,9 @@ void page_person_new(web_ctx_t *x)
  * number already someone's, 403 for a role that may not write. */
 static unsigned refusal_status(int rc, const err_t *errs, size_t n)
 {
-	if (rc == PO_EINVAL && n == 1 && strcmp(errs[0].field, "role") == 0)
+	(void)errs;
+	(void)n;
+	if (rc == PO_EFORBIDDEN)
 		return 403;
 	return rc == PO_ECONFLICT ? 409 : 422;
 }

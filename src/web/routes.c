@@ -2,7 +2,7 @@
  * path run which handler, and who may call it.  The dispatcher
  * (dispatch.c) enforces the roles; handlers check the unit scope of the
  * records they touch.  Patterns: literal segments and {id}, a positive
- * decimal integer.  The OpenAPI document (data/openapi.json) lists
+ * decimal integer.  The OpenAPI document (static/openapi.json) lists
  * exactly the /api/ routes below; tests/web/test_openapi.c checks it. */
 #include "web/handlers.h"
 
@@ -89,6 +89,7 @@ const web_route_t web_routes[] = {
 	{"GET", "/remit", R_MONEY, WF_HTML, page_remit, "Remittance"},
 	{"POST", "/remit", R_MONEY, WF_HTML, page_remit_post, "Remittance"},
 	{"GET", "/referrals", R_ALL, WF_HTML, page_referrals, "1+1"},
+	{"POST", "/referrals", R_WRITE, WF_HTML, page_referrals_post, "Record who brought whom"},
 	{"GET", "/due", R_ALL, WF_HTML, page_due, "Due list"},
 	{"GET", "/users", R_ADMIN, WF_HTML, page_users, "Users"},
 	{"POST", "/users", R_ADMIN, WF_HTML, page_users_add, "Add a user"},

@@ -158,7 +158,7 @@ int web_form_parse(char *s, web_kv_t *kv, size_t max, size_t *n);
 void web_json(web_ctx_t *x, unsigned status, json_t *doc);
 
 /* The HTTP status of a PO_* code: EINVAL 422, ENOTFOUND 404, ECONFLICT
- * 409, ELIMIT 413, EBUSY 503, others 500. */
+ * 409, ELIMIT 413, EFORBIDDEN 403, EBUSY 503, others 500. */
 unsigned web_status_of(int code);
 
 /* An error answer for rc and e: JSON {"error": English text, "message":

@@ -156,6 +156,8 @@ unsigned web_status_of(int code)
 		return 413;
 	case PO_EBUSY:
 		return 503;
+	case PO_EFORBIDDEN:
+		return 403;
 	default:
 		return 500;
 	}

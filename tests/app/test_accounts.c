@@ -305,7 +305,7 @@ static void user_update_stays_inside_the_admins_units(void **state)
 	assert_string_equal(f->e.field, "password");
 	c = USER_CHANGES_NONE;
 	c.disabled = 1;
-	assert_int_equal(app_user_update(&f->app, &officer, inside.id, &c, NULL, &f->e), PO_EINVAL);
+	assert_int_equal(app_user_update(&f->app, &officer, inside.id, &c, NULL, &f->e), PO_EFORBIDDEN);
 	assert_string_equal(f->e.field, "role");
 	assert_string_equal(f->e.en, "only an administrator may manage users");
 	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action='user.update'"), 0);
@@ -396,7 +396,7 @@ static void user_create_by_checks_the_unit_is_inside_her_units(void **state)
 	assert_string_equal(f->e.field, "unit_code");
 	assert_int_equal(app_user_create_by(&f->app, &adm, &u, "", PW, &f->e), PO_EINVAL);
 	assert_string_equal(f->e.field, "unit_code");
-	assert_int_equal(app_user_create_by(&f->app, &officer, &u, "29350", PW, &f->e), PO_EINVAL);
+	assert_int_equal(app_user_create_by(&f->app, &officer, &u, "29350", PW, &f->e), PO_EFORBIDDEN);
 	assert_string_equal(f->e.field, "role");
 	assert_int_equal(query_int(f, "SELECT count(*) FROM app_user"), 2);
 	assert_int_equal(app_user_create_by(&f->app, &adm, &u, "29350-01", PW, &f->e), PO_OK);

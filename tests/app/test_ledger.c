@@ -311,9 +311,9 @@ static void collect_by_checks_role_date_and_names_the_item(void **state)
 	assert_string_equal(w->f->e.field, "date");
 	assert_int_equal(w->f->e.msg, MSG_LEDGER_BACKDATE);
 	/* officers and viewers do not collect */
-	assert_int_equal(app_collect_by(&w->f->app, &w->kiem, today, &rq, false, v, &w->f->e), PO_EINVAL);
+	assert_int_equal(app_collect_by(&w->f->app, &w->kiem, today, &rq, false, v, &w->f->e), PO_EFORBIDDEN);
 	assert_string_equal(w->f->e.field, "role");
-	assert_int_equal(app_collect_by(&w->f->app, &w->xem, today, &rq, false, v, &w->f->e), PO_EINVAL);
+	assert_int_equal(app_collect_by(&w->f->app, &w->xem, today, &rq, false, v, &w->f->e), PO_EFORBIDDEN);
 	assert_int_equal(query_int(w->f, "SELECT count(*) FROM receipt"), 0);
 	/* 30 days back is allowed, and the receipt comes back as printed */
 	assert_int_equal(app_collect_by(&w->f->app, &w->lan, date_add_days(today, -30), &rq, true, v, &w->f->e), PO_OK);
@@ -501,7 +501,7 @@ static void void_follows_the_roles(void **state)
 	pay(w, "lan", date_make(2026, 11, 2), 4, bhyt(4, 12));  /* 3 */
 	pay(w, "ngai", date_make(2026, 11, 2), 3, bhyt(3, 12)); /* 4 */
 	/* a collector may not void a colleague's receipt */
-	assert_int_equal(app_receipt_void_by(&w->f->app, &w->mai, w->s29350, w->n29350, 1, "nhầm", v, &w->f->e), PO_EINVAL);
+	assert_int_equal(app_receipt_void_by(&w->f->app, &w->mai, w->s29350, w->n29350, 1, "nhầm", v, &w->f->e), PO_EFORBIDDEN);
 	assert_string_equal(w->f->e.field, "role");
 	assert_int_equal(w->f->e.msg, MSG_LEDGER_VOID_OWN);
 	/* nor one outside her units: it does not exist for her, whatever the
@@ -510,12 +510,12 @@ static void void_follows_the_roles(void **state)
 			 PO_ENOTFOUND);
 	assert_int_equal(app_receipt_void_by(&w->f->app, &w->ngai, w->s29365, w->n29365, 1, "", v, &w->f->e),
 			 PO_ENOTFOUND);
-	assert_int_equal(app_receipt_void_by(&w->f->app, &w->mai, w->s29350, w->n29350, 1, "", v, &w->f->e), PO_EINVAL);
+	assert_int_equal(app_receipt_void_by(&w->f->app, &w->mai, w->s29350, w->n29350, 1, "", v, &w->f->e), PO_EFORBIDDEN);
 	assert_string_equal(w->f->e.field, "role");
 	/* viewers and officers void nothing */
-	assert_int_equal(app_receipt_void_by(&w->f->app, &w->xem, w->s29350, w->n29350, 1, "nhầm", v, &w->f->e), PO_EINVAL);
+	assert_int_equal(app_receipt_void_by(&w->f->app, &w->xem, w->s29350, w->n29350, 1, "nhầm", v, &w->f->e), PO_EFORBIDDEN);
 	assert_string_equal(w->f->e.field, "role");
-	assert_int_equal(app_receipt_void_by(&w->f->app, &w->kiem, w->s84, w->n84, 1, "nhầm", v, &w->f->e), PO_EINVAL);
+	assert_int_equal(app_receipt_void_by(&w->f->app, &w->kiem, w->s84, w->n84, 1, "nhầm", v, &w->f->e), PO_EFORBIDDEN);
 	/* a reason is required */
 	assert_int_equal(app_receipt_void_by(&w->f->app, &w->lan, w->s29350, w->n29350, 1, " \t ", v, &w->f->e), PO_EINVAL);
 	assert_string_equal(w->f->e.field, "reason");
@@ -574,7 +574,7 @@ static void remit_and_cash_per_collector(void **state)
 	assert_int_equal(app_cash_by(&w->f->app, &w->hoi, w->s29350, w->n29350, "ngai", &c, &w->f->e), PO_ENOTFOUND);
 	assert_int_equal(app_cash_by(&w->f->app, &w->hoi, w->s29350, w->n29350, "nobody", &c, &w->f->e), PO_ENOTFOUND);
 	assert_int_equal(app_cash_by(&w->f->app, &w->tinh, w->s84, w->n84, "ngai", &c, &w->f->e), PO_OK);
-	assert_int_equal(app_cash_by(&w->f->app, &w->xem, w->s29350, w->n29350, NULL, &c, &w->f->e), PO_EINVAL);
+	assert_int_equal(app_cash_by(&w->f->app, &w->xem, w->s29350, w->n29350, NULL, &c, &w->f->e), PO_EFORBIDDEN);
 	/* remitting hands over the caller's own receipts only */
 	assert_int_equal(app_remit_by(&w->f->app, &w->lan, date_make(2026, 11, 29), &m, &w->f->e), PO_OK);
 	assert_int_equal(m.id, 1);
@@ -587,7 +587,7 @@ static void remit_and_cash_per_collector(void **state)
 	assert_int_equal(app_remit_by(&w->f->app, &w->lan, date_make(2026, 11, 29), &m, &w->f->e), PO_OK);
 	assert_int_equal(m.id, 0);
 	assert_int_equal(m.receipts, 0);
-	assert_int_equal(app_remit_by(&w->f->app, &w->kiem, date_make(2026, 11, 29), &m, &w->f->e), PO_EINVAL);
+	assert_int_equal(app_remit_by(&w->f->app, &w->kiem, date_make(2026, 11, 29), &m, &w->f->e), PO_EFORBIDDEN);
 	/* a remittance is dated like a payment: not after today, at most 30 days back */
 	assert_int_equal(app_remit_by(&w->f->app, &w->mai, date_make(2026, 11, 30), &m, &w->f->e), PO_EINVAL);
 	assert_string_equal(w->f->e.field, "date");
@@ -628,7 +628,7 @@ static void referrals_and_due_lists_are_scoped(void **state)
 			 PO_OK);
 	assert_int_equal(app_referral_add_by(&w->f->app, &w->xem, w->s29350, w->n29350, 4, 1, "other",
 					     date_make(2026, 1, 10), &w->f->e),
-			 PO_EINVAL);
+			 PO_EFORBIDDEN);
 	assert_string_equal(w->f->e.field, "role");
 	assert_int_equal(app_referral_add_by(&w->f->app, &w->lan, w->s29350, w->n29350, 4, 1, "other",
 					     date_make(2026, 11, 30), &w->f->e),

@@ -227,7 +227,7 @@ static void update_keeps_to_the_callers_units(void **state)
 	assert_int_equal(app_person_update(&f->app, &other, id, &in, &p, errs, &nerrs), PO_ENOTFOUND);
 	assert_int_equal(app_person_update(&f->app, &other, 999, &in, &p, &missing, &nerrs), PO_ENOTFOUND);
 	assert_string_equal(errs[0].field, missing.field);
-	assert_int_equal(app_person_update(&f->app, &viewer, id, &in, &p, errs, &nerrs), PO_EINVAL);
+	assert_int_equal(app_person_update(&f->app, &viewer, id, &in, &p, errs, &nerrs), PO_EFORBIDDEN);
 	assert_string_equal(errs[0].field, "role");
 	/* moving her to a unit outside the caller's */
 	memset(&in, 0, sizeof in);
@@ -658,7 +658,7 @@ static void membership_and_stop_keep_to_the_units(void **state)
 			 PO_ENOTFOUND);
 	assert_int_equal(app_person_membership(&f->app, &viewer, lan, NULL, ROLE_MEMBER, date_make(2020, 1, 1), &d,
 					       &f->e),
-			 PO_EINVAL);
+			 PO_EFORBIDDEN);
 	assert_string_equal(f->e.field, "role");
 	assert_int_equal(app_person_membership(&f->app, &by, lan, "CH29350", ROLE_BRANCH_HEAD, date_make(2020, 1, 1), &d,
 					       &f->e),
@@ -744,7 +744,7 @@ static void units_inside_the_scope(void **state)
 	snprintf(u.code, sizeof u.code, "29365-01");
 	snprintf(u.name, sizeof u.name, "Ấp Sóc Cầu");
 	u.kind = UNIT_HAMLET;
-	assert_int_equal(app_unit_add_under(&f->app, &cadre, &u, "29365", &v, &f->e), PO_EINVAL);
+	assert_int_equal(app_unit_add_under(&f->app, &cadre, &u, "29365", &v, &f->e), PO_EFORBIDDEN);
 	assert_string_equal(f->e.field, "role");
 	assert_int_equal(app_unit_add_under(&f->app, &admin, &u, "84", &v, &f->e), PO_EINVAL);
 	assert_string_equal(f->e.field, "parent");

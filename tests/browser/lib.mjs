@@ -149,9 +149,11 @@ export async function runChecks(checks, { browser, server }) {
 		const t = { context, page, base: server.base, events, name: c.name };
 		let error = null;
 		let timer;
+		const run = c.fn(t);
+		run.catch(() => {}); // still awaited below; after a timeout it may fail late
 		try {
 			await Promise.race([
-				c.fn(t),
+				run,
 				new Promise((_, reject) => {
 					timer = setTimeout(() => reject(new Fail(`timed out after ${c.timeout ?? 15000} ms`)),
 						c.timeout ?? 15000);
@@ -188,6 +190,13 @@ export async function runChecks(checks, { browser, server }) {
 		await context.close().catch(() => {});
 	}
 	return failures;
+}
+
+// A promise awaited later, maybe never (when the check fails before):
+// its failure must not end the process as an unhandled rejection.
+export function later(p) {
+	p.catch(() => {});
+	return p;
 }
 
 export function cleanup() {

@@ -11,7 +11,7 @@
 import path from 'node:path';
 
 import {
-	CHROMIUM, Fail, OUT, PASSWORD, PLUSONE, TODAY, cleanup, diag, expect, expectEq, launch, plusone,
+	CHROMIUM, Fail, OUT, PASSWORD, PLUSONE, TODAY, cleanup, diag, expect, expectEq, later, launch, plusone,
 	runChecks, startServer,
 } from './lib.mjs';
 
@@ -139,10 +139,10 @@ check('accentless search', 20000, async ({ page }) => {
 	await box.click();
 	const query = 'nguyen thi';
 	// app.js asks the API once typing pauses: wait for its answer to the whole query
-	const asked = page.waitForResponse((r) => {
+	const asked = later(page.waitForResponse((r) => {
 		const u = new URL(r.url());
 		return u.pathname === '/api/v1/people' && u.searchParams.get('q') === query;
-	}, { timeout: 8000 }).catch(() => { throw new Fail(`the page never asked /api/v1/people?q=${query}`); });
+	}, { timeout: 8000 }).catch(() => { throw new Fail(`the page never asked /api/v1/people?q=${query}`); }));
 	await box.pressSequentially(query, { delay: 40 });
 	const seen = await asked;
 	expectEq(seen.status(), 200, 'status of the page\'s search request');
@@ -201,11 +201,11 @@ check('collection to a printed receipt', 40000, async ({ page }) => {
 	expect((await line.innerText()).includes(person.full_name), `line 1 does not name ${person.full_name}`);
 	// BHXH, 12 months, 1.500.000 đ a month; the live quote follows
 	const wantItems = JSON.stringify([{ scheme: 'bhxh', person: person.id, months: 12, income }]);
-	const quoted = page.waitForResponse((r) => {
+	const quoted = later(page.waitForResponse((r) => {
 		if (new URL(r.url()).pathname !== '/api/v1/collect/preview' || r.request().method() !== 'POST')
 			return false;
 		try { return JSON.stringify(r.request().postDataJSON().items) === wantItems; } catch { return false; }
-	}, { timeout: 8000 }).catch(() => { throw new Fail(`the page never asked for the quote of ${wantItems}`); });
+	}, { timeout: 8000 }).catch(() => { throw new Fail(`the page never asked for the quote of ${wantItems}`); }));
 	await line.locator('select[name^="scheme_"]').selectOption('bhxh');
 	await line.locator('select[name^="months_"]').selectOption('12');
 	await line.locator('input[name^="income_"]').pressSequentially('1.500.000', { delay: 20 });
@@ -432,6 +432,15 @@ async function main() {
 	}
 	diag(`browser suite: ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${OUT}`);
 	return failures ? 1 : 0;
+}
+
+process.on('unhandledRejection', (e) => diag(`unhandled: ${e?.message ?? e}`));
+for (const sig of ['SIGINT', 'SIGTERM']) {
+	process.on(sig, () => { // interrupted: leave no server nor temporary files behind
+		server?.proc.kill('SIGKILL');
+		cleanup();
+		process.exit(130);
+	});
 }
 
 const hard = setTimeout(() => {

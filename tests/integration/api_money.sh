@@ -138,7 +138,7 @@ check "a viewer reads a receipt of her units" json_eq '[d["receipt"]["id"], d["r
 
 # ---- voiding
 req POST /api/v1/receipts/2/void -H "$LAN" -d '{"reason": "nhầm"}'
-check "a collector may not void a colleague's receipt (422, role)" json_eq '[d["errors"][0]["field"]]' '["role"]'
+check "a collector may not void a colleague's receipt (403, role)" json_eq '[d["field"], d["message"]]' '["role", "Cộng tác viên chỉ được hủy biên lai do chính mình thu; biên lai 2 do mai thu"]'
 req POST /api/v1/receipts/2/void -H "$NGAI" -d '{}'
 check "nor one outside her units (404, whatever the body)" is 404
 req POST /api/v1/receipts/3/void -H "$LAN" -d '{"reason": "  "}'

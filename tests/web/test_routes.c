@@ -105,6 +105,7 @@ static const struct route_case cases[] = {
 	{"GET", "/remit", NULL, NULL, NULL, 200, 0},
 	{"POST", "/remit", NULL, NULL, "date=x", 422, 0},
 	{"GET", "/referrals", NULL, NULL, NULL, 200, 0},
+	{"POST", "/referrals", NULL, NULL, "", 422, 0},
 	{"GET", "/due", NULL, NULL, NULL, 200, 0},
 	{"GET", "/users", NULL, NULL, NULL, 200, 0},
 	{"POST", "/users", NULL, NULL, "", 422, 0},
