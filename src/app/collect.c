@@ -898,3 +898,14 @@ int app_participation_stop(app_t *a, int64_t person, date_t d, const char *reaso
 		store_tx_rollback(a->store);
 	return rc;
 }
+
+/* See collect.h. */
+int app_person_referrer(app_t *a, int64_t person, const int64_t *scope, size_t nscope, bool *has,
+			int64_t *referrer, char relation[16], date_t *d, err_t *e)
+{
+	person_t p;
+	int rc = app_person_get(a, person, scope, nscope, &p, e);
+	if (rc)
+		return rc;
+	return store_referrer_of(a->store, person, has, referrer, relation, 16, d, e);
+}

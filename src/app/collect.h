@@ -162,6 +162,14 @@ int app_referral_summary_in(app_t *a, const int64_t *units, size_t nunits, refer
 int app_referrals(app_t *a, const char *unit_code, int64_t *pairs, int64_t *mobilizers, referral_top_t *top,
 		  size_t *ntop, err_t *e);
 
+/* Who brought `person` in (1+1): *has false when nobody is recorded;
+ * else her referrer's id, the relation and the date.  The person must be
+ * inside scope[0..nscope) (PO_ENOTFOUND otherwise, as for a missing
+ * one); the referrer may live elsewhere (the caller decides whether to
+ * name her). */
+int app_person_referrer(app_t *a, int64_t person, const int64_t *scope, size_t nscope, bool *has,
+			int64_t *referrer, char relation[16], date_t *d, err_t *e);
+
 /* Calls fn(person, relation, date, ctx) for each person `referrer`
  * brought in (PO_EINVAL when referrer is nobody). */
 int app_referrals_by(app_t *a, int64_t referrer,

@@ -37,7 +37,7 @@ enum sq_stmt {
 	/* ledger (sqlite_ledger.c) */
 	SQ_LED_LIST, SQ_LED_LIST_C, SQ_LED_LIST_P, SQ_LED_LIST_CP, SQ_LED_ROW, SQ_LED_NAMES,
 	/* search index of the server (sqlite_search.c) */
-	SQ_PEOPLE_KEYS, SQ_PEOPLE_VERSION,
+	SQ_PEOPLE_KEYS, SQ_PEOPLE_VERSION, SQ_REFERRER_OF,
 	SQ__COUNT
 };
 

@@ -717,3 +717,24 @@ int store_bhxh_last_stop(store_t *s, int64_t person, date_t d, bool *has, date_t
 	sqlite3_reset(st);
 	return PO_OK;
 }
+
+/* See store.h. */
+int store_referrer_of(store_t *s, int64_t person, bool *has, int64_t *referrer, char *relation, size_t cap,
+		      date_t *d, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_REFERRER_OF,
+				   "SELECT referrer_id, relation, date FROM referral WHERE person_id = ?1", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, person);
+	rc = sqlite3_step(st);
+	*has = rc == SQLITE_ROW;
+	if (*has) {
+		*referrer = sqlite3_column_int64(st, 0);
+		sq_col_text(st, 1, relation, cap);
+		*d = sq_col_date(st, 2);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "referrer", e);
+}

@@ -323,6 +323,11 @@ int store_enrolled_members_each(store_t *s, int (*fn)(int64_t person, int64_t un
 int store_referrals_by(store_t *s, int64_t referrer,
 		       int (*fn)(int64_t person, const char *relation, date_t d, void *ctx), void *ctx, err_t *e);
 
+/* Who brought `person` in: *has false when nobody is recorded; else the
+ * referrer, the relation (cap bytes) and the date. */
+int store_referrer_of(store_t *s, int64_t person, bool *has, int64_t *referrer, char *relation, size_t cap,
+		      date_t *d, err_t *e);
+
 /* Calls fn(person, person's unit, referrer) for every referral. */
 int store_referrals_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, int64_t referrer, void *ctx),
 			 void *ctx, err_t *e);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/collect.h"
 #include "app/registry.h"
 #include "report/json_accounts.h"
 #include "report/json_registry.h"
@@ -392,12 +393,24 @@ void h_api_people_get(web_ctx_t *x)
 {
 	person_details_t d;
 	err_t e;
+	bool has = false;
+	int64_t by = 0;
+	char rel[16];
+	date_t when;
+	json_t *o;
 	int rc = app_person_details(x->a, x->id, x->scope, x->nscope, &d, &e);
+	if (!rc)
+		rc = app_person_referrer(x->a, x->id, x->scope, x->nscope, &has, &by, rel, &when, &e);
 	if (rc) {
 		fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, person_view(x, &d));
+	o = person_view(x, &d);
+	json_object_set_new(o, "referred_by",
+			    has ? json_pack("{s:I,s:s,s:o}", "person", (json_int_t)by, "relation", rel, "date",
+					    report_date(when))
+				: json_null());
+	web_json(x, 200, o);
 }
 
 /* PATCH /api/v1/people/{id}: the columns given change (see

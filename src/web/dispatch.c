@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/embedded.h"
@@ -243,6 +244,21 @@ static bool token_eq(const char *a, const char *b)
 	return a && b[0] && strlen(a) == n && sodium_memcmp(a, b, n) == 0;
 }
 
+/* True unless the request says it comes from a page of another site:
+ * a browser sends Origin with every cross-site write, so an Origin whose
+ * host differs from the Host asked for (or "null") is refused.  Requests
+ * without Origin (API clients, old browsers) rely on the CSRF token. */
+static bool same_origin(const web_req_t *rq)
+{
+	const char *o = rq->origin, *sep;
+	if (!o)
+		return true;
+	sep = strstr(o, "://");
+	if (!sep || !rq->host)
+		return false;
+	return strcasecmp(sep + 3, rq->host) == 0;
+}
+
 /* See web_int.h. */
 void web_dispatch(app_t *a, const web_req_t *rq, web_resp_t *rs)
 {
@@ -268,6 +284,10 @@ void web_dispatch(app_t *a, const web_req_t *rq, web_resp_t *rs)
 		return;
 	}
 	rs->route = r->pattern;
+	if (write && !same_origin(rq)) {
+		web_fail_msg(&x, 403, MSG_WEB_CSRF);
+		return;
+	}
 
 	/* the session, when there is one (public pages still show who is in) */
 	if (rq->authorization && strncmp(rq->authorization, "Bearer ", 7) == 0) {

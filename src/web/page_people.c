@@ -382,6 +382,25 @@ void page_person(web_ctx_t *x)
 	if (w.more_receipts)
 		json_object_set_new(c, "more_receipts", json_true());
 	json_object_set_new(c, "brought", b.items);
+	{
+		bool has = false;
+		int64_t by = 0;
+		char rel[16];
+		date_t when;
+		if (app_person_referrer(x->a, x->id, x->scope, x->nscope, &has, &by, rel, &when, &e) == PO_OK && has) {
+			json_t *o = json_object();
+			person_t rp;
+			char k[24];
+			snprintf(k, sizeof k, "rel_%s", rel);
+			json_object_set_new(o, k, json_true());
+			page_date(o, "date", when);
+			if (app_person_get(x->a, by, x->scope, x->nscope, &rp, &e) == PO_OK) {
+				json_object_set_new(o, "id", json_integer(rp.id));
+				json_object_set_new(o, "full_name", json_string(rp.full_name));
+			}
+			json_object_set_new(c, "brought_by", o);
+		}
+	}
 	if (b.more)
 		json_object_set_new(c, "more_brought", json_true());
 	json_object_set_new(c, "pension", pension_json(x, prc, &pv, &pe));

@@ -63,6 +63,8 @@ typedef struct web_req {
 	const char *lang_cookie;     /* the plusone_lang cookie or NULL */
 	const char *csrf_header;     /* the X-CSRF-Token header or NULL */
 	const char *if_none_match;   /* for cached assets */
+	const char *origin;          /* the Origin header or NULL */
+	const char *host;            /* the Host header or NULL */
 	char ip[WEB_IP_MAX];         /* the peer's address */
 } web_req_t;
 

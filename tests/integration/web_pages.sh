@@ -106,6 +106,8 @@ page lan GET /people/1
 check "a person's page shows her household, receipts and the people she brought" \
 	bash -c "[ $RC = 200 ] && grep -q 'href=\"/households/1\"' '$WORK/body' && grep -q 'Q-lan/1' '$WORK/body' && grep -q 'Trần Thị Bé' '$WORK/body'"
 check "her voluntary BHXH state" has "Đang tham gia"
+page lan GET /people/3
+check "the page of someone brought in names who brought her" bash -c "[ $RC = 200 ] && grep -q 'Được vận động bởi <a href=\"/people/1\">Nguyễn Thị Lan</a>' '$WORK/body'"
 page lan GET /people/5
 OUTSIDE_RC=$RC
 OUTSIDE_MSG=$(printf '%s' "$OUT" | grep -o '<p class="err"[^<]*</p>')

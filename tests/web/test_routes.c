@@ -146,6 +146,8 @@ static void fill_path(const char *p, char *out, size_t cap)
 	out[n] = '\0';
 }
 
+static const char *req_origin, *req_host; /* headers of the next calls */
+
 /* Sends one request; returns the status.  how: 'b' bearer token of
  * role, 'c' session cookie with the CSRF header, 'n' cookie without any
  * CSRF proof, 0 no credentials. */
@@ -167,6 +169,8 @@ static unsigned call(const char *method, const char *path, const char *body, int
 	rq.path = pathbuf;
 	rq.body = body;
 	rq.body_len = body ? strlen(body) : 0;
+	rq.origin = req_origin;
+	rq.host = req_host;
 	snprintf(rq.ip, sizeof rq.ip, "192.0.2.%d", role + 1);
 	if (how == 'b') {
 		snprintf(auth, sizeof auth, "Bearer %s", tokens[role]);
@@ -393,11 +397,33 @@ static void every_route_every_role(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* A write sent from a page of another site (its Origin names another
+ * host) is refused before anything runs, login form included; the same
+ * write from this site goes through. */
+static void writes_from_another_site_are_refused(void **state)
+{
+	(void)state;
+	req_host = "127.0.0.1:8080";
+	req_origin = "http://evil.example";
+	assert_int_equal(call("POST", "/login", "username=nobody&password=x", 0, 0), 403);
+	assert_int_equal(call("POST", "/api/v1/people", "{}", UROLE_UNION, 'b'), 403);
+	req_origin = "null";
+	assert_int_equal(call("POST", "/login", "username=nobody&password=x", 0, 0), 403);
+	req_origin = "http://127.0.0.1:8080";
+	assert_int_equal(call("POST", "/login", "username=nobody&password=x", 0, 0), 401);
+	assert_int_equal(call("POST", "/api/v1/people", "{}", UROLE_UNION, 'b'), 422);
+	/* reads are not refused: a link from elsewhere may open a page */
+	req_origin = "http://evil.example";
+	assert_int_equal(call("GET", "/login", NULL, 0, 0), 200);
+	req_origin = req_host = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_route_has_a_case),
 		cmocka_unit_test(every_route_every_role),
+		cmocka_unit_test(writes_from_another_site_are_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
