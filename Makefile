@@ -3,7 +3,7 @@
 #   make test   build with AddressSanitizer and UBSan, run every test;
 #               the last line is "N passed, N failed"
 #   make run    build, create plusone.db with the demo data if absent, print
-#               the demo logins, and serve the web interface once it exists
+#               the demo logins, and serve the web interface on 127.0.0.1:8080
 #   make bench  run the benchmarks in bench/ (long)
 #   make fuzz   build the fuzz targets with libFuzzer (clang) into build-fuzz/
 

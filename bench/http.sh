@@ -1,28 +1,36 @@
 #!/usr/bin/env bash
 # http.sh BUILD: requests per second and latency of `plusone serve` under
 # wrk, against nginx serving a static file of the same size on the same
-# machine (the ceiling for HTTP here), with the server's peak memory.
+# machine (the ceiling for HTTP here), with the server's memory.
 #
 #   - database: the 1,000,000 people of bench/import.sh (same file, same
 #     seed) under one province (84) and district (846), cached in
 #     bench/out/http/people.db (delete it to rebuild; `plusone init` is
 #     run on it each time, so a schema change only migrates it);
 #   - a login `bench` (role admin, unit 84: it sees every person);
-#   - plusone serve --log off: wrk on one query (QUERY, default
-#     "lan nguyen"), then on 1,000 queries drawn from the people
-#     (bench/out/http/queries.txt, rotated by a wrk Lua script);
+#   - plusone serve --log off: after the login, waits until the server is
+#     idle (it may build things in the background at start-up), warms up,
+#     then wrk on one query (QUERY, default "lan nguyen"), then on 1,000
+#     queries drawn from the people (bench/out/http/queries.txt, given
+#     name + family name without accents, rotated by a wrk Lua script);
 #   - plusone serve with the default request log (to a file): one query;
 #   - nginx (own config under bench/out/http/nginx, one worker per core,
 #     access_log off) serving the API's answer for QUERY as a file.
-# Every wrk run: -t2 -c64 -d$DURATION --latency with the bearer token.
-# The server's VmRSS and VmHWM are sampled every second.
+# Every wrk run: -t2 -c64 -d$DURATION --latency with the bearer token;
+# for each, the cores used by the server and by the whole machine (wrk
+# and anything else running: the machine's noise) and the load average.
+# Memory: VmRSS and VmHWM sampled every second; VmHWM is reset (through
+# /proc/PID/clear_refs) after the login and again once the server is
+# idle, so the peaks of the login (argon2id takes 64 MiB), of start-up
+# and of serving are reported apart.
 #
 # Environment: DURATION (default 30s), RUNS (default 1: each wrk run
 # RUNS times, the median is reported), QUERY, WARMUP (default 5s: the
-# length of one warm-up round; rounds go on until two agree within 10 %).
+# length of one warm-up round; rounds go on until two agree within 10 %,
+# at most 8).
 # Prints figures and the targets with MET / NOT MET; exits 0
 # whatever the figures (a benchmark, not a test), non-zero only when it
-# could not measure (no tools, server would not start, HTTP errors).
+# could not measure (no tools, server would not start, non-2xx answers).
 set -euo pipefail
 BUILD=${1:-build}
 DURATION=${DURATION:-30s}

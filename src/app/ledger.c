@@ -245,10 +245,13 @@ int app_receipts_list(app_t *a, const int64_t *scope, size_t nscope, const recei
 	if (q->collector && *q->collector) {
 		user_t u;
 		rc = store_user_find(a->store, q->collector, &u, NULL, 0, e);
+		/* an unknown login lists nothing, like a login outside the
+		 * scope: the answer must not tell which usernames exist */
 		if (rc == PO_ENOTFOUND)
-			return err_set(e, PO_EINVAL, "collector", MSG_USER_UNKNOWN, q->collector);
-		if (rc)
+			u.id = -1;
+		else if (rc)
 			return rc;
+		rc = PO_OK;
 		f.collector_id = u.id;
 	}
 	memset(&c, 0, sizeof c);

@@ -41,6 +41,41 @@ sqlite3_stmt *sq_prep(store_t *s, enum sq_stmt id, const char *sql, err_t *e)
 }
 
 /* See sqlite_int.h. */
+int sq_each(store_t *s, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *ctx), void *ctx, const char *what,
+	    err_t *e)
+{
+	int rc, stop = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		stop = row(st, ctx);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, what, e);
+}
+
+/* See sqlite_int.h. */
+int sq_one(store_t *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *ctx), void *ctx, const char *what,
+	   err_t *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read(st, ctx);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return PO_OK;
+	return rc == SQLITE_DONE ? PO_ENOTFOUND : sq_fail(s, rc, what, e);
+}
+
+/* See sqlite_int.h. */
+void sq_read_int64(sqlite3_stmt *st, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(st, 0);
+}
+
+/* See sqlite_int.h. */
 int sq_exec(store_t *s, const char *sql, err_t *e)
 {
 	char *msg = NULL;
@@ -293,5 +328,13 @@ int store_set_cache(store_t *s, unsigned kib, err_t *e)
 {
 	char sql[48];
 	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%u", kib);
+	return sq_exec(s, sql, e);
+}
+
+/* See store.h. */
+int store_set_mmap(store_t *s, unsigned mib, err_t *e)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA mmap_size=%llu", (unsigned long long)mib << 20);
 	return sq_exec(s, sql, e);
 }

@@ -61,6 +61,31 @@ sqlite3_stmt *sq_prep(store_t *s, enum sq_stmt id, const char *sql, err_t *e);
  * database's message; `what` names the operation for the message. */
 int sq_fail(store_t *s, int rc, const char *what, err_t *e);
 
+/* Steps st to its end, calling row(st, ctx) for each row.  When row
+ * returns non-zero the walk stops there and sq_each returns that value
+ * unchanged (so a caller's stop value or error reaches its own caller);
+ * otherwise PO_OK once the rows run out, or the mapped error of a step
+ * that failed (`what` names the operation, as for sq_fail).  st is reset
+ * in every case; its bindings stay. */
+int sq_each(store_t *s, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *ctx), void *ctx, const char *what,
+	    err_t *e);
+
+/* Steps st once and resets it (its bindings stay).  When st yields a row,
+ * read(st, ctx) takes what it needs from it before the reset and the
+ * result is PO_OK; PO_ENOTFOUND, e untouched, when st yields no row;
+ * otherwise the mapped error of the step (`what` names the operation). */
+int sq_one(store_t *s, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *ctx), void *ctx, const char *what,
+	   err_t *e);
+
+/* A reader for sq_one: column 0 as an integer into *(int64_t *)out. */
+void sq_read_int64(sqlite3_stmt *st, void *out);
+
+/* A reader for sq_one (sqlite_money.c): the receipt_t at out, zeroed, then
+ * filled from columns 0..10: r.id, b.code, r.serial, r.date,
+ * r.collector_id, u.username, r.payer_id, r.total, r.void,
+ * r.remittance_id, r.method. */
+void sq_read_receipt(sqlite3_stmt *st, void *out);
+
 /* Runs one SQL text without results (used by migrations and pragmas). */
 int sq_exec(store_t *s, const char *sql, err_t *e);
 

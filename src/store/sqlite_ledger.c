@@ -22,28 +22,34 @@
 	" UNION SELECT id FROM receipt WHERE payer_id = ?6)"
 #define LIST_ORDER " ORDER BY r.id DESC"
 
-/* Fills row from the current result of a ROW_SELECT statement. */
-static void read_row(sqlite3_stmt *st, receipt_row_t *row)
+/* Fills the receipt_row_t at out from the current result of a ROW_SELECT
+ * statement (an sq_one reader). */
+static void read_row(sqlite3_stmt *st, void *out)
 {
-	receipt_t *r = &row->r;
+	receipt_row_t *row = out;
 	memset(row, 0, sizeof *row);
-	r->id = sqlite3_column_int64(st, 0);
-	sq_col_text(st, 1, r->book, sizeof r->book);
-	r->serial = sqlite3_column_int64(st, 2);
-	r->date = sq_col_date(st, 3);
-	r->collector_id = sqlite3_column_int64(st, 4);
-	sq_col_text(st, 5, r->collector, sizeof r->collector);
-	r->payer_id = sqlite3_column_int64(st, 6);
-	r->total = sqlite3_column_int64(st, 7);
-	r->is_void = sqlite3_column_int(st, 8) != 0;
-	r->remittance_id = sqlite3_column_int64(st, 9);
-	sq_col_text(st, 10, r->method, sizeof r->method);
+	sq_read_receipt(st, &row->r);
 	sq_col_text(st, 11, row->payer_name, sizeof row->payer_name);
 	row->payer_unit_id = sqlite3_column_int64(st, 12);
 	sq_col_text(st, 13, row->payer_unit_code, sizeof row->payer_unit_code);
 	sq_col_text(st, 14, row->void_reason, sizeof row->void_reason);
 	sq_col_text(st, 15, row->void_by, sizeof row->void_by);
 	sq_col_text(st, 16, row->void_at, sizeof row->void_at);
+}
+
+/* store_receipts_each's callback and its context, for list_row. */
+struct walk {
+	int (*fn)(const receipt_row_t *row, void *ctx);
+	void *ctx;
+};
+
+/* Hands a ROW_SELECT row to the walk's callback (an sq_each row function). */
+static int list_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	receipt_row_t row;
+	read_row(st, &row);
+	return w->fn(&row, w->ctx);
 }
 
 /* See store_ledger.h.  One cached statement per shape of the filter (by
@@ -61,8 +67,7 @@ int store_receipts_each(store_t *s, const receipt_filter_t *f, int (*fn)(const r
 	static const enum sq_stmt ids[4] = {SQ_LED_LIST, SQ_LED_LIST_C, SQ_LED_LIST_P, SQ_LED_LIST_CP};
 	int shape = (f->collector_id ? 1 : 0) | (f->person_id ? 2 : 0);
 	sqlite3_stmt *st = sq_prep(s, ids[shape], sql[shape], e);
-	receipt_row_t row;
-	int rc, stop = 0;
+	struct walk w = {fn, ctx};
 	if (!st)
 		return e->code;
 	if (f->collector_id)
@@ -73,16 +78,7 @@ int store_receipts_each(store_t *s, const receipt_filter_t *f, int (*fn)(const r
 	sqlite3_bind_int64(st, 5, f->before_id > 0 ? f->before_id : INT64_MAX);
 	if (f->person_id)
 		sqlite3_bind_int64(st, 6, f->person_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_row(st, &row);
-		stop = fn(&row, ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt", e);
+	return sq_each(s, st, list_row, &w, "receipt", e);
 }
 
 /* See store_ledger.h. */
@@ -93,13 +89,8 @@ int store_receipt_row(store_t *s, int64_t id, receipt_row_t *row, err_t *e)
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_row(st, row);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return err_set(e, PO_ENOTFOUND, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
-	return rc == SQLITE_ROW ? PO_OK : sq_fail(s, rc, "receipt", e);
+	rc = sq_one(s, st, read_row, row, "receipt", e);
+	return rc == PO_ENOTFOUND ? err_set(e, PO_ENOTFOUND, "id", MSG_RECEIPT_UNKNOWN, (long long)id) : rc;
 }
 
 /* See store_ledger.h. */

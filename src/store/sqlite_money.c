@@ -32,15 +32,9 @@ int store_book_for(store_t *s, int64_t collector_id, const char *username, int64
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, collector_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*book_id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return PO_OK;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return sq_fail(s, rc, "receipt_book", e);
+	rc = sq_one(s, st, sq_read_int64, book_id, "receipt_book", e);
+	if (rc != PO_ENOTFOUND)
+		return rc;
 	snprintf(code, sizeof code, "Q-%s", username);
 	st = sq_prep(s, SQ_BOOK_ADD, "INSERT INTO receipt_book (code, collector_id) VALUES (?1, ?2)", e);
 	if (!st)
@@ -121,23 +115,10 @@ int store_receipt_issue(store_t *s, int64_t book_id, receipt_t *r, const receipt
 	return PO_OK;
 }
 
-/* See store.h. */
-int store_receipt_get(store_t *s, int64_t id, receipt_t *r, err_t *e)
+/* See sqlite_int.h. */
+void sq_read_receipt(sqlite3_stmt *st, void *out)
 {
-	sqlite3_stmt *st = sq_prep(s, SQ_RECEIPT_GET,
-				   "SELECT r.id, b.code, r.serial, r.date, r.collector_id, u.username, r.payer_id, r.total,"
-				   " r.void, r.remittance_id, r.method FROM receipt r JOIN receipt_book b ON b.id = r.book_id"
-				   " JOIN app_user u ON u.id = r.collector_id WHERE r.id = ?1", e);
-	int rc;
-	if (!st)
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? err_set(e, PO_ENOTFOUND, "id", MSG_RECEIPT_UNKNOWN, (long long)id)
-					 : sq_fail(s, rc, "receipt", e);
-	}
+	receipt_t *r = out;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	sq_col_text(st, 1, r->book, sizeof r->book);
@@ -150,8 +131,21 @@ int store_receipt_get(store_t *s, int64_t id, receipt_t *r, err_t *e)
 	r->is_void = sqlite3_column_int(st, 8) != 0;
 	r->remittance_id = sqlite3_column_int64(st, 9);
 	sq_col_text(st, 10, r->method, sizeof r->method);
-	sqlite3_reset(st);
-	return PO_OK;
+}
+
+/* See store.h. */
+int store_receipt_get(store_t *s, int64_t id, receipt_t *r, err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_RECEIPT_GET,
+				   "SELECT r.id, b.code, r.serial, r.date, r.collector_id, u.username, r.payer_id, r.total,"
+				   " r.void, r.remittance_id, r.method FROM receipt r JOIN receipt_book b ON b.id = r.book_id"
+				   " JOIN app_user u ON u.id = r.collector_id WHERE r.id = ?1", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sq_one(s, st, sq_read_receipt, r, "receipt", e);
+	return rc == PO_ENOTFOUND ? err_set(e, PO_ENOTFOUND, "id", MSG_RECEIPT_UNKNOWN, (long long)id) : rc;
 }
 
 /* See store.h. */
@@ -187,6 +181,30 @@ int store_receipt_lines(store_t *s, int64_t id, receipt_line_t *lines, size_t ma
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? PO_OK : sq_fail(s, rc, "receipt_line", e);
 }
 
+/* The callback of a walk over last covered days, remittance lines,
+ * referrals or enrolled members (the member of fn by the walk) and the
+ * caller's context, for the row functions below. */
+struct walk {
+	union {
+		int (*last)(int64_t person, int64_t unit_id, const char *scheme, date_t last, void *ctx);
+		int (*line)(const char *scheme, int months, money_t net, bool is_new, void *ctx);
+		int (*link)(int64_t person, int64_t unit_id, int64_t referrer, void *ctx);
+		int (*member)(int64_t person, int64_t unit_id, void *ctx);
+		int (*brought)(int64_t person, const char *relation, date_t d, void *ctx);
+	} fn;
+	void *ctx;
+};
+
+/* Hands a row (person, unit, scheme, last day) to fn.last (an sq_each row
+ * function). */
+static int last_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	char scheme[8];
+	sq_col_text(st, 2, scheme, sizeof scheme);
+	return w->fn.last(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), scheme, sq_col_date(st, 3), w->ctx);
+}
+
 /* See store.h. */
 int store_coverage_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, const char *scheme, date_t last,
 					      void *ctx),
@@ -197,20 +215,10 @@ int store_coverage_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, c
 				   " l.period_to AS t FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id WHERE r.void = 0"
 				   " UNION ALL SELECT person_id, scheme, period_to FROM coverage_import) c"
 				   " JOIN person p ON p.id = c.pid GROUP BY c.pid, c.scheme", e);
-	char scheme[8];
-	int rc, stop = 0;
+	struct walk w = {.fn.last = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sq_col_text(st, 2, scheme, sizeof scheme);
-		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), scheme, sq_col_date(st, 3), ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt_line", e);
+	return sq_each(s, st, last_row, &w, "receipt_line", e);
 }
 
 /* See store.h. */
@@ -251,19 +259,6 @@ int store_coverage_last(store_t *s, int64_t person_id, const char *scheme, date_
 	return PO_OK;
 }
 
-/* One integer from a statement with bound parameters. */
-static int one_int(store_t *s, sqlite3_stmt *st, int64_t *out, err_t *e)
-{
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return sq_fail(s, rc, "receipt", e);
-	}
-	*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return PO_OK;
-}
-
 /* See store.h. */
 int store_supported_months(store_t *s, int64_t person_id, int *n, err_t *e)
 {
@@ -276,7 +271,7 @@ int store_supported_months(store_t *s, int64_t person_id, int *n, err_t *e)
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, person_id);
-	rc = one_int(s, st, &v, e);
+	rc = sq_one(s, st, sq_read_int64, &v, "receipt", e);
 	*n = (int)v;
 	return rc;
 }
@@ -299,7 +294,7 @@ int store_bhyt_payers(store_t *s, int64_t household_id, int year, int64_t except
 	sqlite3_bind_int64(st, 1, household_id);
 	bind_year(st, 2, year);
 	sqlite3_bind_int64(st, 4, except);
-	rc = one_int(s, st, &v, e);
+	rc = sq_one(s, st, sq_read_int64, &v, "receipt", e);
 	*n = (int)v;
 	return rc;
 }
@@ -391,24 +386,25 @@ int store_referral_add(store_t *s, int64_t person, int64_t referrer, const char 
 	return rc;
 }
 
+/* Hands a row (person, unit, referrer) to fn.link (an sq_each row
+ * function). */
+static int link_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	return w->fn.link(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+			  w->ctx);
+}
+
 /* See store.h. */
 int store_referrals_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, int64_t referrer, void *ctx),
 			 void *ctx, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_REFERRAL_EACH,
 				   "SELECT f.person_id, p.unit_id, f.referrer_id FROM referral f JOIN person p ON p.id = f.person_id", e);
-	int rc, stop = 0;
+	struct walk w = {.fn.link = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "referral", e);
+	return sq_each(s, st, link_row, &w, "referral", e);
 }
 
 /* The invariants `plusone check` verifies: a name, and a query listing
@@ -494,9 +490,20 @@ int store_bhyt_paid_in(store_t *s, int64_t person_id, int year, bool *paid, err_
 		return e->code;
 	sqlite3_bind_int64(st, 1, person_id);
 	bind_year(st, 2, year);
-	rc = one_int(s, st, &v, e);
+	rc = sq_one(s, st, sq_read_int64, &v, "receipt", e);
 	*paid = v > 0;
 	return rc;
+}
+
+/* Hands a row (scheme, months, net, is new) to fn.line (an sq_each row
+ * function). */
+static int line_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	char scheme[8];
+	sq_col_text(st, 0, scheme, sizeof scheme);
+	return w->fn.line(scheme, sqlite3_column_int(st, 1), sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3) != 0,
+			  w->ctx);
 }
 
 /* See store.h. */
@@ -510,22 +517,11 @@ int store_remittance_lines_each(store_t *s, int64_t remit_id,
 				   " WHERE o.person_id = l.person_id AND o.scheme = l.scheme AND o.receipt_id < l.receipt_id)"
 				   " FROM receipt r JOIN receipt_line l ON l.receipt_id = r.id"
 				   " WHERE r.remittance_id = ?1 ORDER BY r.id, l.line_no", e);
-	char scheme[8];
-	int rc, stop = 0;
+	struct walk w = {.fn.line = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, remit_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sq_col_text(st, 0, scheme, sizeof scheme);
-		stop = fn(scheme, sqlite3_column_int(st, 1), sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3) != 0,
-			  ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt_line", e);
+	return sq_each(s, st, line_row, &w, "receipt_line", e);
 }
 
 /* See store.h. */
@@ -539,6 +535,13 @@ int store_remittance_commission(store_t *s, int64_t remit_id, money_t commission
 	return done(s, st, "remittance", e);
 }
 
+/* Hands a row (person, unit) to fn.member (an sq_each row function). */
+static int member_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	return w->fn.member(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), w->ctx);
+}
+
 /* See store.h. */
 int store_enrolled_members_each(store_t *s, int (*fn)(int64_t person, int64_t unit_id, void *ctx), void *ctx,
 				err_t *e)
@@ -547,18 +550,10 @@ int store_enrolled_members_each(store_t *s, int (*fn)(int64_t person, int64_t un
 				   "SELECT p.id, p.unit_id FROM person p WHERE p.member = 1 AND EXISTS"
 				   " (SELECT 1 FROM receipt_line l JOIN receipt r ON r.id = l.receipt_id AND r.void = 0"
 				   " WHERE l.person_id = p.id)", e);
-	int rc, stop = 0;
+	struct walk w = {.fn.member = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "person", e);
+	return sq_each(s, st, member_row, &w, "person", e);
 }
 
 /* See store.h. */
@@ -579,7 +574,7 @@ int store_coverage_import(store_t *s, int64_t person, const char *scheme, date_t
 	sqlite3_bind_text(st, 2, scheme, -1, SQLITE_STATIC);
 	sq_bind_date(st, 3, from);
 	sq_bind_date(st, 4, to);
-	rc = one_int(s, st, &n, e);
+	rc = sq_one(s, st, sq_read_int64, &n, "receipt", e);
 	if (rc || n)
 		return rc;
 	st = sq_prep(s, SQ_COVER_OVERLAP,
@@ -593,7 +588,7 @@ int store_coverage_import(store_t *s, int64_t person, const char *scheme, date_t
 	sqlite3_bind_text(st, 2, scheme, -1, SQLITE_STATIC);
 	sq_bind_date(st, 3, from);
 	sq_bind_date(st, 4, to);
-	rc = one_int(s, st, &n, e);
+	rc = sq_one(s, st, sq_read_int64, &n, "receipt", e);
 	if (rc)
 		return rc;
 	if (n)
@@ -657,27 +652,27 @@ int store_bhxh_summary(store_t *s, int64_t person, bool *has, date_t *first, dat
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt_line", e);
 }
 
+/* Hands a row (person, relation, date) to fn.brought (an sq_each row
+ * function). */
+static int brought_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	char rel[16];
+	sq_col_text(st, 1, rel, sizeof rel);
+	return w->fn.brought(sqlite3_column_int64(st, 0), rel, sq_col_date(st, 2), w->ctx);
+}
+
 /* See store.h. */
 int store_referrals_by(store_t *s, int64_t referrer,
 		       int (*fn)(int64_t person, const char *relation, date_t d, void *ctx), void *ctx, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_REFERRALS_BY,
 				   "SELECT person_id, relation, date FROM referral WHERE referrer_id = ?1 ORDER BY date, person_id", e);
-	char rel[16];
-	int rc, stop = 0;
+	struct walk w = {.fn.brought = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, referrer);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sq_col_text(st, 1, rel, sizeof rel);
-		stop = fn(sqlite3_column_int64(st, 0), rel, sq_col_date(st, 2), ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "referral", e);
+	return sq_each(s, st, brought_row, &w, "referral", e);
 }
 
 /* See store.h. */

@@ -361,6 +361,19 @@ int store_figures(store_t *s, const int64_t *units, size_t n, date_t on, int due
 	return rc;
 }
 
+/* Fills the household_rec_t at out from a row (id, code, unit, unit code,
+ * head) (an sq_one reader). */
+static void household_from_row(sqlite3_stmt *st, void *out)
+{
+	household_rec_t *h = out;
+	memset(h, 0, sizeof *h);
+	h->id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, h->code, sizeof h->code);
+	h->unit_id = sqlite3_column_int64(st, 2);
+	sq_col_text(st, 3, h->unit_code, sizeof h->unit_code);
+	h->head_id = sqlite3_column_int64(st, 4);
+}
+
 /* See store_registry.h. */
 int store_household_get(store_t *s, int64_t id, household_rec_t *h, err_t *e)
 {
@@ -371,20 +384,27 @@ int store_household_get(store_t *s, int64_t id, household_rec_t *h, err_t *e)
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? err_set(e, PO_ENOTFOUND, "id", MSG_REG_HOUSEHOLD_UNKNOWN, (long long)id)
-					 : sq_fail(s, rc, "household", e);
-	}
-	memset(h, 0, sizeof *h);
-	h->id = sqlite3_column_int64(st, 0);
-	sq_col_text(st, 1, h->code, sizeof h->code);
-	h->unit_id = sqlite3_column_int64(st, 2);
-	sq_col_text(st, 3, h->unit_code, sizeof h->unit_code);
-	h->head_id = sqlite3_column_int64(st, 4);
-	sqlite3_reset(st);
-	return PO_OK;
+	rc = sq_one(s, st, household_from_row, h, "household", e);
+	return rc == PO_ENOTFOUND ? err_set(e, PO_ENOTFOUND, "id", MSG_REG_HOUSEHOLD_UNKNOWN, (long long)id) : rc;
+}
+
+/* The callback of a walk over members, paid periods or receipts (the
+ * member of fn by the walk) and the caller's context, for the row
+ * functions below. */
+struct walk {
+	union {
+		int (*member)(int64_t person_id, void *ctx);
+		int (*period)(const coverage_period_t *p, void *ctx);
+		int (*receipt)(const receipt_t *r, void *ctx);
+	} fn;
+	void *ctx;
+};
+
+/* Hands a row (person) to fn.member (an sq_each row function). */
+static int member_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	return w->fn.member(sqlite3_column_int64(st, 0), w->ctx);
 }
 
 /* See store_registry.h. */
@@ -394,19 +414,11 @@ int store_household_members_each(store_t *s, int64_t household_id, int (*fn)(int
 	sqlite3_stmt *st = sq_prep(s, SQ_REG_HH_MEMBERS,
 				   "SELECT p.id FROM person p JOIN household h ON h.id = p.household_id"
 				   " WHERE p.household_id = ?1 ORDER BY p.id IS h.head_id DESC, p.dob, p.id", e);
-	int rc, stop = 0;
+	struct walk w = {.fn.member = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, household_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		stop = fn(sqlite3_column_int64(st, 0), ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "person", e);
+	return sq_each(s, st, member_row, &w, "person", e);
 }
 
 /* See store_registry.h. */
@@ -446,6 +458,32 @@ static void col_text_utf8(sqlite3_stmt *st, int i, char *out, size_t cap)
 	}
 }
 
+/* Hands a row of SQ_REG_PERIODS to fn.period (an sq_each row function). */
+static int period_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	coverage_period_t p;
+	memset(&p, 0, sizeof p);
+	sq_col_text(st, 0, p.scheme, sizeof p.scheme);
+	p.from = sq_col_date(st, 1);
+	p.to = sq_col_date(st, 2);
+	p.months = sqlite3_column_int(st, 3);
+	p.imported = sqlite3_column_int(st, 4) != 0;
+	p.receipt_id = sqlite3_column_int64(st, 5);
+	sq_col_text(st, 6, p.book, sizeof p.book);
+	p.serial = sqlite3_column_int64(st, 7);
+	if (!p.imported)
+		p.paid_on = sq_col_date(st, 8);
+	p.ordinal = sqlite3_column_int(st, 9);
+	p.income = sqlite3_column_int64(st, 10);
+	p.gross = sqlite3_column_int64(st, 11);
+	p.state_support = sqlite3_column_int64(st, 12);
+	p.local_support = sqlite3_column_int64(st, 13);
+	p.net = sqlite3_column_int64(st, 14);
+	col_text_utf8(st, 15, p.source, sizeof p.source);
+	return w->fn.period(&p, w->ctx);
+}
+
 /* See store_registry.h. */
 int store_person_periods_each(store_t *s, int64_t person, int limit,
 			      int (*fn)(const coverage_period_t *p, void *ctx), void *ctx, err_t *e)
@@ -464,39 +502,22 @@ int store_person_periods_each(store_t *s, int64_t person, int limit,
 		" FROM coverage_import WHERE person_id = ?1)"
 		" ORDER BY t DESC, f DESC, scheme LIMIT ?2",
 		e);
-	coverage_period_t p;
-	int rc, stop = 0;
+	struct walk w = {.fn.period = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, person);
 	sqlite3_bind_int(st, 2, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&p, 0, sizeof p);
-		sq_col_text(st, 0, p.scheme, sizeof p.scheme);
-		p.from = sq_col_date(st, 1);
-		p.to = sq_col_date(st, 2);
-		p.months = sqlite3_column_int(st, 3);
-		p.imported = sqlite3_column_int(st, 4) != 0;
-		p.receipt_id = sqlite3_column_int64(st, 5);
-		sq_col_text(st, 6, p.book, sizeof p.book);
-		p.serial = sqlite3_column_int64(st, 7);
-		if (!p.imported)
-			p.paid_on = sq_col_date(st, 8);
-		p.ordinal = sqlite3_column_int(st, 9);
-		p.income = sqlite3_column_int64(st, 10);
-		p.gross = sqlite3_column_int64(st, 11);
-		p.state_support = sqlite3_column_int64(st, 12);
-		p.local_support = sqlite3_column_int64(st, 13);
-		p.net = sqlite3_column_int64(st, 14);
-		col_text_utf8(st, 15, p.source, sizeof p.source);
-		stop = fn(&p, ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt_line", e);
+	return sq_each(s, st, period_row, &w, "receipt_line", e);
+}
+
+/* Hands a receipt row (sq_read_receipt's columns) to fn.receipt (an
+ * sq_each row function). */
+static int receipt_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	receipt_t r;
+	sq_read_receipt(st, &r);
+	return w->fn.receipt(&r, w->ctx);
 }
 
 /* See store_registry.h. */
@@ -509,33 +530,12 @@ int store_person_receipts_each(store_t *s, int64_t person, int limit, int (*fn)(
 				   " JOIN app_user u ON u.id = r.collector_id"
 				   " WHERE r.payer_id = ?1 OR r.id IN (SELECT receipt_id FROM receipt_line WHERE person_id = ?1)"
 				   " ORDER BY r.date DESC, r.id DESC LIMIT ?2", e);
-	receipt_t r;
-	int rc, stop = 0;
+	struct walk w = {.fn.receipt = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, person);
 	sqlite3_bind_int(st, 2, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&r, 0, sizeof r);
-		r.id = sqlite3_column_int64(st, 0);
-		sq_col_text(st, 1, r.book, sizeof r.book);
-		r.serial = sqlite3_column_int64(st, 2);
-		r.date = sq_col_date(st, 3);
-		r.collector_id = sqlite3_column_int64(st, 4);
-		sq_col_text(st, 5, r.collector, sizeof r.collector);
-		r.payer_id = sqlite3_column_int64(st, 6);
-		r.total = sqlite3_column_int64(st, 7);
-		r.is_void = sqlite3_column_int(st, 8) != 0;
-		r.remittance_id = sqlite3_column_int64(st, 9);
-		sq_col_text(st, 10, r.method, sizeof r.method);
-		stop = fn(&r, ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "receipt", e);
+	return sq_each(s, st, receipt_row, &w, "receipt", e);
 }
 
 /* See store_registry.h. */

@@ -5,9 +5,10 @@
 
 #define UNIT_COLS "id, code, name, kind, parent_id, valid_from, valid_to, island"
 
-/* Fills u from a row of UNIT_COLS. */
-static void unit_from_row(sqlite3_stmt *st, unit_t *u)
+/* Fills the unit_t at out from a row of UNIT_COLS (an sq_one reader). */
+static void unit_from_row(sqlite3_stmt *st, void *out)
 {
+	unit_t *u = out;
 	char kind[16];
 	memset(u, 0, sizeof *u);
 	u->id = sqlite3_column_int64(st, 0);
@@ -77,16 +78,10 @@ int store_unit_get(store_t *s, int64_t id, unit_t *u, err_t *e)
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		unit_from_row(st, u);
-		sqlite3_reset(st);
-		return PO_OK;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	rc = sq_one(s, st, unit_from_row, u, "unit", e);
+	if (rc == PO_ENOTFOUND)
 		return err_set(e, PO_ENOTFOUND, "unit", MSG_UNIT_ID_UNKNOWN, (long long)id);
-	return sq_fail(s, rc, "unit", e);
+	return rc;
 }
 
 /* See store.h. */
@@ -102,16 +97,10 @@ int store_unit_by_code(store_t *s, const char *code, date_t on, unit_t *u, err_t
 		return e->code;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	sq_bind_date(st, 2, on);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		unit_from_row(st, u);
-		sqlite3_reset(st);
-		return PO_OK;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	rc = sq_one(s, st, unit_from_row, u, "unit", e);
+	if (rc == PO_ENOTFOUND)
 		return err_set(e, PO_ENOTFOUND, "unit_code", MSG_UNIT_UNKNOWN, code);
-	return sq_fail(s, rc, "unit", e);
+	return rc;
 }
 
 /* See store.h. */
@@ -148,27 +137,45 @@ int store_unit_successor_add(store_t *s, int64_t pred, int64_t succ, date_t on, 
 	return PO_OK;
 }
 
+/* The callback of a walk over units, successor links, counts per unit or
+ * certificates (the member of fn by the walk), for the row functions
+ * below: the caller's context, and the household of the certificates. */
+struct walk {
+	union {
+		int (*unit)(const unit_t *u, void *ctx);
+		int (*link)(int64_t pred, int64_t succ, date_t on, void *ctx);
+		int (*count)(int64_t unit_id, int64_t n, void *ctx);
+		int (*cert)(const poverty_cert_t *c, void *ctx);
+	} fn;
+	void *ctx;
+	int64_t household_id;
+};
+
+/* Hands a row of UNIT_COLS to fn.unit (an sq_each row function). */
+static int unit_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	unit_t u;
+	unit_from_row(st, &u);
+	return w->fn.unit(&u, w->ctx);
+}
+
 /* See store.h. */
 int store_units_each(store_t *s, int (*fn)(const unit_t *u, void *ctx), void *ctx, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_UNIT_EACH,
 				   "SELECT " UNIT_COLS " FROM unit ORDER BY code, valid_from", e);
-	int rc, stop = 0;
-	unit_t u;
+	struct walk w = {.fn.unit = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		unit_from_row(st, &u);
-		stop = fn(&u, ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	if (rc != SQLITE_DONE)
-		return sq_fail(s, rc, "unit", e);
-	return PO_OK;
+	return sq_each(s, st, unit_row, &w, "unit", e);
+}
+
+/* Hands a row (pred, succ, date) to fn.link (an sq_each row function). */
+static int link_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	return w->fn.link(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sq_col_date(st, 2), w->ctx);
 }
 
 /* See store.h. */
@@ -177,20 +184,17 @@ int store_successors_each(store_t *s, int (*fn)(int64_t pred, int64_t succ, date
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_SUCC_EACH,
 				   "SELECT pred_id, succ_id, effective FROM unit_successor ORDER BY pred_id, succ_id", e);
-	int rc, stop = 0;
+	struct walk w = {.fn.link = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sq_col_date(st, 2), ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	if (rc != SQLITE_DONE)
-		return sq_fail(s, rc, "unit_successor", e);
-	return PO_OK;
+	return sq_each(s, st, link_row, &w, "unit_successor", e);
+}
+
+/* Hands a row (unit, count) to fn.count (an sq_each row function). */
+static int count_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	return w->fn.count(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), w->ctx);
 }
 
 /* See store.h. */
@@ -199,40 +203,20 @@ int store_people_per_unit(store_t *s, int (*fn)(int64_t unit_id, int64_t n, void
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_PEOPLE_PER_UNIT,
 				   "SELECT unit_id, count(*) FROM person GROUP BY unit_id", e);
-	int rc, stop = 0;
+	struct walk w = {.fn.count = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	if (rc != SQLITE_DONE)
-		return sq_fail(s, rc, "person", e);
-	return PO_OK;
+	return sq_each(s, st, count_row, &w, "person", e);
 }
 
 /* See store.h. */
 int store_household_find(store_t *s, const char *code, int64_t *id, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_HH_FIND, "SELECT id FROM household WHERE code = ?1", e);
-	int rc;
 	if (!st)
 		return e->code;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return PO_OK;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return PO_ENOTFOUND;
-	return sq_fail(s, rc, "household", e);
+	return sq_one(s, st, sq_read_int64, id, "household", e);
 }
 
 /* See store.h. */
@@ -290,6 +274,21 @@ int store_poverty_add(store_t *s, const poverty_cert_t *c, err_t *e)
 	return PO_OK;
 }
 
+/* Hands a row (status, from, to) of the walk's household to fn.cert (an
+ * sq_each row function). */
+static int cert_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	poverty_cert_t c;
+	char status[16];
+	c.household_id = w->household_id;
+	sq_col_text(st, 0, status, sizeof status);
+	c.status = strcmp(status, "poor") == 0 ? POVERTY_POOR : POVERTY_NEAR_POOR;
+	c.valid_from = sq_col_date(st, 1);
+	c.valid_to = sq_col_date(st, 2);
+	return w->fn.cert(&c, w->ctx);
+}
+
 /* See store.h. */
 int store_poverty_each(store_t *s, int64_t household_id, int (*fn)(const poverty_cert_t *c, void *ctx),
 		       void *ctx, err_t *e)
@@ -297,26 +296,9 @@ int store_poverty_each(store_t *s, int64_t household_id, int (*fn)(const poverty
 	sqlite3_stmt *st = sq_prep(s, SQ_POVERTY_EACH,
 				   "SELECT status, valid_from, valid_to FROM household_poverty"
 				   " WHERE household_id = ?1 ORDER BY valid_from", e);
-	poverty_cert_t c;
-	char status[16];
-	int rc, stop = 0;
+	struct walk w = {.fn.cert = fn, .ctx = ctx, .household_id = household_id};
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, household_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		c.household_id = household_id;
-		sq_col_text(st, 0, status, sizeof status);
-		c.status = strcmp(status, "poor") == 0 ? POVERTY_POOR : POVERTY_NEAR_POOR;
-		c.valid_from = sq_col_date(st, 1);
-		c.valid_to = sq_col_date(st, 2);
-		stop = fn(&c, ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	if (rc != SQLITE_DONE)
-		return sq_fail(s, rc, "household_poverty", e);
-	return PO_OK;
+	return sq_each(s, st, cert_row, &w, "household_poverty", e);
 }

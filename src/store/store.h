@@ -64,6 +64,12 @@ int store_set_durable(store_t *s, bool full, err_t *e);
  * connections keeps each one small). */
 int store_set_cache(store_t *s, unsigned kib, err_t *e);
 
+/* Lets this connection read the database file through a memory map of
+ * at most mib MiB (0: plain reads).  Reads then cost no system call; the
+ * mapped pages are the operating system's file cache, shared and
+ * reclaimable, not the process's own memory. */
+int store_set_mmap(store_t *s, unsigned mib, err_t *e);
+
 /* ---- units ---- */
 
 /* Inserts u (its id is set).  PO_ECONFLICT when another unit with that

@@ -65,6 +65,8 @@ int web_settings_set(web_settings_t *s, const char *name, const char *value, err
 		ok = parse_uint(value, 1, 3600, &s->timeout_s);
 	else if (strcmp(name, "cache_kib") == 0)
 		ok = parse_uint(value, 256, 1u << 22, &s->cache_kib);
+	else if (strcmp(name, "mmap_mib") == 0)
+		ok = parse_uint(value, 0, 1u << 20, &s->mmap_mib);
 	else if (strcmp(name, "secure_cookie") == 0) {
 		ok = strcmp(value, "true") == 0 || strcmp(value, "false") == 0 || strcmp(value, "1") == 0 ||
 		     strcmp(value, "0") == 0;
@@ -160,6 +162,7 @@ int web_settings_env(web_settings_t *s, err_t *e)
 		{"PLUSONE_SECURE_COOKIE", "secure_cookie"},
 		{"PLUSONE_LOG", "log"},
 		{"PLUSONE_CACHE_KIB", "cache_kib"},
+		{"PLUSONE_MMAP_MIB", "mmap_mib"},
 	};
 	size_t i;
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {

@@ -1148,8 +1148,8 @@ void page_referrals(web_ctx_t *x)
 /* POST /referrals (person, referrer, relation, date): records who
  * brought whom for the caller (app_referral_add_by) and redirects to
  * /referrals?added=1; a problem shows the page again with it (422, 409
- * when she already has a referrer).  Not yet in the route table: the
- * form is sent by money.js to POST /api/v1/referrals meanwhile. */
+ * when she already has a referrer).  With JavaScript, money.js sends the
+ * same form to POST /api/v1/referrals instead. */
 void page_referrals_post(web_ctx_t *x)
 {
 	int64_t person = 0, referrer = 0;

@@ -203,7 +203,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		rs.status = 413;
 		rs.route = "-";
 		rs.type = "application/json; charset=utf-8";
-		buf_puts(&rs.body, "{\"error\":\"request body too large\",\"message\":\"Nội dung yêu cầu quá lớn (tối đa 1 MiB)\"}");
+		buf_printf(&rs.body, "{\"error\":\"%s\",\"message\":\"%s\"}", msg_format(MSG_WEB_TOO_LARGE, LANG_EN),
+			   msg_format(MSG_WEB_TOO_LARGE, LANG_VI));
 		goto send;
 	}
 	memset(&rq, 0, sizeof rq);
@@ -292,7 +293,7 @@ int web_serve(const char *db, const web_settings_t *s, err_t *e)
 	if (!s->log[0] || strcmp(s->log, "-") == 0)
 		log_file = stderr;
 	else if (strcmp(s->log, "off") != 0 && !(log_file = fopen(s->log, "a")))
-		return err_set(e, PO_EIO, "log", MSG_WEB_CONFIG_OPEN, s->log);
+		return err_set(e, PO_EIO, "log", MSG_WEB_LOG_OPEN, s->log);
 	rc = web_state_open(s, e);
 	if (rc)
 		goto out;
@@ -302,6 +303,8 @@ int web_serve(const char *db, const web_settings_t *s, err_t *e)
 		if (rc)
 			goto out;
 		if (s->cache_kib && (rc = store_set_cache(pool.s[i], s->cache_kib, e)) != PO_OK)
+			goto out;
+		if (s->mmap_mib && (rc = store_set_mmap(pool.s[i], s->mmap_mib, e)) != PO_OK)
 			goto out;
 	}
 	/* block the stop signals in every thread; this one waits for them */

@@ -31,6 +31,7 @@ typedef struct web_settings {
 	bool secure_cookie;   /* cookies marked Secure (behind HTTPS) */
 	char log[512];        /* request log file; "-" or "" for stderr; "off" for none */
 	unsigned cache_kib;   /* SQLite page cache per connection */
+	unsigned mmap_mib;    /* database file mapped for reading, MiB (0: off) */
 } web_settings_t;
 
 /* The defaults: 127.0.0.1:8080, one thread per core, the limits above,
@@ -39,7 +40,8 @@ void web_settings_default(web_settings_t *s);
 
 /* Applies one setting by name ("listen", "threads", "max_connections",
  * "max_connections_per_ip", "timeout", "secure_cookie", "log",
- * "cache_kib"); PO_EINVAL naming it for an unknown name or a bad value. */
+ * "cache_kib", "mmap_mib"); PO_EINVAL naming it for an unknown name or a
+ * bad value. */
 int web_settings_set(web_settings_t *s, const char *name, const char *value, err_t *e);
 
 /* Reads a config file of `name = value` lines ('#' starts a comment);
@@ -52,7 +54,7 @@ int web_settings_text(web_settings_t *s, const char *text, size_t len, const cha
 
 /* Applies PLUSONE_LISTEN, PLUSONE_THREADS, PLUSONE_MAX_CONNECTIONS,
  * PLUSONE_MAX_CONNECTIONS_PER_IP, PLUSONE_TIMEOUT, PLUSONE_SECURE_COOKIE,
- * PLUSONE_LOG, PLUSONE_CACHE_KIB when set. */
+ * PLUSONE_LOG, PLUSONE_CACHE_KIB, PLUSONE_MMAP_MIB when set. */
 int web_settings_env(web_settings_t *s, err_t *e);
 
 /* Serves db with settings s until SIGINT or SIGTERM, then finishes the

@@ -175,8 +175,11 @@ void web_fail(web_ctx_t *x, int rc, const err_t *e)
 {
 	unsigned status = web_status_of(rc);
 	const char *en = e && e->en[0] ? e->en : "error", *vi = e && e->vi[0] ? e->vi : en;
-	if (status == 500 || status == 503) /* a database message says nothing useful to a caller */
-		en = vi = status == 503 ? "busy, try again" : "internal error";
+	if (status == 500 || status == 503) { /* a database message says nothing useful to a caller */
+		enum msg_id id = status == 503 ? MSG_WEB_BUSY : MSG_WEB_INTERNAL;
+		en = msg_format(id, LANG_EN);
+		vi = msg_format(id, LANG_VI);
+	}
 	if (is_page(x)) {
 		error_page(x, status, vi, en);
 		return;

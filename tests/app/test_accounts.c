@@ -4,74 +4,11 @@
  * with a placeholder hash and only the tests about passwords hash. */
 #include "fixture.h"
 
-#include <sqlite3.h>
-
 #include "app/accounts.h"
 #include "report/json_accounts.h"
 
 #define PW "mật khẩu dài"
 #define PW2 "mật khẩu mới 2026"
-
-/* Runs a one-integer query on the fixture's database file. */
-static long long query_int(fixture_t *f, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-/* Runs a one-text query on the fixture's database file ("" for none or
- * NULL); a static buffer. */
-static const char *query_text(fixture_t *f, const char *sql)
-{
-	static char out[4096];
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	out[0] = '\0';
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(out, sizeof out, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return out;
-}
-
-/* Adds a login without hashing (the hash is a placeholder no password
- * matches); returns the user as stored. */
-static user_t raw_user(fixture_t *f, const char *name, enum user_role role, const char *unit_code)
-{
-	user_t u;
-	unit_t unit;
-	memset(&u, 0, sizeof u);
-	snprintf(u.username, sizeof u.username, "%s", name);
-	u.role = role;
-	assert_int_equal(store_unit_by_code(f->app.store, unit_code, f->app.today, &unit, &f->e), PO_OK);
-	u.unit_id = unit.id;
-	snprintf(u.unit_code, sizeof u.unit_code, "%s", unit.code);
-	assert_int_equal(store_tx_begin(f->app.store, &f->e), PO_OK);
-	assert_int_equal(store_user_insert(f->app.store, &u, "placeholder", &f->e), PO_OK);
-	assert_int_equal(store_tx_commit(f->app.store, &f->e), PO_OK);
-	return u;
-}
-
-/* Adds a login with a real password (PW). */
-static user_t real_user(fixture_t *f, const char *name, enum user_role role, const char *unit_code)
-{
-	user_t u;
-	memset(&u, 0, sizeof u);
-	snprintf(u.username, sizeof u.username, "%s", name);
-	u.role = role;
-	assert_int_equal(app_user_add(&f->app, &u, unit_code, PW, &f->e), PO_OK);
-	return u;
-}
 
 /* Adds a session of user_id with a given expiry, straight in the store. */
 static void raw_session(fixture_t *f, const char *token, int64_t user_id, const char *expires)
@@ -100,32 +37,33 @@ static void logout_closes_the_session_once(void **state)
 	char token[65], csrf[33], c2[33];
 	user_t u, v;
 	(void)state;
-	real_user(f, "lan", UROLE_UNION, "29350");
+	fixture_user(f, "lan", UROLE_UNION, "29350", PW);
 	assert_int_equal(app_login(&f->app, "lan", PW, token, csrf, &u, &f->e), PO_OK);
 	assert_int_equal(app_session(&f->app, token, &v, c2, &f->e), PO_OK);
 	assert_string_equal(v.username, "lan");
 	assert_int_equal(app_logout(&f->app, token, &f->e), PO_OK);
 	assert_int_equal(app_session(&f->app, token, &v, c2, &f->e), PO_ENOTFOUND);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM session"), 0);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action='session.logout' AND actor='lan'"
-				      " AND entity='user' AND entity_id=1"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM session"), 0);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action='session.logout' AND actor='lan'"
+					      " AND entity='user' AND entity_id=1"),
+			 1);
 	/* again, unknown, malformed, NULL: nothing happens */
 	assert_int_equal(app_logout(&f->app, token, &f->e), PO_OK);
 	assert_int_equal(app_logout(&f->app, token_of('a'), &f->e), PO_OK);
 	assert_int_equal(app_logout(&f->app, "abc", &f->e), PO_OK);
 	assert_int_equal(app_logout(&f->app, NULL, &f->e), PO_OK);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action='session.logout'"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action='session.logout'"), 1);
 	fixture_free(f);
 }
 
 static void logout_of_an_expired_session_deletes_it(void **state)
 {
 	fixture_t *f = fixture_new();
-	user_t u = raw_user(f, "lan", UROLE_UNION, "29350");
+	user_t u = fixture_user_raw(f, "lan", UROLE_UNION, "29350");
 	(void)state;
 	raw_session(f, token_of('b'), u.id, "2000-01-01T00:00:00Z");
 	assert_int_equal(app_logout(&f->app, token_of('b'), &f->e), PO_OK);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM session"), 0);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM session"), 0);
 	fixture_free(f);
 }
 
@@ -135,7 +73,7 @@ static void password_change_checks_the_old_one_and_closes_other_sessions(void **
 	char token[65], csrf[33], c2[33];
 	user_t u, v;
 	(void)state;
-	u = real_user(f, "lan", UROLE_UNION, "29350");
+	u = fixture_user(f, "lan", UROLE_UNION, "29350", PW);
 	assert_int_equal(app_login(&f->app, "lan", PW, token, csrf, &v, &f->e), PO_OK);
 	raw_session(f, token_of('c'), u.id, "2999-01-01T00:00:00Z");
 	raw_session(f, token_of('d'), u.id, "2999-01-01T00:00:00Z");
@@ -153,30 +91,30 @@ static void password_change_checks_the_old_one_and_closes_other_sessions(void **
 	assert_string_equal(f->e.field, "new_password");
 	assert_string_equal(f->e.vi, "Mật khẩu mới phải khác mật khẩu hiện tại");
 	assert_int_equal(app_password_change(&f->app, u.id + 50, PW, PW2, token, &f->e), PO_ENOTFOUND);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action='user.password'"), 0);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM session"), 3);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action='user.password'"), 0);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM session"), 3);
 
 	assert_int_equal(app_password_change(&f->app, u.id, PW, PW2, token, &f->e), PO_OK);
 	assert_int_equal(app_session(&f->app, token, &v, c2, &f->e), PO_OK);
 	assert_int_equal(app_session(&f->app, token_of('c'), &v, c2, &f->e), PO_ENOTFOUND);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM session"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM session"), 1);
 	assert_int_equal(app_user_verify(&f->app, "lan", PW, &v, &f->e), PO_ENOTFOUND);
 	assert_int_equal(app_user_verify(&f->app, "lan", PW2, &v, &f->e), PO_OK);
-	assert_string_equal(query_text(f, "SELECT detail FROM audit WHERE action='user.password' AND actor='test'"),
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.password' AND actor='test'"),
 			    "{\"sessions_closed\":2,\"username\":\"lan\"}");
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE detail LIKE '%argon2%'"), 0);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE detail LIKE '%argon2%'"), 0);
 
 	/* keep_token NULL: every session goes */
 	assert_int_equal(app_password_change(&f->app, u.id, PW2, PW, NULL, &f->e), PO_OK);
 	assert_int_equal(app_session(&f->app, token, &v, c2, &f->e), PO_ENOTFOUND);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM session"), 0);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM session"), 0);
 	fixture_free(f);
 }
 
 static void purge_deletes_only_expired_sessions(void **state)
 {
 	fixture_t *f = fixture_new();
-	user_t u = raw_user(f, "lan", UROLE_UNION, "29350");
+	user_t u = fixture_user_raw(f, "lan", UROLE_UNION, "29350");
 	int64_t n = -1;
 	(void)state;
 	raw_session(f, token_of('1'), u.id, "2000-01-01T00:00:00Z");
@@ -184,11 +122,11 @@ static void purge_deletes_only_expired_sessions(void **state)
 	raw_session(f, token_of('3'), u.id, "2999-01-01T00:00:00Z");
 	assert_int_equal(app_sessions_purge(&f->app, &n, &f->e), PO_OK);
 	assert_int_equal(n, 2);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM session"), 1);
-	assert_string_equal(query_text(f, "SELECT detail FROM audit WHERE action='session.purge'"), "{\"deleted\":2}");
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM session"), 1);
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='session.purge'"), "{\"deleted\":2}");
 	assert_int_equal(app_sessions_purge(&f->app, &n, &f->e), PO_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action='session.purge'"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action='session.purge'"), 1);
 	assert_int_equal(app_sessions_purge(&f->app, NULL, &f->e), PO_OK);
 	fixture_free(f);
 }
@@ -219,10 +157,10 @@ static void user_list_is_scoped_and_ordered_by_username(void **state)
 	unit_t unit;
 	user_t z;
 	(void)state;
-	raw_user(f, "root", UROLE_ADMIN, "84");
-	z = raw_user(f, "Zeta", UROLE_ADMIN, "29350");
-	raw_user(f, "an", UROLE_COLLECTOR, "29350-01");
-	raw_user(f, "binh", UROLE_UNION, "29365");
+	fixture_user_raw(f, "root", UROLE_ADMIN, "84");
+	z = fixture_user_raw(f, "Zeta", UROLE_ADMIN, "29350");
+	fixture_user_raw(f, "an", UROLE_COLLECTOR, "29350-01");
+	fixture_user_raw(f, "binh", UROLE_UNION, "29365");
 	assert_int_equal(app_user_list(&f->app, NULL, 0, collect_names, names, &f->e), PO_OK);
 	assert_string_equal(names, "an,binh,root,Zeta");
 	assert_int_equal(app_unit_scope_id(&f->app, z.unit_id, &scope, &nscope, &f->e), PO_OK);
@@ -239,8 +177,8 @@ static void user_list_is_scoped_and_ordered_by_username(void **state)
 static void user_update_changes_role_and_unit_and_audits_before_after(void **state)
 {
 	fixture_t *f = fixture_new();
-	user_t root = raw_user(f, "root", UROLE_ADMIN, "846");
-	user_t lan = raw_user(f, "lan", UROLE_UNION, "29350");
+	user_t root = fixture_user_raw(f, "root", UROLE_ADMIN, "846");
+	user_t lan = fixture_user_raw(f, "lan", UROLE_UNION, "29350");
 	user_t out, v;
 	user_changes_t c = USER_CHANGES_NONE;
 	(void)state;
@@ -253,14 +191,14 @@ static void user_update_changes_role_and_unit_and_audits_before_after(void **sta
 	assert_int_equal(store_user_get(f->app.store, lan.id, &v, NULL, 0, &f->e), PO_OK);
 	assert_int_equal(v.role, UROLE_COLLECTOR);
 	assert_string_equal(v.unit_code, "29365");
-	assert_string_equal(query_text(f, "SELECT detail FROM audit WHERE action='user.update' AND actor='test'"
-					  " AND entity='user' AND entity_id=2"),
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.update' AND actor='test'"
+						  " AND entity='user' AND entity_id=2"),
 			    "{\"after\":{\"disabled\":false,\"role\":\"collector\",\"unit_code\":\"29365\"},"
 			    "\"before\":{\"disabled\":false,\"role\":\"union\",\"unit_code\":\"29350\"},"
 			    "\"username\":\"lan\"}");
 	/* the same again changes nothing and writes nothing */
 	assert_int_equal(app_user_update(&f->app, &root, lan.id, &c, &out, &f->e), PO_OK);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action='user.update'"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action='user.update'"), 1);
 	/* the operator (NULL) may change anyone */
 	c = USER_CHANGES_NONE;
 	c.disabled = 1;
@@ -272,10 +210,10 @@ static void user_update_changes_role_and_unit_and_audits_before_after(void **sta
 static void user_update_stays_inside_the_admins_units(void **state)
 {
 	fixture_t *f = fixture_new();
-	user_t adm = raw_user(f, "adm", UROLE_ADMIN, "29350");
-	user_t inside = raw_user(f, "an", UROLE_UNION, "29350-01");
-	user_t outside = raw_user(f, "binh", UROLE_UNION, "29365");
-	user_t officer = raw_user(f, "cb", UROLE_OFFICER, "29350");
+	user_t adm = fixture_user_raw(f, "adm", UROLE_ADMIN, "29350");
+	user_t inside = fixture_user_raw(f, "an", UROLE_UNION, "29350-01");
+	user_t outside = fixture_user_raw(f, "binh", UROLE_UNION, "29365");
+	user_t officer = fixture_user_raw(f, "cb", UROLE_OFFICER, "29350");
 	user_changes_t c = USER_CHANGES_NONE;
 	(void)state;
 	c.disabled = 1;
@@ -308,10 +246,10 @@ static void user_update_stays_inside_the_admins_units(void **state)
 	assert_int_equal(app_user_update(&f->app, &officer, inside.id, &c, NULL, &f->e), PO_EFORBIDDEN);
 	assert_string_equal(f->e.field, "role");
 	assert_string_equal(f->e.en, "only an administrator may manage users");
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action='user.update'"), 0);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action='user.update'"), 0);
 	c.unit_code = "29350";
 	assert_int_equal(app_user_update(&f->app, &adm, inside.id, &c, NULL, &f->e), PO_OK);
-	assert_string_equal(query_text(f, "SELECT detail FROM audit WHERE action='user.update'"),
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.update'"),
 			    "{\"after\":{\"disabled\":true,\"role\":\"union\",\"unit_code\":\"29350\"},"
 			    "\"before\":{\"disabled\":false,\"role\":\"union\",\"unit_code\":\"29350-01\"},"
 			    "\"username\":\"an\"}");
@@ -321,7 +259,7 @@ static void user_update_stays_inside_the_admins_units(void **state)
 static void an_admin_cannot_demote_or_disable_herself(void **state)
 {
 	fixture_t *f = fixture_new();
-	user_t adm = raw_user(f, "adm", UROLE_ADMIN, "846");
+	user_t adm = fixture_user_raw(f, "adm", UROLE_ADMIN, "846");
 	user_t out;
 	user_changes_t c = USER_CHANGES_NONE;
 	(void)state;
@@ -348,8 +286,8 @@ static void an_admin_cannot_demote_or_disable_herself(void **state)
 static void disabling_and_password_reset_close_sessions(void **state)
 {
 	fixture_t *f = fixture_new();
-	user_t adm = raw_user(f, "adm", UROLE_ADMIN, "84");
-	user_t lan = real_user(f, "lan", UROLE_UNION, "29350");
+	user_t adm = fixture_user_raw(f, "adm", UROLE_ADMIN, "84");
+	user_t lan = fixture_user(f, "lan", UROLE_UNION, "29350", PW);
 	user_t v;
 	user_changes_t c = USER_CHANGES_NONE;
 	char token[65], csrf[33];
@@ -359,7 +297,7 @@ static void disabling_and_password_reset_close_sessions(void **state)
 	c.disabled = 1;
 	assert_int_equal(app_user_update(&f->app, &adm, lan.id, &c, NULL, &f->e), PO_OK);
 	assert_int_equal(app_session(&f->app, token_of('e'), &v, csrf, &f->e), PO_ENOTFOUND);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM session"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM session"), 1);
 	assert_int_equal(app_login(&f->app, "lan", PW, token, csrf, &v, &f->e), PO_ENOTFOUND);
 	c.disabled = 0;
 	assert_int_equal(app_user_update(&f->app, &adm, lan.id, &c, NULL, &f->e), PO_OK);
@@ -370,20 +308,21 @@ static void disabling_and_password_reset_close_sessions(void **state)
 	assert_int_equal(app_session(&f->app, token_of('e'), &v, csrf, &f->e), PO_ENOTFOUND);
 	assert_int_equal(app_session(&f->app, token_of('f'), &v, csrf, &f->e), PO_OK);
 	assert_int_equal(app_login(&f->app, "lan", PW2, token, csrf, &v, &f->e), PO_OK);
-	assert_string_equal(query_text(f, "SELECT detail FROM audit WHERE action='user.update' ORDER BY id DESC"),
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.update' ORDER BY id DESC"),
 			    "{\"after\":{\"disabled\":false,\"password\":\"changed\",\"role\":\"union\",\"unit_code\":\"29350\"},"
 			    "\"before\":{\"disabled\":false,\"role\":\"union\",\"unit_code\":\"29350\"},"
 			    "\"username\":\"lan\"}");
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE detail LIKE '%argon2%'"
-				      " OR detail LIKE '%" PW2 "%'"), 0);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE detail LIKE '%argon2%'"
+					      " OR detail LIKE '%" PW2 "%'"),
+			 0);
 	fixture_free(f);
 }
 
 static void user_create_by_checks_the_unit_is_inside_her_units(void **state)
 {
 	fixture_t *f = fixture_new();
-	user_t adm = raw_user(f, "adm", UROLE_ADMIN, "29350");
-	user_t officer = raw_user(f, "cb", UROLE_OFFICER, "29350");
+	user_t adm = fixture_user_raw(f, "adm", UROLE_ADMIN, "29350");
+	user_t officer = fixture_user_raw(f, "cb", UROLE_OFFICER, "29350");
 	user_t u;
 	(void)state;
 	memset(&u, 0, sizeof u);
@@ -398,11 +337,11 @@ static void user_create_by_checks_the_unit_is_inside_her_units(void **state)
 	assert_string_equal(f->e.field, "unit_code");
 	assert_int_equal(app_user_create_by(&f->app, &officer, &u, "29350", PW, &f->e), PO_EFORBIDDEN);
 	assert_string_equal(f->e.field, "role");
-	assert_int_equal(query_int(f, "SELECT count(*) FROM app_user"), 2);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM app_user"), 2);
 	assert_int_equal(app_user_create_by(&f->app, &adm, &u, "29350-01", PW, &f->e), PO_OK);
 	assert_int_equal(u.id, 3);
 	assert_string_equal(u.unit_code, "29350-01");
-	assert_string_equal(query_text(f, "SELECT detail FROM audit WHERE action='user.add'"),
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.add'"),
 			    "{\"username\":\"moi\",\"role\":\"collector\",\"unit\":\"29350-01\"}");
 	fixture_free(f);
 }

@@ -4,8 +4,6 @@
  * cash follow the roles, 1+1 figures and due lists are scoped. */
 #include "fixture.h"
 
-#include <sqlite3.h>
-
 #include "app/ledger.h"
 
 /* A database with legal parameters, logins and people:
@@ -21,56 +19,6 @@ typedef struct world {
 	size_t n29350, n29365, n84;
 } world_t;
 
-/* Adds a login without hashing a password (the tests never log in). */
-static user_t add_user(fixture_t *f, const char *name, enum user_role role, const char *unit)
-{
-	user_t u;
-	unit_t un;
-	memset(&u, 0, sizeof u);
-	snprintf(u.username, sizeof u.username, "%s", name);
-	u.role = role;
-	assert_int_equal(store_unit_by_code(f->app.store, unit, f->app.today, &un, &f->e), PO_OK);
-	u.unit_id = un.id;
-	assert_int_equal(store_user_insert(f->app.store, &u, "$argon2id$none", &f->e), PO_OK);
-	assert_int_equal(store_user_find(f->app.store, name, &u, NULL, 0, &f->e), PO_OK);
-	return u;
-}
-
-/* Adds a person of a household (as an import row would). */
-static int64_t add_person(fixture_t *f, const char *name, const char *dob, const char *sex, const char *unit,
-			  const char *household)
-{
-	person_fields_t in;
-	person_parsed_t pp;
-	err_t errs[PERSON_ERRORS_MAX];
-	size_t n;
-	bool ins;
-	memset(&in, 0, sizeof in);
-	in.v[PCOL_FULL_NAME] = name;
-	in.n[PCOL_FULL_NAME] = strlen(name);
-	in.v[PCOL_DOB] = dob;
-	in.n[PCOL_DOB] = strlen(dob);
-	in.v[PCOL_SEX] = sex;
-	in.n[PCOL_SEX] = strlen(sex);
-	in.v[PCOL_UNIT] = unit;
-	in.n[PCOL_UNIT] = strlen(unit);
-	if (household) {
-		in.v[PCOL_HOUSEHOLD] = household;
-		in.n[PCOL_HOUSEHOLD] = strlen(household);
-	}
-	assert_int_equal(person_parse(&f->app, &in, &pp, errs, &n), PO_OK);
-	assert_int_equal(store_tx_begin(f->app.store, &f->e), PO_OK);
-	assert_int_equal(person_upsert(&f->app, &pp, &ins, &f->e), PO_OK);
-	assert_int_equal(store_tx_commit(f->app.store, &f->e), PO_OK);
-	return pp.p.id;
-}
-
-/* The sorted unit ids of the subtree of a unit code. */
-static void scope_of(world_t *w, const char *code, int64_t **ids, size_t *n)
-{
-	assert_int_equal(app_unit_scope(&w->f->app, code, "unit", ids, n, &w->f->e), PO_OK);
-}
-
 /* Builds the world described above. */
 static world_t *world_new(void)
 {
@@ -79,23 +27,24 @@ static world_t *world_new(void)
 	assert_non_null(w);
 	w->f = fixture_new();
 	assert_int_equal(app_params_sync(&w->f->app, &changed, &w->f->e), PO_OK);
-	w->lan = add_user(w->f, "lan", UROLE_COLLECTOR, "29350");
-	w->mai = add_user(w->f, "mai", UROLE_COLLECTOR, "29350");
-	w->hoi = add_user(w->f, "hoi", UROLE_UNION, "29350");
-	w->tinh = add_user(w->f, "tinh", UROLE_ADMIN, "84");
-	w->ngai = add_user(w->f, "ngai", UROLE_COLLECTOR, "29365");
-	w->xem = add_user(w->f, "xem", UROLE_VIEWER, "29350");
-	w->kiem = add_user(w->f, "kiem", UROLE_OFFICER, "84");
-	assert_int_equal(add_person(w->f, "Nguyễn Thị Lan", "1980-01-01", "F", "29350-01", "HGD1"), 1);
-	assert_int_equal(add_person(w->f, "Trần Văn Hùng", "1978-01-01", "M", "29350-01", "HGD1"), 2);
-	assert_int_equal(add_person(w->f, "Lê Văn Xa", "1970-01-01", "M", "29365", "HGD3"), 3);
-	assert_int_equal(add_person(w->f, "Trần Thị Mai", "2005-01-01", "F", "29350-01", "HGD1"), 4);
+	/* the tests never log in: no password is hashed */
+	w->lan = fixture_user_raw(w->f, "lan", UROLE_COLLECTOR, "29350");
+	w->mai = fixture_user_raw(w->f, "mai", UROLE_COLLECTOR, "29350");
+	w->hoi = fixture_user_raw(w->f, "hoi", UROLE_UNION, "29350");
+	w->tinh = fixture_user_raw(w->f, "tinh", UROLE_ADMIN, "84");
+	w->ngai = fixture_user_raw(w->f, "ngai", UROLE_COLLECTOR, "29365");
+	w->xem = fixture_user_raw(w->f, "xem", UROLE_VIEWER, "29350");
+	w->kiem = fixture_user_raw(w->f, "kiem", UROLE_OFFICER, "84");
+	assert_int_equal(fixture_person_fields(w->f, "Nguyễn Thị Lan", "1980-01-01", "F", NULL, "29350-01", "HGD1"), 1);
+	assert_int_equal(fixture_person_fields(w->f, "Trần Văn Hùng", "1978-01-01", "M", NULL, "29350-01", "HGD1"), 2);
+	assert_int_equal(fixture_person_fields(w->f, "Lê Văn Xa", "1970-01-01", "M", NULL, "29365", "HGD3"), 3);
+	assert_int_equal(fixture_person_fields(w->f, "Trần Thị Mai", "2005-01-01", "F", NULL, "29350-01", "HGD1"), 4);
 	assert_int_equal(app_poverty_add(&w->f->app, "HGD1", POVERTY_POOR, date_make(2026, 1, 1), date_make(2026, 12, 31),
 					 &w->f->e),
 			 PO_OK);
-	scope_of(w, "29350", &w->s29350, &w->n29350);
-	scope_of(w, "29365", &w->s29365, &w->n29365);
-	scope_of(w, "84", &w->s84, &w->n84);
+	w->n29350 = fixture_scope(w->f, "29350", &w->s29350);
+	w->n29365 = fixture_scope(w->f, "29365", &w->s29365);
+	w->n84 = fixture_scope(w->f, "84", &w->s84);
 	return w;
 }
 
@@ -109,57 +58,11 @@ static void world_free(world_t *w)
 	free(w);
 }
 
-/* Runs a one-integer query on the database file. */
-static long long query_int(fixture_t *f, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-/* A BHXH item. */
-static collect_item_t bhxh(int64_t person, money_t income, int months)
-{
-	collect_item_t it;
-	memset(&it, 0, sizeof it);
-	memcpy(it.scheme, "bhxh", 5);
-	it.person = person;
-	it.income = income;
-	it.months = months;
-	return it;
-}
-
-/* A BHYT item. */
-static collect_item_t bhyt(int64_t person, int months)
-{
-	collect_item_t it;
-	memset(&it, 0, sizeof it);
-	memcpy(it.scheme, "bhyt", 5);
-	it.person = person;
-	it.months = months;
-	return it;
-}
-
 /* Records a one-item payment by a collector on a date; returns the
  * receipt id. */
 static int64_t pay(world_t *w, const char *collector, date_t d, int64_t payer, collect_item_t it)
 {
-	collect_request_t rq;
-	receipt_t r;
-	receipt_line_t lines[RECEIPT_LINES_MAX];
-	memset(&rq, 0, sizeof rq);
-	rq.payer = payer;
-	rq.items[0] = it;
-	rq.n = 1;
-	assert_int_equal(app_collect(&w->f->app, collector, d, &rq, &r, lines, &w->f->e), PO_OK);
-	return r.id;
+	return fixture_collect(w->f, collector, d, payer, &it, 1).id;
 }
 
 /* Asserts that two receipt lines are equal in every field. */
@@ -192,15 +95,15 @@ static void preview_computes_exactly_what_collect_records(void **state)
 	(void)state;
 	memset(&rq, 0, sizeof rq);
 	rq.payer = 1;
-	rq.items[0] = bhxh(1, 1500000, 3); /* poor: derived from HGD1's certificate */
-	rq.items[1] = bhyt(2, 12);
-	rq.items[2] = bhyt(4, 12);
+	rq.items[0] = fixture_bhxh(1, 1500000, 3); /* poor: derived from HGD1's certificate */
+	rq.items[1] = fixture_bhyt(2, 12);
+	rq.items[2] = fixture_bhyt(4, 12);
 	rq.n = 3;
 	assert_int_equal(app_collect_preview(&w->f->app, "lan", d, &rq, &pr, pl, &w->f->e), PO_OK);
 	/* nothing recorded, no book made, no serial used */
-	assert_int_equal(query_int(w->f, "SELECT count(*) FROM receipt"), 0);
-	assert_int_equal(query_int(w->f, "SELECT count(*) FROM receipt_book"), 0);
-	assert_int_equal(query_int(w->f, "SELECT count(*) FROM audit WHERE action = 'receipt.issue'"), 0);
+	assert_int_equal(fixture_query_int(w->f, "SELECT count(*) FROM receipt"), 0);
+	assert_int_equal(fixture_query_int(w->f, "SELECT count(*) FROM receipt_book"), 0);
+	assert_int_equal(fixture_query_int(w->f, "SELECT count(*) FROM audit WHERE action = 'receipt.issue'"), 0);
 	assert_int_equal(pr.id, 0);
 	assert_int_equal(pr.serial, 0);
 	/* BHXH 1,500,000 x 3 months for a poor person on 2026-11-29: 22 % is
@@ -230,7 +133,7 @@ static void preview_computes_exactly_what_collect_records(void **state)
 	assert_string_equal(v->names[1], "Trần Văn Hùng");
 	assert_string_equal(v->h.payer_name, "Nguyễn Thị Lan");
 	assert_int_equal(v->h.r.total, pr.total);
-	assert_int_equal(query_int(w->f, "SELECT count(*) FROM receipt"), 0);
+	assert_int_equal(fixture_query_int(w->f, "SELECT count(*) FROM receipt"), 0);
 
 	/* the payment itself records exactly the preview */
 	assert_int_equal(app_collect(&w->f->app, "lan", d, &rq, &r, rl, &w->f->e), PO_OK);
@@ -239,7 +142,7 @@ static void preview_computes_exactly_what_collect_records(void **state)
 	assert_string_equal(r.method, pr.method);
 	for (i = 0; i < 3; i++)
 		assert_same_line(&rl[i], &pl[i]);
-	assert_int_equal(query_int(w->f, "SELECT count(*) FROM audit WHERE action = 'receipt.issue'"), 1);
+	assert_int_equal(fixture_query_int(w->f, "SELECT count(*) FROM audit WHERE action = 'receipt.issue'"), 1);
 
 	/* and a preview after it sees the coverage just paid: the BHXH period
 	 * continues, the household has two BHYT members this year */
@@ -259,16 +162,16 @@ static void preview_refuses_what_collect_refuses(void **state)
 	(void)state;
 	memset(&rq, 0, sizeof rq);
 	rq.payer = 1;
-	rq.items[0] = bhxh(1, 1000, 3); /* below the floor */
+	rq.items[0] = fixture_bhxh(1, 1000, 3); /* below the floor */
 	rq.n = 1;
 	assert_int_equal(app_collect_preview(&w->f->app, "lan", date_make(2026, 11, 29), &rq, &r, l, &w->f->e), PO_EINVAL);
 	assert_string_equal(w->f->e.field, "income");
 	assert_int_equal(app_collect(&w->f->app, "lan", date_make(2026, 11, 29), &rq, &r, l, &w->f->e), PO_EINVAL);
 	assert_string_equal(w->f->e.field, "income");
-	rq.items[0] = bhyt(3, 12); /* Lê Văn Xa lives in 29365 */
+	rq.items[0] = fixture_bhyt(3, 12); /* Lê Văn Xa lives in 29365 */
 	assert_int_equal(app_collect_preview(&w->f->app, "lan", date_make(2026, 11, 29), &rq, &r, l, &w->f->e), PO_EINVAL);
 	assert_int_equal(w->f->e.msg, MSG_COLLECT_OUT_OF_SCOPE);
-	assert_int_equal(query_int(w->f, "SELECT count(*) FROM receipt"), 0);
+	assert_int_equal(fixture_query_int(w->f, "SELECT count(*) FROM receipt"), 0);
 	world_free(w);
 }
 
@@ -281,23 +184,23 @@ static void collect_by_checks_role_date_and_names_the_item(void **state)
 	(void)state;
 	memset(&rq, 0, sizeof rq);
 	rq.payer = 1;
-	rq.items[0] = bhyt(1, 12);
-	rq.items[1] = bhyt(2, 1);
+	rq.items[0] = fixture_bhyt(1, 12);
+	rq.items[1] = fixture_bhyt(2, 1);
 	rq.n = 2;
 	/* a wrong item is named by its path */
 	assert_int_equal(app_collect_by(&w->f->app, &w->lan, today, &rq, true, v, &w->f->e), PO_EINVAL);
 	assert_string_equal(w->f->e.field, "items[1].months");
 	/* a person outside her units is answered like an unknown one */
-	rq.items[1] = bhyt(3, 12);
+	rq.items[1] = fixture_bhyt(3, 12);
 	assert_int_equal(app_collect_by(&w->f->app, &w->lan, today, &rq, true, v, &w->f->e), PO_EINVAL);
 	assert_string_equal(w->f->e.field, "items[1].person");
 	assert_int_equal(w->f->e.msg, MSG_PERSON_UNKNOWN);
 	assert_string_equal(w->f->e.en, "no person with id 3");
-	rq.items[1] = bhyt(99, 12);
+	rq.items[1] = fixture_bhyt(99, 12);
 	assert_int_equal(app_collect_by(&w->f->app, &w->lan, today, &rq, true, v, &w->f->e), PO_EINVAL);
 	assert_string_equal(w->f->e.field, "items[1].person");
 	assert_string_equal(w->f->e.en, "no person with id 99");
-	rq.items[1] = bhyt(2, 12);
+	rq.items[1] = fixture_bhyt(2, 12);
 	rq.payer = 3;
 	assert_int_equal(app_collect_by(&w->f->app, &w->lan, today, &rq, true, v, &w->f->e), PO_EINVAL);
 	assert_string_equal(w->f->e.field, "payer");
@@ -314,7 +217,7 @@ static void collect_by_checks_role_date_and_names_the_item(void **state)
 	assert_int_equal(app_collect_by(&w->f->app, &w->kiem, today, &rq, false, v, &w->f->e), PO_EFORBIDDEN);
 	assert_string_equal(w->f->e.field, "role");
 	assert_int_equal(app_collect_by(&w->f->app, &w->xem, today, &rq, false, v, &w->f->e), PO_EFORBIDDEN);
-	assert_int_equal(query_int(w->f, "SELECT count(*) FROM receipt"), 0);
+	assert_int_equal(fixture_query_int(w->f, "SELECT count(*) FROM receipt"), 0);
 	/* 30 days back is allowed, and the receipt comes back as printed */
 	assert_int_equal(app_collect_by(&w->f->app, &w->lan, date_add_days(today, -30), &rq, true, v, &w->f->e), PO_OK);
 	assert_int_equal(v->h.r.id, 1);
@@ -400,11 +303,11 @@ static void receipts_list_filters_and_pages_newest_first(void **state)
 	receipt_t r;
 	(void)state;
 	/* receipts 1..5: lan, mai, lan, lan (voided), ngai (29365) */
-	pay(w, "lan", date_make(2026, 10, 1), 1, bhxh(1, 1500000, 1));
-	pay(w, "mai", date_make(2026, 10, 5), 2, bhxh(2, 1500000, 1));
-	pay(w, "lan", date_make(2026, 11, 1), 4, bhyt(4, 12));
-	pay(w, "lan", date_make(2026, 11, 2), 1, bhyt(1, 3));
-	pay(w, "ngai", date_make(2026, 11, 3), 3, bhyt(3, 3));
+	pay(w, "lan", date_make(2026, 10, 1), 1, fixture_bhxh(1, 1500000, 1));
+	pay(w, "mai", date_make(2026, 10, 5), 2, fixture_bhxh(2, 1500000, 1));
+	pay(w, "lan", date_make(2026, 11, 1), 4, fixture_bhyt(4, 12));
+	pay(w, "lan", date_make(2026, 11, 2), 1, fixture_bhyt(1, 3));
+	pay(w, "ngai", date_make(2026, 11, 3), 3, fixture_bhyt(3, 3));
 	assert_int_equal(app_receipt_void(&w->f->app, 4, "nhầm", &r, &w->f->e), PO_OK);
 
 	memset(&q, 0, sizeof q);
@@ -472,7 +375,7 @@ static void receipt_view_is_scoped_and_printable(void **state)
 	world_t *w = world_new();
 	receipt_view_t *v = malloc(sizeof *v);
 	(void)state;
-	pay(w, "lan", date_make(2026, 11, 1), 1, bhyt(2, 12));
+	pay(w, "lan", date_make(2026, 11, 1), 1, fixture_bhyt(2, 12));
 	assert_int_equal(app_receipt_view(&w->f->app, 1, w->s29365, w->n29365, v, &w->f->e), PO_ENOTFOUND);
 	assert_string_equal(w->f->e.en, "no receipt with id 1");
 	assert_int_equal(app_receipt_view(&w->f->app, 9, w->s29350, w->n29350, v, &w->f->e), PO_ENOTFOUND);
@@ -496,10 +399,10 @@ static void void_follows_the_roles(void **state)
 	receipt_view_t *v = malloc(sizeof *v);
 	remittance_sum_t m;
 	(void)state;
-	pay(w, "lan", date_make(2026, 11, 1), 1, bhyt(1, 12));  /* 1 */
-	pay(w, "mai", date_make(2026, 11, 1), 2, bhyt(2, 12));  /* 2 */
-	pay(w, "lan", date_make(2026, 11, 2), 4, bhyt(4, 12));  /* 3 */
-	pay(w, "ngai", date_make(2026, 11, 2), 3, bhyt(3, 12)); /* 4 */
+	pay(w, "lan", date_make(2026, 11, 1), 1, fixture_bhyt(1, 12));  /* 1 */
+	pay(w, "mai", date_make(2026, 11, 1), 2, fixture_bhyt(2, 12));  /* 2 */
+	pay(w, "lan", date_make(2026, 11, 2), 4, fixture_bhyt(4, 12));  /* 3 */
+	pay(w, "ngai", date_make(2026, 11, 2), 3, fixture_bhyt(3, 12)); /* 4 */
 	/* a collector may not void a colleague's receipt */
 	assert_int_equal(app_receipt_void_by(&w->f->app, &w->mai, w->s29350, w->n29350, 1, "nhầm", v, &w->f->e), PO_EFORBIDDEN);
 	assert_string_equal(w->f->e.field, "role");
@@ -519,7 +422,7 @@ static void void_follows_the_roles(void **state)
 	/* a reason is required */
 	assert_int_equal(app_receipt_void_by(&w->f->app, &w->lan, w->s29350, w->n29350, 1, " \t ", v, &w->f->e), PO_EINVAL);
 	assert_string_equal(w->f->e.field, "reason");
-	assert_int_equal(query_int(w->f, "SELECT count(*) FROM receipt WHERE void = 1"), 0);
+	assert_int_equal(fixture_query_int(w->f, "SELECT count(*) FROM receipt WHERE void = 1"), 0);
 	/* her own: void, with the reason cleaned, one audit entry */
 	assert_int_equal(app_receipt_void_by(&w->f->app, &w->lan, w->s29350, w->n29350, 1, "  ghi   nhầm người ", v,
 					     &w->f->e),
@@ -527,7 +430,8 @@ static void void_follows_the_roles(void **state)
 	assert_true(v->h.r.is_void);
 	assert_string_equal(v->h.void_reason, "ghi nhầm người");
 	assert_string_equal(v->h.void_by, "test");
-	assert_int_equal(query_int(w->f, "SELECT count(*) FROM audit WHERE action = 'receipt.void' AND entity_id = 1"), 1);
+	assert_int_equal(fixture_query_int(w->f, "SELECT count(*) FROM audit WHERE action = 'receipt.void' AND entity_id = 1"),
+			 1);
 	/* again: a conflict */
 	assert_int_equal(app_receipt_void_by(&w->f->app, &w->lan, w->s29350, w->n29350, 1, "lần hai", v, &w->f->e),
 			 PO_ECONFLICT);
@@ -555,9 +459,9 @@ static void remit_and_cash_per_collector(void **state)
 	remittance_sum_t m;
 	cash_sum_t c;
 	(void)state;
-	pay(w, "lan", date_make(2026, 11, 1), 1, bhxh(1, 2000000, 1)); /* poor: 440,000 - 165,000 = 275,000 */
-	pay(w, "lan", date_make(2026, 11, 2), 2, bhyt(2, 12));         /* 1,366,200 */
-	pay(w, "mai", date_make(2026, 11, 2), 4, bhyt(4, 12));         /* the second member: 956,340 */
+	pay(w, "lan", date_make(2026, 11, 1), 1, fixture_bhxh(1, 2000000, 1)); /* poor: 440,000 - 165,000 = 275,000 */
+	pay(w, "lan", date_make(2026, 11, 2), 2, fixture_bhyt(2, 12));         /* 1,366,200 */
+	pay(w, "mai", date_make(2026, 11, 2), 4, fixture_bhyt(4, 12));         /* the second member: 956,340 */
 	assert_int_equal(app_cash_by(&w->f->app, &w->lan, w->s29350, w->n29350, NULL, &c, &w->f->e), PO_OK);
 	assert_string_equal(c.collector, "lan");
 	assert_int_equal(c.receipts, 2);
@@ -612,8 +516,8 @@ static void referrals_and_due_lists_are_scoped(void **state)
 	unit_t u;
 	size_t total = 9;
 	(void)state;
-	pay(w, "lan", date_make(2026, 1, 10), 2, bhxh(2, 1500000, 1)); /* Hùng paid to 2026-01-31 */
-	pay(w, "ngai", date_make(2026, 1, 10), 3, bhxh(3, 1500000, 1));
+	pay(w, "lan", date_make(2026, 1, 10), 2, fixture_bhxh(2, 1500000, 1)); /* Hùng paid to 2026-01-31 */
+	pay(w, "ngai", date_make(2026, 1, 10), 3, fixture_bhxh(3, 1500000, 1));
 	assert_int_equal(app_referral_add_by(&w->f->app, &w->lan, w->s29350, w->n29350, 2, 1, "family",
 					     date_make(2026, 1, 10), &w->f->e),
 			 PO_OK);

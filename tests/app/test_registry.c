@@ -8,45 +8,6 @@
 
 #include "app/registry.h"
 
-/* Runs a one-integer query on the fixture's database file. */
-static long long query_int(fixture_t *f, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-/* Runs a one-text query on the fixture's database file (static buffer). */
-static const char *query_text(fixture_t *f, const char *sql)
-{
-	static char out[4096];
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	out[0] = '\0';
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(out, sizeof out, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return out;
-}
-
-/* The id of the unit with that code. */
-static int64_t unit_id(fixture_t *f, const char *code)
-{
-	unit_t u;
-	assert_int_equal(store_unit_by_code(f->app.store, code, f->app.today, &u, &f->e), PO_OK);
-	return u.id;
-}
-
 /* A login of role at the unit (in memory only: use cases read its role
  * and unit). */
 static user_t user_at(fixture_t *f, const char *name, enum user_role role, const char *unit)
@@ -56,7 +17,7 @@ static user_t user_at(fixture_t *f, const char *name, enum user_role role, const
 	u.id = 999;
 	snprintf(u.username, sizeof u.username, "%s", name);
 	u.role = role;
-	u.unit_id = unit_id(f, unit);
+	u.unit_id = fixture_unit_id(f, unit);
 	snprintf(u.unit_code, sizeof u.unit_code, "%s", unit);
 	return u;
 }
@@ -69,41 +30,20 @@ static void put(person_fields_t *in, enum pcol c, const char *s)
 }
 
 /* Adds one person as an import row would, with household, relation and
- * membership. */
+ * membership (each NULL when not given); returns the id. */
 static int64_t add_person(fixture_t *f, const char *name, const char *dob, const char *sex, const char *cccd,
 			  const char *unit, const char *hh, const char *rel, const char *member)
 {
-	person_fields_t in;
-	person_parsed_t pp;
-	err_t errs[PERSON_ERRORS_MAX];
-	size_t n;
-	bool ins;
-	memset(&in, 0, sizeof in);
-	put(&in, PCOL_FULL_NAME, name);
-	put(&in, PCOL_DOB, dob);
-	put(&in, PCOL_SEX, sex);
-	put(&in, PCOL_UNIT, unit);
-	if (cccd)
-		put(&in, PCOL_CCCD, cccd);
-	if (hh)
-		put(&in, PCOL_HOUSEHOLD, hh);
-	if (rel)
-		put(&in, PCOL_RELATION, rel);
-	if (member)
-		put(&in, PCOL_MEMBER, member);
-	assert_int_equal(person_parse(&f->app, &in, &pp, errs, &n), PO_OK);
-	assert_int_equal(store_tx_begin(f->app.store, &f->e), PO_OK);
-	assert_int_equal(person_upsert(&f->app, &pp, &ins, &f->e), PO_OK);
-	assert_int_equal(store_tx_commit(f->app.store, &f->e), PO_OK);
-	return pp.p.id;
-}
-
-/* The sorted ids of the subtree of the unit with that code. */
-static size_t scope_of(fixture_t *f, const char *code, int64_t **ids)
-{
-	size_t n = 0;
-	assert_int_equal(app_unit_scope(&f->app, code, "unit", ids, &n, &f->e), PO_OK);
-	return n;
+	const char *v[PCOL_COUNT] = {0};
+	v[PCOL_FULL_NAME] = name;
+	v[PCOL_DOB] = dob;
+	v[PCOL_SEX] = sex;
+	v[PCOL_UNIT] = unit;
+	v[PCOL_CCCD] = cccd;
+	v[PCOL_HOUSEHOLD] = hh;
+	v[PCOL_RELATION] = rel;
+	v[PCOL_MEMBER] = member;
+	return fixture_person_row(f, v);
 }
 
 /* ---- editing a person ---- */
@@ -137,14 +77,14 @@ static void update_changes_only_the_given_fields(void **state)
 	assert_int_equal(r.total, 1);
 	search_result_free(&r);
 	/* one audit entry with the changed fields before and after */
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action = 'person.update'"), 1);
-	assert_string_equal(query_text(f, "SELECT detail FROM audit WHERE action = 'person.update'"),
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action = 'person.update'"), 1);
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action = 'person.update'"),
 			    "{\"after\":{\"full_name\":\"Nguyễn Thị Lan Anh\",\"phone\":\"0912345678\"},"
 			    "\"before\":{\"full_name\":\"Nguyễn Thị Lan\",\"phone\":null}}");
-	assert_int_equal(query_int(f, "SELECT count(*) FROM person_word WHERE person_id = 1"), 4);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM person_word WHERE person_id = 1"), 4);
 	/* the same values again: nothing written, nothing audited */
 	assert_int_equal(app_person_update(&f->app, &by, id, &in, &p, errs, &nerrs), PO_OK);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action = 'person.update'"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action = 'person.update'"), 1);
 	/* an optional column given empty is cleared */
 	memset(&in, 0, sizeof in);
 	put(&in, PCOL_PHONE, "");
@@ -181,7 +121,7 @@ static void update_checks_every_column_like_import(void **state)
 	/* nothing changed */
 	assert_int_equal(app_person_get(&f->app, id, NULL, 0, &p, &f->e), PO_OK);
 	assert_int_equal(p.dob.y, 1985);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action = 'person.update'"), 0);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action = 'person.update'"), 0);
 	fixture_free(f);
 }
 
@@ -238,9 +178,9 @@ static void update_keeps_to_the_callers_units(void **state)
 	put(&in, PCOL_UNIT, "29350-01");
 	assert_int_equal(app_person_update(&f->app, &by, id, &in, &p, errs, &nerrs), PO_OK);
 	assert_string_equal(p.unit_code, "29350-01");
-	assert_int_equal(query_int(f, "SELECT count(DISTINCT unit_id) FROM person_word WHERE person_id = 1"), 1);
-	assert_int_equal(query_int(f, "SELECT unit_id FROM person_word WHERE person_id = 1 LIMIT 1"),
-			 unit_id(f, "29350-01"));
+	assert_int_equal(fixture_query_int(f, "SELECT count(DISTINCT unit_id) FROM person_word WHERE person_id = 1"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT unit_id FROM person_word WHERE person_id = 1 LIMIT 1"),
+			 fixture_unit_id(f, "29350-01"));
 	fixture_free(f);
 }
 
@@ -250,7 +190,7 @@ static void update_moves_between_households(void **state)
 	user_t by = user_at(f, "lan", UROLE_UNION, "29350");
 	int64_t id = fixture_person(f, "Nguyễn Thị Lan", "1985-03-02", "F", NULL, "29350");
 	int64_t *scope;
-	size_t n = scope_of(f, "29350", &scope);
+	size_t n = fixture_scope(f, "29350", &scope);
 	household_view_t h;
 	person_fields_t in;
 	err_t errs[PERSON_ERRORS_MAX];
@@ -275,8 +215,8 @@ static void update_moves_between_households(void **state)
 	assert_int_equal(app_person_update(&f->app, &by, id, &in, &p, errs, &nerrs), PO_OK);
 	assert_int_equal(p.household_id, 0);
 	assert_false(p.member);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM household WHERE code = 'HGD9' AND head_id IS NULL"), 1);
-	assert_string_equal(query_text(f, "SELECT detail FROM audit WHERE action = 'person.update' ORDER BY id DESC"),
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM household WHERE code = 'HGD9' AND head_id IS NULL"), 1);
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action = 'person.update' ORDER BY id DESC"),
 			    "{\"after\":{\"household_code\":null,\"member\":false},"
 			    "\"before\":{\"household_code\":\"HGD9\",\"member\":true}}");
 	/* a household of a unit outside the caller's is not hers to join */
@@ -302,14 +242,14 @@ static void household_lists_members_head_first(void **state)
 	user_t by = user_at(f, "lan", UROLE_UNION, "29350");
 	user_t other = user_at(f, "ngai", UROLE_UNION, "29365");
 	int64_t *scope, *far;
-	size_t n = scope_of(f, "29350", &scope), nfar = scope_of(f, "29365", &far);
+	size_t n = fixture_scope(f, "29350", &scope), nfar = fixture_scope(f, "29365", &far);
 	household_view_t h;
 	int64_t child, head, husband, hh;
 	(void)state;
 	child = add_person(f, "Trần Thị Mai", "2005-01-01", "F", NULL, "29350-01", "HGD1", "Con", NULL);
 	head = add_person(f, "Nguyễn Thị Lan", "1980-01-01", "F", NULL, "29350-01", "HGD1", "Chủ hộ", "có");
 	husband = add_person(f, "Trần Văn Hùng", "1978-01-01", "M", NULL, "29350-01", "HGD1", "Chồng", NULL);
-	hh = query_int(f, "SELECT id FROM household WHERE code = 'HGD1'");
+	hh = fixture_query_int(f, "SELECT id FROM household WHERE code = 'HGD1'");
 	assert_int_equal(app_household_get(&f->app, hh, scope, n, f->app.today, &h, &f->e), PO_OK);
 	assert_string_equal(h.h.code, "HGD1");
 	assert_string_equal(h.h.unit_code, "29350-01");
@@ -331,8 +271,8 @@ static void household_lists_members_head_first(void **state)
 	}
 	assert_int_equal(app_household_set_head(&f->app, &other, hh, husband, &f->e), PO_ENOTFOUND);
 	assert_int_equal(app_household_set_head(&f->app, &by, hh, husband, &f->e), PO_OK);
-	assert_int_equal(query_int(f, "SELECT head_id FROM household WHERE code = 'HGD1'"), husband);
-	assert_string_equal(query_text(f, "SELECT detail FROM audit WHERE action = 'household.head'"),
+	assert_int_equal(fixture_query_int(f, "SELECT head_id FROM household WHERE code = 'HGD1'"), husband);
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action = 'household.head'"),
 			    "{\"before\":{\"head\":2},\"after\":{\"head\":3}}");
 	/* a poverty certificate by the household's id */
 	assert_int_equal(app_household_poverty_add(&f->app, &other, hh, POVERTY_POOR, date_make(2026, 1, 1),
@@ -353,39 +293,12 @@ static void household_lists_members_head_first(void **state)
 
 /* ---- collection for the figures ---- */
 
-/* Loads the shipped parameters and a collector at 846. */
+/* Loads the shipped parameters and a collector, ctv, at 846. */
 static user_t money_setup(fixture_t *f)
 {
-	user_t u;
 	int changed;
 	assert_int_equal(app_params_sync(&f->app, &changed, &f->e), PO_OK);
-	memset(&u, 0, sizeof u);
-	snprintf(u.username, sizeof u.username, "ctv");
-	u.role = UROLE_COLLECTOR;
-	assert_int_equal(app_user_add(&f->app, &u, "846", "mật khẩu thu tiền", &f->e), PO_OK);
-	return u;
-}
-
-/* Collects one payment of n items on d (scheme, person, months; BHXH
- * at 1,500,000 a month). */
-static receipt_t collect(fixture_t *f, date_t d, int64_t payer, const char *const *schemes, const int64_t *people,
-			 const int *months, size_t n)
-{
-	collect_request_t rq;
-	receipt_line_t lines[RECEIPT_LINES_MAX];
-	receipt_t r;
-	size_t i;
-	memset(&rq, 0, sizeof rq);
-	rq.payer = payer;
-	rq.n = n;
-	for (i = 0; i < n; i++) {
-		snprintf(rq.items[i].scheme, sizeof rq.items[i].scheme, "%s", schemes[i]);
-		rq.items[i].person = people[i];
-		rq.items[i].months = months[i];
-		rq.items[i].income = 1500000;
-	}
-	assert_int_equal(app_collect(&f->app, "ctv", d, &rq, &r, lines, &f->e), PO_OK);
-	return r;
+	return fixture_user(f, "ctv", UROLE_COLLECTOR, "846", "mật khẩu thu tiền");
 }
 
 /* Counts due items (app_due callback). */
@@ -402,9 +315,7 @@ static void dashboard_counts_the_callers_units(void **state)
 	fixture_t *f = fixture_new();
 	user_t ctv = money_setup(f);
 	int64_t *scope, *one;
-	size_t n = scope_of(f, "846", &scope), none = scope_of(f, "29350", &one);
-	static const char *const s3[] = {"bhxh", "bhyt", "bhyt"};
-	static const char *const s1[] = {"bhyt"};
+	size_t n = fixture_scope(f, "846", &scope), none = fixture_scope(f, "29350", &one);
 	int64_t lan, hung, mai, xa;
 	dashboard_t d;
 	receipt_t r;
@@ -415,23 +326,14 @@ static void dashboard_counts_the_callers_units(void **state)
 	mai = add_person(f, "Trần Thị Mai", "2005-01-01", "F", NULL, "29350-01", "HGD1", "Con", "có");
 	xa = add_person(f, "Lê Thị Xa", "1970-01-01", "F", NULL, "29365", "HGD3", "Chủ hộ", "có");
 	{
-		int64_t who[] = {lan, lan, hung};
-		int m[] = {12, 12, 12};
-		r = collect(f, date_make(2025, 8, 1), lan, s3, who, m, 3);
+		collect_item_t it[] = {fixture_bhxh(lan, 1500000, 12), fixture_bhyt(lan, 12), fixture_bhyt(hung, 12)};
+		r = fixture_collect(f, "ctv", date_make(2025, 8, 1), lan, it, 3);
 		assert_int_equal(r.total, 3168000 + 1263600 + 884520);
 	}
-	{
-		int64_t who[] = {mai};
-		int m[] = {12};
-		r = collect(f, date_make(2025, 9, 15), mai, s1, who, m, 1);
-		assert_int_equal(r.total, 758160);
-	}
-	{
-		int64_t who[] = {xa};
-		int m[] = {12};
-		r = collect(f, date_make(2025, 9, 15), xa, s1, who, m, 1);
-		assert_int_equal(r.total, 1263600);
-	}
+	r = fixture_collect(f, "ctv", date_make(2025, 9, 15), mai, (collect_item_t[]){fixture_bhyt(mai, 12)}, 1);
+	assert_int_equal(r.total, 758160);
+	r = fixture_collect(f, "ctv", date_make(2025, 9, 15), xa, (collect_item_t[]){fixture_bhyt(xa, 12)}, 1);
+	assert_int_equal(r.total, 1263600);
 	/* 2025-09-15: Lan's and Hùng's cards (from 2025-08-31) are valid,
 	 * Mai's and Xa's begin on 2025-10-15; Lan's BHXH covers the day */
 	assert_int_equal(app_dashboard(&f->app, &ctv, scope, n, date_make(2025, 9, 15), &d, &f->e), PO_OK);
@@ -486,7 +388,7 @@ static void dashboard_counts_the_callers_units(void **state)
 			 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
 			 " INSERT INTO person (full_name, name_fold, sort_key, dob, sex, unit_id, member, nat_hash)"
 			 " SELECT 'Người ' || i, 'nguoi ' || i, x'00', '1990-01-01', 'F', %lld, i %% 2, i FROM n",
-			 (long long)unit_id(f, "29365"));
+			 (long long)fixture_unit_id(f, "29365"));
 		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 		sqlite3_close(db);
@@ -535,8 +437,7 @@ static void coverage_participation_and_pension(void **state)
 {
 	fixture_t *f = fixture_new();
 	int64_t *scope, *far;
-	size_t n = scope_of(f, "29350", &scope), nfar = scope_of(f, "29365", &far);
-	static const char *const s2[] = {"bhxh", "bhyt"};
+	size_t n = fixture_scope(f, "29350", &scope), nfar = fixture_scope(f, "29365", &far);
 	struct timeline t;
 	participation_t pt;
 	pension_view_t v;
@@ -546,9 +447,8 @@ static void coverage_participation_and_pension(void **state)
 	money_setup(f);
 	lan = fixture_person(f, "Nguyễn Thị Lan", "1985-03-02", "F", "084185000001", "29350");
 	{
-		int64_t who[] = {lan, lan};
-		int m[] = {12, 12};
-		collect(f, date_make(2025, 8, 1), lan, s2, who, m, 2);
+		collect_item_t it[] = {fixture_bhxh(lan, 1500000, 12), fixture_bhyt(lan, 12)};
+		fixture_collect(f, "ctv", date_make(2025, 8, 1), lan, it, 2);
 	}
 	/* cover paid elsewhere before plusone */
 	assert_int_equal(store_tx_begin(f->app.store, &f->e), PO_OK);
@@ -613,7 +513,7 @@ static void pension_needs_an_income(void **state)
 {
 	fixture_t *f = fixture_new();
 	int64_t *scope;
-	size_t n = scope_of(f, "29350", &scope);
+	size_t n = fixture_scope(f, "29350", &scope);
 	pension_view_t v;
 	int64_t id = fixture_person(f, "Nguyễn Thị Lan", "1985-03-02", "F", NULL, "29350");
 	(void)state;
@@ -633,7 +533,6 @@ static void membership_and_stop_keep_to_the_units(void **state)
 	user_t by = user_at(f, "lan", UROLE_UNION, "29350");
 	user_t other = user_at(f, "ngai", UROLE_UNION, "29365");
 	user_t viewer = user_at(f, "xem", UROLE_VIEWER, "846");
-	static const char *const s1[] = {"bhxh"};
 	person_details_t d;
 	participation_t pt;
 	unit_t b;
@@ -667,16 +566,12 @@ static void membership_and_stop_keep_to_the_units(void **state)
 	assert_true(d.p.member);
 	assert_string_equal(d.branch_code, "CH29350");
 	assert_int_equal(d.membership.role, ROLE_BRANCH_HEAD);
-	{
-		int64_t who[] = {lan};
-		int m[] = {3};
-		collect(f, date_make(2026, 6, 1), lan, s1, who, m, 1);
-	}
+	fixture_collect(f, "ctv", date_make(2026, 6, 1), lan, (collect_item_t[]){fixture_bhxh(lan, 1500000, 3)}, 1);
 	assert_int_equal(app_person_stop(&f->app, &other, lan, f->app.today, "đóng BHXH bắt buộc", &pt, &f->e),
 			 PO_ENOTFOUND);
 	assert_int_equal(app_person_stop(&f->app, &by, lan, f->app.today, "đóng BHXH bắt buộc", &pt, &f->e), PO_OK);
 	assert_string_equal(pt.state, "stopped");
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action = 'participation.stop'"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action = 'participation.stop'"), 1);
 	fixture_free(f);
 }
 
@@ -702,7 +597,7 @@ static void units_inside_the_scope(void **state)
 	user_t admin = user_at(f, "admin", UROLE_ADMIN, "846");
 	user_t cadre = user_at(f, "lan", UROLE_UNION, "846");
 	int64_t *scope, *all;
-	size_t n = scope_of(f, "29350", &scope), nall = scope_of(f, "84", &all);
+	size_t n = fixture_scope(f, "29350", &scope), nall = fixture_scope(f, "84", &all);
 	struct codes c;
 	unit_detail_t d;
 	unit_view_t v;
@@ -721,7 +616,7 @@ static void units_inside_the_scope(void **state)
 	assert_int_equal(c.n, 5);
 
 	/* one unit: the parent only inside the scope */
-	assert_int_equal(app_unit_detail(&f->app, unit_id(f, "29350"), scope, n, f->app.today, &d, &f->e), PO_OK);
+	assert_int_equal(app_unit_detail(&f->app, fixture_unit_id(f, "29350"), scope, n, f->app.today, &d, &f->e), PO_OK);
 	assert_string_equal(d.unit.u.code, "29350");
 	assert_string_equal(d.unit.parent_code, "846");
 	assert_false(d.has_parent);
@@ -729,13 +624,13 @@ static void units_inside_the_scope(void **state)
 	assert_string_equal(d.children[0].u.code, "29350-01");
 	assert_int_equal(d.people, 2);
 	unit_detail_free(&d);
-	assert_int_equal(app_unit_detail(&f->app, unit_id(f, "846"), all, nall, f->app.today, &d, &f->e), PO_OK);
+	assert_int_equal(app_unit_detail(&f->app, fixture_unit_id(f, "846"), all, nall, f->app.today, &d, &f->e), PO_OK);
 	assert_true(d.has_parent);
 	assert_string_equal(d.parent.u.code, "84");
 	assert_int_equal(d.nchildren, 2);
 	assert_int_equal(d.people, 3);
 	unit_detail_free(&d);
-	assert_int_equal(app_unit_detail(&f->app, unit_id(f, "29365"), scope, n, f->app.today, &d, &f->e),
+	assert_int_equal(app_unit_detail(&f->app, fixture_unit_id(f, "29365"), scope, n, f->app.today, &d, &f->e),
 			 PO_ENOTFOUND);
 	assert_int_equal(app_unit_detail(&f->app, 9999, all, nall, f->app.today, &d, &f->e), PO_ENOTFOUND);
 
@@ -754,7 +649,7 @@ static void units_inside_the_scope(void **state)
 	assert_string_equal(v.u.code, "29365-01");
 	assert_string_equal(v.parent_code, "29365");
 	assert_int_equal(app_unit_add_under(&f->app, &admin, &u, "29365", &v, &f->e), PO_ECONFLICT);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action = 'unit.add' AND entity_id = 6"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action = 'unit.add' AND entity_id = 6"), 1);
 	free(scope);
 	free(all);
 	fixture_free(f);

@@ -18,15 +18,7 @@ static int setup(void **state)
 	demo_report_t rep;
 	bool loaded;
 	(void)state;
-	fx = calloc(1, sizeof *fx);
-	assert_non_null(fx);
-	snprintf(fx->dir, sizeof fx->dir, "/tmp/plusone-test-XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	snprintf(fx->path, sizeof fx->path, "%s/t.db", fx->dir);
-	assert_int_equal(store_open(fx->path, &fx->app.store, &fx->e), PO_OK);
-	assert_int_equal(store_migrate(fx->app.store, NULL, &fx->e), PO_OK);
-	fx->app.actor = "test";
-	fx->app.today = (date_t){2026, 11, 29, false};
+	fx = fixture_new_empty(); /* the demo brings its own units */
 	assert_int_equal(app_demo_load(&fx->app, &rep, &loaded, &fx->e), PO_OK);
 	assert_true(loaded);
 	assert_int_equal(search_index_build(fx->app.store, &ix, &fx->e), PO_OK);
@@ -141,28 +133,8 @@ static void index_respects_the_scope(void **state)
 static void a_stale_index_is_not_used(void **state)
 {
 	search_result_t r;
-	person_fields_t in;
-	person_parsed_t pp;
-	err_t errs[PERSON_ERRORS_MAX];
-	size_t n;
-	bool ins;
-	const char *v[PCOL_COUNT] = {0};
-	int k;
 	(void)state;
-	v[PCOL_FULL_NAME] = "Xyzabc Thị Mới";
-	v[PCOL_DOB] = "1990";
-	v[PCOL_SEX] = "F";
-	v[PCOL_UNIT] = "29362";
-	memset(&in, 0, sizeof in);
-	for (k = 0; k < PCOL_COUNT; k++)
-		if (v[k]) {
-			in.v[k] = v[k];
-			in.n[k] = strlen(v[k]);
-		}
-	assert_int_equal(person_parse(&fx->app, &in, &pp, errs, &n), PO_OK);
-	assert_int_equal(store_tx_begin(fx->app.store, &fx->e), PO_OK);
-	assert_int_equal(person_upsert(&fx->app, &pp, &ins, &fx->e), PO_OK);
-	assert_int_equal(store_tx_commit(fx->app.store, &fx->e), PO_OK);
+	fixture_person(fx, "Xyzabc Thị Mới", "1990", "F", NULL, "29362");
 	fx->app.six = ix;
 	assert_int_equal(people_search(&fx->app, "xyzabc", NULL, 0, 5, &r, &fx->e), PO_OK);
 	fx->app.six = NULL;

@@ -2,23 +2,6 @@
  * users and the audit log. */
 #include "fixture.h"
 
-#include <sqlite3.h>
-
-/* Runs a one-integer query on the fixture's database file. */
-static long long query_int(fixture_t *f, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 static void migrate_is_idempotent(void **state)
 {
 	fixture_t *f = fixture_new();
@@ -38,7 +21,7 @@ static void database_uses_wal_and_foreign_keys(void **state)
 	unsigned char key[4] = {2, 1, 0, 0};
 	person_index_t ix = {"x", key, 4};
 	(void)state;
-	assert_int_equal(query_int(f, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode='wal'"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode='wal'"), 1);
 	memset(&p, 0, sizeof p);
 	snprintf(p.full_name, sizeof p.full_name, "X");
 	p.dob = (date_t){1980, 1, 1, false};
@@ -71,7 +54,7 @@ static void rollback_leaves_nothing(void **state)
 	store_tx_rollback(f->app.store);
 	assert_int_equal(store_people_count(f->app.store, &n, &f->e), PO_OK);
 	assert_int_equal(n, 1);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM person_word"), 3);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM person_word"), 3);
 	fixture_free(f);
 }
 
@@ -165,13 +148,13 @@ static void every_change_leaves_an_audit_entry(void **state)
 	user_t u;
 	(void)state;
 	/* the fixture added 5 units */
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action='unit.add' AND actor='test'"), 5);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action='unit.add' AND actor='test'"), 5);
 	memset(&u, 0, sizeof u);
 	snprintf(u.username, sizeof u.username, "admin");
 	u.role = UROLE_ADMIN;
 	assert_int_equal(app_user_add(&f->app, &u, "84", "quản trị 2026", &f->e), PO_OK);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action='user.add'"), 1);
-	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE detail LIKE '%quản trị%'"), 0);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE action='user.add'"), 1);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE detail LIKE '%quản trị%'"), 0);
 	fixture_free(f);
 }
 

@@ -187,63 +187,18 @@ static unsigned call(const char *method, const char *path, const char *body, int
 	return st;
 }
 
-/* Adds a person with a household code in a unit; returns her id. */
+/* Adds a woman born 1980-03-04 with a CCCD and a household code in a
+ * unit; returns her id. */
 static int64_t add_person(const char *name, const char *cccd, const char *unit, const char *hh)
 {
-	const char *v[PCOL_COUNT] = {0};
-	person_fields_t in;
-	person_parsed_t pp;
-	err_t errs[PERSON_ERRORS_MAX];
-	size_t n;
-	int k;
-	bool ins;
-	v[PCOL_FULL_NAME] = name;
-	v[PCOL_DOB] = "1980-03-04";
-	v[PCOL_SEX] = "F";
-	v[PCOL_CCCD] = cccd;
-	v[PCOL_UNIT] = unit;
-	v[PCOL_HOUSEHOLD] = hh;
-	memset(&in, 0, sizeof in);
-	for (k = 0; k < PCOL_COUNT; k++)
-		if (v[k]) {
-			in.v[k] = v[k];
-			in.n[k] = strlen(v[k]);
-		}
-	assert_int_equal(person_parse(&fx->app, &in, &pp, errs, &n), PO_OK);
-	assert_int_equal(store_tx_begin(fx->app.store, &fx->e), PO_OK);
-	assert_int_equal(person_upsert(&fx->app, &pp, &ins, &fx->e), PO_OK);
-	assert_int_equal(store_tx_commit(fx->app.store, &fx->e), PO_OK);
-	return pp.p.id;
+	return fixture_person_fields(fx, name, "1980-03-04", "F", cccd, unit, hh);
 }
 
-/* A user of role r at unit code; returns her id. */
-static int64_t add_user(const char *name, enum user_role r, const char *unit)
-{
-	user_t u;
-	memset(&u, 0, sizeof u);
-	snprintf(u.username, sizeof u.username, "%s", name);
-	u.role = r;
-	assert_int_equal(app_user_add(&fx->app, &u, unit, PASSWORD, &fx->e), PO_OK);
-	return u.id;
-}
-
-/* One BHYT receipt for person p collected by collector on the fixture's
- * day; returns its id. */
+/* One BHYT receipt (12 months, cash) for person p collected by collector
+ * on the fixture's day; returns its id. */
 static int64_t add_receipt(const char *collector, int64_t p)
 {
-	collect_request_t rq;
-	receipt_t r;
-	receipt_line_t lines[RECEIPT_LINES_MAX];
-	memset(&rq, 0, sizeof rq);
-	rq.payer = p;
-	snprintf(rq.method, sizeof rq.method, "cash");
-	snprintf(rq.items[0].scheme, sizeof rq.items[0].scheme, "bhyt");
-	rq.items[0].person = p;
-	rq.items[0].months = 12;
-	rq.n = 1;
-	if (app_collect(&fx->app, collector, fx->app.today, &rq, &r, lines, &fx->e) != PO_OK)
-		fail_msg("collect: %s: %s", fx->e.field, fx->e.en);
-	return r.id;
+	return fixture_collect(fx, collector, fx->app.today, p, (collect_item_t[]){fixture_bhyt(p, 12)}, 1).id;
 }
 
 /* Builds the fixture: users of every role at 29350, a collector at
@@ -251,7 +206,6 @@ static int64_t add_receipt(const char *collector, int64_t p)
 static int setup(void **state)
 {
 	web_settings_t s;
-	unit_t u;
 	int r;
 	(void)state;
 	fx = fixture_new();
@@ -259,22 +213,20 @@ static int setup(void **state)
 	web_settings_default(&s);
 	assert_int_equal(web_state_open(&s, &fx->e), PO_OK);
 	for (r = 0; r < UROLE_COUNT; r++) {
-		int64_t id = add_user(names[r], (enum user_role)r, "29350");
+		int64_t id = fixture_user(fx, names[r], (enum user_role)r, "29350", PASSWORD).id;
 		if (r == UROLE_VIEWER)
 			ids.user[0] = id;
 		relogin(r);
 	}
-	ids.user[1] = add_user("thu2", UROLE_COLLECTOR, "29365");
+	ids.user[1] = fixture_user(fx, "thu2", UROLE_COLLECTOR, "29365", PASSWORD).id;
 	ids.person[0] = add_person("Nguyễn Thị Lan", "084180000001", "29350", "HT-001");
 	ids.person[1] = add_person("Lê Thị Xa", "084180000002", "29365", "TN-001");
 	assert_int_equal(store_household_find(fx->app.store, "HT-001", &ids.household[0], &fx->e), PO_OK);
 	assert_int_equal(store_household_find(fx->app.store, "TN-001", &ids.household[1], &fx->e), PO_OK);
 	ids.receipt[0] = add_receipt("thu", ids.person[0]);
 	ids.receipt[1] = add_receipt("thu2", ids.person[1]);
-	assert_int_equal(store_unit_by_code(fx->app.store, "29350", fx->app.today, &u, &fx->e), PO_OK);
-	ids.unit[0] = u.id;
-	assert_int_equal(store_unit_by_code(fx->app.store, "29365", fx->app.today, &u, &fx->e), PO_OK);
-	ids.unit[1] = u.id;
+	ids.unit[0] = fixture_unit_id(fx, "29350");
+	ids.unit[1] = fixture_unit_id(fx, "29365");
 	return 0;
 }
 

@@ -181,7 +181,7 @@ if (form && lines) {
 }
 
 const rf = $("ref-form");
-if (rf) rf.addEventListener("submit", ev => { /* the API, until POST /referrals is routed */
+if (rf) rf.addEventListener("submit", ev => { /* through the API: no reload */
 	ev.preventDefault();
 	const st = $("ref-state"), v = n => rf.elements[n].value.trim(),
 		b = { person: +v("person"), referrer: +v("referrer"), relation: v("relation") || "other" };
