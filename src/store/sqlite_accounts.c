@@ -21,6 +21,15 @@ static void user_from_row(sqlite3_stmt *st, user_t *u)
 	u->disabled = sqlite3_column_int(st, 5) != 0;
 }
 
+/* See sqlite_int.h. */
+void sq_read_user(sqlite3_stmt *st, void *ctx)
+{
+	const struct sq_user_read *r = ctx;
+	user_from_row(st, r->u);
+	if (r->text && r->cap)
+		sq_col_text(st, 6, r->text, r->cap);
+}
+
 /* Steps a statement that writes and returns nothing; *n (may be NULL)
  * gets the rows it changed. */
 static int step_write(store_t *s, sqlite3_stmt *st, const char *what, int64_t *n, err_t *e)
@@ -40,17 +49,11 @@ int store_session_owner(store_t *s, const char *token_hash, user_t *u, err_t *e)
 	sqlite3_stmt *st = sq_prep(s, SQ_ACC_SESSION_OWNER,
 				   "SELECT " USER_COLS " FROM session se JOIN app_user a ON a.id = se.user_id"
 				   " JOIN unit un ON un.id = a.unit_id WHERE se.token_hash = ?1", e);
-	int rc;
+	struct sq_user_read r = {u, NULL, 0};
 	if (!st)
 		return e->code;
 	sqlite3_bind_text(st, 1, token_hash, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		user_from_row(st, u);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return PO_OK;
-	return rc == SQLITE_DONE ? PO_ENOTFOUND : sq_fail(s, rc, "session", e);
+	return sq_one(s, st, sq_read_user, &r, "session", e);
 }
 
 /* See store_accounts.h. */
@@ -101,22 +104,13 @@ int store_user_get(store_t *s, int64_t id, user_t *u, char *hash, size_t hash_ca
 	sqlite3_stmt *st = sq_prep(s, SQ_ACC_USER_GET,
 				   "SELECT " USER_COLS ", a.pass_hash FROM app_user a JOIN unit un ON un.id = a.unit_id"
 				   " WHERE a.id = ?1", e);
+	struct sq_user_read r = {u, hash, hash_cap};
 	int rc;
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		user_from_row(st, u);
-		if (hash && hash_cap)
-			sq_col_text(st, 6, hash, hash_cap);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return PO_OK;
-	if (rc == SQLITE_DONE)
-		return err_set(e, PO_ENOTFOUND, "id", MSG_USER_ID_UNKNOWN);
-	return sq_fail(s, rc, "app_user", e);
+	rc = sq_one(s, st, sq_read_user, &r, "app_user", e);
+	return rc == PO_ENOTFOUND ? err_set(e, PO_ENOTFOUND, "id", MSG_USER_ID_UNKNOWN) : rc;
 }
 
 /* See store_accounts.h. */
@@ -154,26 +148,59 @@ int store_user_update(store_t *s, const user_t *u, err_t *e)
 	return rc;
 }
 
+/* The callback of a walk over users or audit entries (the member of fn by
+ * the walk) and the caller's context, for the row functions below. */
+struct walk {
+	union {
+		int (*user)(const user_t *u, void *ctx);
+		int (*entry)(const audit_entry_t *r, void *ctx);
+	} fn;
+	void *ctx;
+};
+
+/* Hands a row of USER_COLS to fn.user (an sq_each row function). */
+static int user_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	user_t u;
+	user_from_row(st, &u);
+	return w->fn.user(&u, w->ctx);
+}
+
 /* See store_accounts.h. */
 int store_users_each(store_t *s, int (*fn)(const user_t *u, void *ctx), void *ctx, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_ACC_USERS_EACH,
 				   "SELECT " USER_COLS " FROM app_user a JOIN unit un ON un.id = a.unit_id"
 				   " ORDER BY a.username COLLATE NOCASE, a.id", e);
-	int rc, stop = 0;
-	user_t u;
+	struct walk w = {.fn.user = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		user_from_row(st, &u);
-		stop = fn(&u, ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "app_user", e);
+	return sq_each(s, st, user_row, &w, "app_user", e);
+}
+
+/* Hands a row (id, at, actor, action, entity, entity id, detail) to
+ * fn.entry, "" for a NULL text but the detail (an sq_each row function). */
+static int entry_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	audit_entry_t r;
+	r.id = sqlite3_column_int64(st, 0);
+	r.at = (const char *)sqlite3_column_text(st, 1);
+	r.actor = (const char *)sqlite3_column_text(st, 2);
+	r.action = (const char *)sqlite3_column_text(st, 3);
+	r.entity = (const char *)sqlite3_column_text(st, 4);
+	r.entity_id = sqlite3_column_int64(st, 5);
+	r.detail = (const char *)sqlite3_column_text(st, 6);
+	if (!r.at)
+		r.at = "";
+	if (!r.actor)
+		r.actor = "";
+	if (!r.action)
+		r.action = "";
+	if (!r.entity)
+		r.entity = "";
+	return w->fn.entry(&r, w->ctx);
 }
 
 /* See store_accounts.h. */
@@ -188,8 +215,7 @@ int store_audit_each(store_t *s, const audit_filter_t *f, int (*fn)(const audit_
 				   " AND (?4 IS NULL OR entity_id = ?4)"
 				   " AND (?5 IS NULL OR id < ?5)"
 				   " ORDER BY id DESC LIMIT ?6", e);
-	int rc, stop = 0;
-	audit_entry_t r;
+	struct walk w = {.fn.entry = fn, .ctx = ctx};
 	if (!st)
 		return e->code;
 	sq_bind_text_or_null(st, 1, f->actor);
@@ -200,28 +226,5 @@ int store_audit_each(store_t *s, const audit_filter_t *f, int (*fn)(const audit_
 	if (f->before_id)
 		sqlite3_bind_int64(st, 5, f->before_id);
 	sqlite3_bind_int(st, 6, f->limit > 0 ? f->limit : AUDIT_LIMIT_DEFAULT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.at = (const char *)sqlite3_column_text(st, 1);
-		r.actor = (const char *)sqlite3_column_text(st, 2);
-		r.action = (const char *)sqlite3_column_text(st, 3);
-		r.entity = (const char *)sqlite3_column_text(st, 4);
-		r.entity_id = sqlite3_column_int64(st, 5);
-		r.detail = (const char *)sqlite3_column_text(st, 6);
-		if (!r.at)
-			r.at = "";
-		if (!r.actor)
-			r.actor = "";
-		if (!r.action)
-			r.action = "";
-		if (!r.entity)
-			r.entity = "";
-		stop = fn(&r, ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "audit", e);
+	return sq_each(s, st, entry_row, &w, "audit", e);
 }

@@ -86,6 +86,19 @@ void sq_read_int64(sqlite3_stmt *st, void *out);
  * r.remittance_id, r.method. */
 void sq_read_receipt(sqlite3_stmt *st, void *out);
 
+/* What sq_read_user fills: a user and, when text is not NULL and cap > 0,
+ * a text that follows the user's columns (cap bytes, NUL-terminated). */
+struct sq_user_read {
+	user_t *u;
+	char *text;
+	size_t cap;
+};
+
+/* A reader for sq_one (sqlite_accounts.c): the user_t at ctx->u, zeroed,
+ * then filled from columns 0..5: id, username, role, unit id, unit code,
+ * disabled; then column 6 as text into ctx->text (see above). */
+void sq_read_user(sqlite3_stmt *st, void *ctx);
+
 /* Runs one SQL text without results (used by migrations and pragmas). */
 int sq_exec(store_t *s, const char *sql, err_t *e);
 

@@ -58,36 +58,40 @@ int store_param_add(store_t *s, const param_record_t *p, err_t *e)
 	return PO_OK;
 }
 
+/* store_params_each's callback and its context, for param_row. */
+struct walk {
+	int (*fn)(const param_record_t *p, void *ctx);
+	void *ctx;
+};
+
+/* Hands a row (family, key, from, value, source, status, note, origin) to
+ * the walk's callback (an sq_each row function). */
+static int param_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct walk *w = ctx;
+	param_record_t p;
+	char origin[12];
+	memset(&p, 0, sizeof p);
+	sq_col_text(st, 0, p.family, sizeof p.family);
+	sq_col_text(st, 1, p.key, sizeof p.key);
+	p.from = sq_col_date(st, 2);
+	p.value = sqlite3_column_int64(st, 3);
+	sq_col_text(st, 4, p.source, sizeof p.source);
+	sq_col_text(st, 5, p.status, sizeof p.status);
+	sq_col_text(st, 6, p.note, sizeof p.note);
+	sq_col_text(st, 7, origin, sizeof origin);
+	p.admin = strcmp(origin, "admin") == 0;
+	return w->fn(&p, w->ctx);
+}
+
 /* See store.h. */
 int store_params_each(store_t *s, int (*fn)(const param_record_t *p, void *ctx), void *ctx, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_PARAM_EACH,
 				   "SELECT family, key, valid_from, value, source, status, note, origin FROM param"
 				   " ORDER BY family, key, valid_from", e);
-	param_record_t p;
-	char origin[12];
-	int rc, stop = 0;
+	struct walk w = {fn, ctx};
 	if (!st)
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&p, 0, sizeof p);
-		sq_col_text(st, 0, p.family, sizeof p.family);
-		sq_col_text(st, 1, p.key, sizeof p.key);
-		p.from = sq_col_date(st, 2);
-		p.value = sqlite3_column_int64(st, 3);
-		sq_col_text(st, 4, p.source, sizeof p.source);
-		sq_col_text(st, 5, p.status, sizeof p.status);
-		sq_col_text(st, 6, p.note, sizeof p.note);
-		sq_col_text(st, 7, origin, sizeof origin);
-		p.admin = strcmp(origin, "admin") == 0;
-		stop = fn(&p, ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	if (rc != SQLITE_DONE)
-		return sq_fail(s, rc, "param", e);
-	return PO_OK;
+	return sq_each(s, st, param_row, &w, "param", e);
 }

@@ -234,28 +234,12 @@ int store_person_update(store_t *s, const person_t *p, const person_index_t *ix,
 	return PO_OK;
 }
 
-/* See store.h. */
-int store_person_get(store_t *s, int64_t id, person_t *p, err_t *e)
+/* Fills the person_t at out from a row of SQ_PERSON_GET (an sq_one
+ * reader). */
+static void person_from_row(sqlite3_stmt *st, void *out)
 {
-	sqlite3_stmt *st = sq_prep(s, SQ_PERSON_GET,
-				   "SELECT p.id, p.full_name, p.dob, p.dob_year_only, p.sex, p.cccd, p.bhxh_code,"
-				   " p.phone, p.ethnicity, p.unit_id, u.code, p.household_id, h.code, p.relation,"
-				   " p.member"
-				   " FROM person p JOIN unit u ON u.id = p.unit_id"
-				   " LEFT JOIN household h ON h.id = p.household_id"
-				   " WHERE p.id = ?1", e);
+	person_t *p = out;
 	char sex[4];
-	int rc;
-	if (!st)
-		return e->code;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
-			return err_set(e, PO_ENOTFOUND, "id", MSG_PERSON_UNKNOWN, (long long)id);
-		return sq_fail(s, rc, "person", e);
-	}
 	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(st, 0);
 	sq_col_text(st, 1, p->full_name, sizeof p->full_name);
@@ -273,23 +257,24 @@ int store_person_get(store_t *s, int64_t id, person_t *p, err_t *e)
 	sq_col_text(st, 12, p->household_code, sizeof p->household_code);
 	sq_col_text(st, 13, p->relation, sizeof p->relation);
 	p->member = sqlite3_column_int(st, 14) != 0;
-	sqlite3_reset(st);
-	return PO_OK;
 }
 
-/* Runs a one-column id lookup: *id or PO_ENOTFOUND (e untouched). */
-static int find_id(store_t *s, sqlite3_stmt *st, int64_t *id, err_t *e)
+/* See store.h. */
+int store_person_get(store_t *s, int64_t id, person_t *p, err_t *e)
 {
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return PO_OK;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return PO_ENOTFOUND;
-	return sq_fail(s, rc, "person", e);
+	sqlite3_stmt *st = sq_prep(s, SQ_PERSON_GET,
+				   "SELECT p.id, p.full_name, p.dob, p.dob_year_only, p.sex, p.cccd, p.bhxh_code,"
+				   " p.phone, p.ethnicity, p.unit_id, u.code, p.household_id, h.code, p.relation,"
+				   " p.member"
+				   " FROM person p JOIN unit u ON u.id = p.unit_id"
+				   " LEFT JOIN household h ON h.id = p.household_id"
+				   " WHERE p.id = ?1", e);
+	int rc;
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sq_one(s, st, person_from_row, p, "person", e);
+	return rc == PO_ENOTFOUND ? err_set(e, PO_ENOTFOUND, "id", MSG_PERSON_UNKNOWN, (long long)id) : rc;
 }
 
 /* See store.h. */
@@ -299,7 +284,7 @@ int store_person_find_cccd(store_t *s, const char *cccd, int64_t *id, err_t *e)
 	if (!st)
 		return e->code;
 	sqlite3_bind_text(st, 1, cccd, -1, SQLITE_STATIC);
-	return find_id(s, st, id, e);
+	return sq_one(s, st, sq_read_int64, id, "person", e);
 }
 
 /* See store.h. */
@@ -309,7 +294,7 @@ int store_person_find_bhxh(store_t *s, const char *bhxh, int64_t *id, err_t *e)
 	if (!st)
 		return e->code;
 	sqlite3_bind_text(st, 1, bhxh, -1, SQLITE_STATIC);
-	return find_id(s, st, id, e);
+	return sq_one(s, st, sq_read_int64, id, "person", e);
 }
 
 /* See store.h. */
@@ -325,7 +310,7 @@ int store_person_find_natural(store_t *s, const person_t *p, int64_t *id, err_t 
 	sq_bind_date(st, 2, p->dob);
 	sqlite3_bind_text(st, 3, p->full_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, p->sex == 'M' ? "M" : "F", 1, SQLITE_STATIC);
-	return find_id(s, st, id, e);
+	return sq_one(s, st, sq_read_int64, id, "person", e);
 }
 
 /* See store.h. */
@@ -404,17 +389,9 @@ int store_membership_get(store_t *s, int64_t person_id, membership_t *m, char *b
 int store_people_count(store_t *s, int64_t *n, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_PEOPLE_COUNT, "SELECT count(*) FROM person", e);
-	int rc;
 	if (!st)
 		return e->code;
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return sq_fail(s, rc, "person", e);
-	}
-	*n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return PO_OK;
+	return sq_one(s, st, sq_read_int64, n, "person", e);
 }
 
 /* See store.h. */

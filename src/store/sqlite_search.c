@@ -39,40 +39,34 @@ int store_words_count(store_t *s, const char *prefix, int64_t *n, err_t *e)
 	rc = bind_prefix(st, prefix, e);
 	if (rc)
 		return rc;
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return sq_fail(s, rc, "search", e);
-	}
-	*n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return PO_OK;
+	return sq_one(s, st, sq_read_int64, n, "search", e);
 }
 
-/* Steps st, handing each (person_id, unit_id, sort_key[, word]) row to
- * fn; with_word when the statement has the word as a fourth column. */
-static int scan_rows(store_t *s, sqlite3_stmt *st, bool with_word, int (*fn)(const word_hit_t *h, void *ctx),
-		     void *ctx, err_t *e)
+/* The callback of a walk over index hits or people's keys (the member of
+ * fn by the walk) and the caller's context, for the row functions below. */
+struct walk {
+	union {
+		int (*hit)(const word_hit_t *h, void *ctx);
+		int (*key)(int64_t id, int64_t unit_id, const unsigned char *key, size_t key_len, void *ctx);
+	} fn;
+	void *ctx;
+	bool with_word; /* hit_row: the statement has the word as a fourth column */
+	bool stopped;   /* key_row: fn.key asked to stop */
+};
+
+/* Hands a row (person_id, unit_id, sort_key[, word]) to fn.hit (an
+ * sq_each row function). */
+static int hit_row(sqlite3_stmt *st, void *ctx)
 {
+	const struct walk *w = ctx;
 	word_hit_t h;
-	int rc, stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h.person_id = sqlite3_column_int64(st, 0);
-		h.unit_id = sqlite3_column_int64(st, 1);
-		h.key = sqlite3_column_blob(st, 2);
-		h.key_len = (size_t)sqlite3_column_bytes(st, 2);
-		h.word = with_word ? (const char *)sqlite3_column_text(st, 3) : NULL;
-		h.word_len = with_word ? (size_t)sqlite3_column_bytes(st, 3) : 0;
-		stop = fn(&h, ctx);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop)
-		return stop;
-	if (rc != SQLITE_DONE)
-		return sq_fail(s, rc, "search", e);
-	return PO_OK;
+	h.person_id = sqlite3_column_int64(st, 0);
+	h.unit_id = sqlite3_column_int64(st, 1);
+	h.key = sqlite3_column_blob(st, 2);
+	h.key_len = (size_t)sqlite3_column_bytes(st, 2);
+	h.word = w->with_word ? (const char *)sqlite3_column_text(st, 3) : NULL;
+	h.word_len = w->with_word ? (size_t)sqlite3_column_bytes(st, 3) : 0;
+	return w->fn.hit(&h, w->ctx);
 }
 
 /* See store.h. */
@@ -82,19 +76,21 @@ int store_words_scan(store_t *s, const char *prefix, int (*fn)(const word_hit_t 
 	sqlite3_stmt *st = sq_prep(s, SQ_WORD_SCAN,
 				   "SELECT person_id, unit_id, sort_key, word FROM person_word"
 				   " WHERE word >= ?1 AND word < ?2", e);
+	struct walk w = {.fn.hit = fn, .ctx = ctx, .with_word = true};
 	int rc;
 	if (!st)
 		return e->code;
 	rc = bind_prefix(st, prefix, e);
 	if (rc)
 		return rc;
-	return scan_rows(s, st, true, fn, ctx, e);
+	return sq_each(s, st, hit_row, &w, "search", e);
 }
 
 /* See store.h. */
 int store_people_by_id_digits(store_t *s, char kind, const char *digits,
 			      int (*fn)(const word_hit_t *h, void *ctx), void *ctx, err_t *e)
 {
+	struct walk w = {.fn.hit = fn, .ctx = ctx};
 	sqlite3_stmt *st;
 	switch (kind) {
 	case 'c':
@@ -112,7 +108,7 @@ int store_people_by_id_digits(store_t *s, char kind, const char *digits,
 	if (!st)
 		return e->code;
 	sqlite3_bind_text(st, 1, digits, -1, SQLITE_TRANSIENT);
-	return scan_rows(s, st, false, fn, ctx, e);
+	return sq_each(s, st, hit_row, &w, "search", e);
 }
 
 /* See store.h. */
@@ -122,33 +118,31 @@ int store_people_version(store_t *s, int64_t *v, err_t *e)
 	int rc;
 	if (!st)
 		return e->code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*v = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return PO_OK;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? err_set(e, PO_EINTERNAL, NULL, MSG_INTERNAL, "people_version") : sq_fail(s, rc, "people_version", e);
+	rc = sq_one(s, st, sq_read_int64, v, "people_version", e);
+	return rc == PO_ENOTFOUND ? err_set(e, PO_EINTERNAL, NULL, MSG_INTERNAL, "people_version") : rc;
 }
 
-/* See store.h. */
+/* Hands a row (id, unit_id, sort_key) to fn.key, noting in the walk when
+ * it asks to stop (an sq_each row function). */
+static int key_row(sqlite3_stmt *st, void *ctx)
+{
+	struct walk *w = ctx;
+	w->stopped = w->fn.key(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_blob(st, 2),
+			       (size_t)sqlite3_column_bytes(st, 2), w->ctx) != 0;
+	return w->stopped;
+}
+
+/* See store.h.  A stop asked by fn is PO_OK, not fn's value. */
 int store_people_keys_each(store_t *s,
 			   int (*fn)(int64_t id, int64_t unit_id, const unsigned char *key, size_t key_len, void *ctx),
 			   void *ctx, err_t *e)
 {
 	sqlite3_stmt *st =
 		sq_prep(s, SQ_PEOPLE_KEYS, "SELECT id, unit_id, sort_key FROM person ORDER BY sort_key, id", e);
+	struct walk w = {.fn.key = fn, .ctx = ctx};
 	int rc;
 	if (!st)
 		return e->code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_blob(st, 2),
-		       (size_t)sqlite3_column_bytes(st, 2), ctx)) {
-			sqlite3_reset(st);
-			return PO_OK;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? PO_OK : sq_fail(s, rc, "people keys", e);
+	rc = sq_each(s, st, key_row, &w, "people keys", e);
+	return w.stopped ? PO_OK : rc;
 }

@@ -1,6 +1,4 @@
 /* sqlite_users.c: logins and the audit log (SQLite backend). */
-#include <string.h>
-
 #include "store/sqlite_int.h"
 
 /* See store.h. */
@@ -31,30 +29,13 @@ int store_user_find(store_t *s, const char *username, user_t *u, char *hash, siz
 	sqlite3_stmt *st = sq_prep(s, SQ_USER_FIND,
 				   "SELECT a.id, a.username, a.role, a.unit_id, u.code, a.disabled, a.pass_hash"
 				   " FROM app_user a JOIN unit u ON u.id = a.unit_id WHERE a.username = ?1", e);
-	char role[16];
+	struct sq_user_read r = {u, hash, hash_cap};
 	int rc;
 	if (!st)
 		return e->code;
 	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
-			return err_set(e, PO_ENOTFOUND, "username", MSG_USER_UNKNOWN, username);
-		return sq_fail(s, rc, "app_user", e);
-	}
-	memset(u, 0, sizeof *u);
-	u->id = sqlite3_column_int64(st, 0);
-	sq_col_text(st, 1, u->username, sizeof u->username);
-	sq_col_text(st, 2, role, sizeof role);
-	user_role_parse(role, &u->role);
-	u->unit_id = sqlite3_column_int64(st, 3);
-	sq_col_text(st, 4, u->unit_code, sizeof u->unit_code);
-	u->disabled = sqlite3_column_int(st, 5) != 0;
-	if (hash && hash_cap)
-		sq_col_text(st, 6, hash, hash_cap);
-	sqlite3_reset(st);
-	return PO_OK;
+	rc = sq_one(s, st, sq_read_user, &r, "app_user", e);
+	return rc == PO_ENOTFOUND ? err_set(e, PO_ENOTFOUND, "username", MSG_USER_UNKNOWN, username) : rc;
 }
 
 /* See store.h. */
@@ -105,26 +86,14 @@ int store_session_find(store_t *s, const char *token_hash, const char *now, user
 				   "SELECT a.id, a.username, a.role, a.unit_id, un.code, a.disabled, se.csrf"
 				   " FROM session se JOIN app_user a ON a.id = se.user_id JOIN unit un ON un.id = a.unit_id"
 				   " WHERE se.token_hash = ?1 AND se.expires_at > ?2", e);
-	char role[16];
+	struct sq_user_read r = {u, csrf, cap};
 	int rc;
 	if (!st)
 		return e->code;
 	sqlite3_bind_text(st, 1, token_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? PO_ENOTFOUND : sq_fail(s, rc, "session", e);
-	}
-	memset(u, 0, sizeof *u);
-	u->id = sqlite3_column_int64(st, 0);
-	sq_col_text(st, 1, u->username, sizeof u->username);
-	sq_col_text(st, 2, role, sizeof role);
-	user_role_parse(role, &u->role);
-	u->unit_id = sqlite3_column_int64(st, 3);
-	sq_col_text(st, 4, u->unit_code, sizeof u->unit_code);
-	u->disabled = sqlite3_column_int(st, 5) != 0;
-	sq_col_text(st, 6, csrf, cap);
-	sqlite3_reset(st);
+	rc = sq_one(s, st, sq_read_user, &r, "session", e);
+	if (rc)
+		return rc;
 	return u->disabled ? PO_ENOTFOUND : PO_OK;
 }

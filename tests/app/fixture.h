@@ -1,7 +1,7 @@
 /* fixture.h: a fresh database with a few units, for the app and web
  * tests, and the helpers they share to fill it (people, logins,
- * payments) and to read it back (one-value queries).  Every helper
- * asserts that what it does succeeds, so a test states only its own
+ * payments) and to read it back (one-value queries).  The helpers that
+ * write assert that the write succeeds, so a test states only its own
  * checks. */
 #ifndef PLUSONE_TESTS_FIXTURE_H
 #define PLUSONE_TESTS_FIXTURE_H
@@ -28,9 +28,9 @@ typedef struct fixture {
 	err_t e;
 } fixture_t;
 
-/* Creates an empty migrated database (no units, no parameters) in a
- * temporary directory; the actor is "test" and today 2026-11-29.  Free
- * it with fixture_free. */
+/* Creates an empty migrated database (no units, no logins, no people)
+ * in a temporary directory; the actor is "test" and today 2026-11-29.
+ * Free it with fixture_free. */
 static inline fixture_t *fixture_new_empty(void)
 {
 	fixture_t *f = calloc(1, sizeof *f);

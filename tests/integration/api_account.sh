@@ -11,40 +11,20 @@ run init
 "$PLUSONE" unit add 29365 --name "Xã Tập Ngãi" --kind commune --parent 84 >/dev/null
 PW='mật khẩu dài'
 NEWPW='mật khẩu mới 2026'
-printf '%s\n' "$PW" | "$PLUSONE" user add adm --role admin --unit 29350 --password-stdin >/dev/null  # id 1
-printf '%s\n' "$PW" | "$PLUSONE" user add lan --role union --unit 29350 --password-stdin >/dev/null  # id 2
-printf '%s\n' "$PW" | "$PLUSONE" user add binh --role union --unit 29365 --password-stdin >/dev/null # id 3
+users_add "$PW" "adm admin 29350" "lan union 29350" "binh union 29365" # ids 1, 2, 3
 
-PORT=$((20000 + RANDOM % 20000))
-URL="http://127.0.0.1:$PORT"
-"$PLUSONE" serve --listen "127.0.0.1:$PORT" --log off 2>"$WORK/serve.err" &
-SERVER=$!
-for _ in $(seq 1 50); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
-
-# req METHOD PATH [curl args...]: the status in $RC, the body in $OUT,
-# the headers in $ERR
-req() {
-	local m=$1 p=$2
-	shift 2
-	RC=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X "$m" "$@" "$URL$p")
-	OUT=$(cat "$WORK/body")
-	ERR=$(cat "$WORK/headers")
-}
-is() { [ "$RC" = "$1" ]; }
-# field NAME: a top-level member of the JSON in $OUT
-field() { printf '%s' "$OUT" | python3 -c "import json,sys; print(json.load(sys.stdin)[\"$1\"])"; }
-login() { req POST /api/v1/login -d "{\"username\": \"$1\", \"password\": \"$2\"}" "${@:3}"; }
+serve_start --log off
 
 # ---- login
-login adm "$PW"
+api_login adm "$PW"
 check "login answers 200 with token, csrf_token, username, role, unit_code" json_eq '[sorted(d.keys()), d["username"], d["role"], d["unit_code"], len(d["token"]), len(d["csrf_token"])]' '[["csrf_token", "role", "token", "unit_code", "username"], "adm", "admin", "29350", 64, 32]'
 ADM=$(field token)
 check "the session cookie is HttpOnly, SameSite=Strict, 12 hours" bash -c "grep -qi '^Set-Cookie: plusone_session=$ADM; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200' '$WORK/headers'"
 AADM="Authorization: Bearer $ADM"
-login lan 'sai mật khẩu'
+api_login lan 'sai mật khẩu'
 check "a wrong password answers 401" is 401
 WRONG1=$OUT
-login khongco 'sai mật khẩu'
+api_login khongco 'sai mật khẩu'
 check "an unknown user gets the very same answer" bash -c "[ $RC = 401 ] && [ '$WRONG1' = '$OUT' ]"
 check "which says: wrong username or password" json_eq 'd["error"]' 'wrong username or password'
 req POST /api/v1/login -d '{"username": "lan"}'
@@ -57,9 +37,9 @@ req GET /api/v1/me
 check "GET /me without a session answers 401" is 401
 
 # ---- password change: L1 keeps its session, L2 loses it
-login lan "$PW"
+api_login lan "$PW"
 L1=$(field token)
-login lan "$PW"
+api_login lan "$PW"
 L2=$(field token)
 req POST /api/v1/password -H "Authorization: Bearer $L1" -d "{\"old_password\": \"sai rồi nhé\", \"new_password\": \"$NEWPW\"}"
 check "a wrong old password answers 422 on the field old_password" json_eq '[d["errors"][0]["field"], d["errors"][0]["message"], d["errors"][0]["message_en"]]' '["old_password", "Mật khẩu hiện tại không đúng", "the current password is wrong"]'
@@ -71,9 +51,9 @@ req GET /api/v1/me -H "Authorization: Bearer $L1"
 check "the session that changed it goes on" is 200
 req GET /api/v1/me -H "Authorization: Bearer $L2"
 check "her other session is closed" is 401
-login lan "$PW"
+api_login lan "$PW"
 check "the old password no longer logs in" is 401
-login lan "$NEWPW"
+api_login lan "$NEWPW"
 check "the new one does" is 200
 L3=$(field token)
 
@@ -141,17 +121,16 @@ req GET "/api/v1/audit?limit=501" -H "$AADM"
 check "limit above 500 answers 422" json_eq 'd["errors"][0]["field"]' limit
 req GET "/api/v1/audit?before=-1" -H "$AADM"
 check "a negative before answers 422" is 422
-login binh "$PW"
+api_login binh "$PW"
 BINH=$(field token)
 req GET /api/v1/audit -H "Authorization: Bearer $BINH"
 check "a non-admin may not read the audit log" is 403
 
 # ---- a new login closes the session whose cookie it carries
-login adm "$PW" -b "plusone_session=$ADM"
+api_login adm "$PW" -b "plusone_session=$ADM"
 check "logging in again answers 200 with a new token" bash -c "[ $RC = 200 ] && [ \"\$(printf '%s' '$OUT' | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"token\"])')\" != '$ADM' ]"
 req GET /api/v1/me -H "$AADM"
 check "and the session of the cookie it carried is closed" is 401
 
-kill -TERM "$SERVER"
-wait "$SERVER"
-check "the server stops with exit 0" [ $? -eq 0 ]
+serve_stop
+check "the server stops with exit 0" [ "$SERVE_RC" -eq 0 ]

@@ -12,10 +12,7 @@ run init
 "$PLUSONE" unit add 29350-01 --name "Ấp Ô Ét" --kind hamlet --parent 29350 >/dev/null
 "$PLUSONE" unit add 29365 --name "Xã Tập Ngãi" --kind commune --parent 84 >/dev/null
 PW='mật khẩu thu tiền'
-for u in "lan collector 29350" "mai collector 29350" "hoi union 29350" "ngai collector 29365" "xem viewer 29350"; do
-	set -- $u
-	printf '%s\n' "$PW" | "$PLUSONE" user add "$1" --role "$2" --unit "$3" --password-stdin >/dev/null
-done
+users_add "$PW" "lan collector 29350" "mai collector 29350" "hoi union 29350" "ngai collector 29365" "xem viewer 29350"
 cat >"$WORK/p.csv" <<'CSV'
 full_name,dob,sex,ethnicity,unit_code,household_code,relation,phone
 Nguyễn Thị Lan,1980-01-01,F,Kinh,29350-01,HGD1,Chủ hộ,0912345678
@@ -28,31 +25,12 @@ CSV
 run quote bhxh --date 2026-11-29 --income 1500000 --months 3 --category poor --json
 QUOTE=$OUT
 
-PORT=$((20000 + RANDOM % 20000))
-URL="http://127.0.0.1:$PORT"
-"$PLUSONE" serve --listen "127.0.0.1:$PORT" --log off 2>"$WORK/serve.err" &
-SERVER=$!
-for _ in $(seq 1 50); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
-
-# req METHOD PATH [curl args...]: the status in $RC, the body in $OUT
-req() {
-	local m=$1 p=$2
-	shift 2
-	RC=$(curl -s -o "$WORK/body" -w '%{http_code}' -X "$m" "$@" "$URL$p")
-	OUT=$(cat "$WORK/body")
-	ERR=""
-}
-is() { [ "$RC" = "$1" ]; }
-# token USER: logs in and prints the bearer header
-token() {
-	curl -s -X POST "$URL/api/v1/login" -d "{\"username\": \"$1\", \"password\": \"$PW\"}" |
-		python3 -c 'import json,sys; print("Authorization: Bearer " + json.load(sys.stdin)["token"])'
-}
-LAN=$(token lan)
-MAI=$(token mai)
-HOI=$(token hoi)
-NGAI=$(token ngai)
-XEM=$(token xem)
+serve_start --log off
+LAN=$(bearer lan "$PW")
+MAI=$(bearer mai "$PW")
+HOI=$(bearer hoi "$PW")
+NGAI=$(bearer ngai "$PW")
+XEM=$(bearer xem "$PW")
 # same A B: the JSON documents in files A and B are equal
 same() { python3 -c "import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); sys.exit(a != b)" "$1" "$2"; }
 sql() { sqlite3 "$PLUSONE_DB" "$1"; }
@@ -216,6 +194,5 @@ check "a unit outside the caller's answers 404" is 404
 req GET "/api/v1/due?days=400" -H "$HOI"
 check "days over 366 answers 422" is 422
 
-kill -TERM "$SERVER"
-wait "$SERVER"
-check "the server stops with exit 0" [ $? -eq 0 ]
+serve_stop
+check "the server stops with exit 0" [ "$SERVE_RC" -eq 0 ]

@@ -12,10 +12,8 @@ run init
 "$PLUSONE" unit add 29350-01 --name "Ấp Ô Ét" --kind hamlet --parent 29350 >/dev/null
 "$PLUSONE" unit add CH29350 --name "Chi hội Hiếu Tử" --kind branch --parent 29350 >/dev/null
 "$PLUSONE" unit add 29365 --name "Xã Tập Ngãi" --kind commune --parent 846 >/dev/null
-for u in "admin admin 846" "lan union 29350" "ctv collector 29350" "xem viewer 29350" "bhxh officer 846"; do
-	set -- $u
-	printf 'mật khẩu dài\n' | "$PLUSONE" user add "$1" --role "$2" --unit "$3" --password-stdin >/dev/null
-done
+PW='mật khẩu dài'
+users_add "$PW" "admin admin 846" "lan union 29350" "ctv collector 29350" "xem viewer 29350" "bhxh officer 846"
 cat >"$WORK/p.csv" <<'CSV'
 full_name,dob,sex,cccd,unit_code,household_code,relation,member
 Nguyễn Thị Lan,1980-01-01,F,084180000001,29350-01,HGD1,Chủ hộ,có
@@ -45,34 +43,32 @@ uid() { printf '%s' "$UNITS" | python3 -c "import json,sys; print([u['id'] for u
 U29350=$(uid 29350)
 U29365=$(uid 29365)
 
-PORT=$((20000 + RANDOM % 20000))
-URL="http://127.0.0.1:$PORT"
-"$PLUSONE" serve --listen "127.0.0.1:$PORT" 2>"$WORK/serve.err" &
-SERVER=$!
-for _ in $(seq 1 50); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
-
-# req METHOD PATH [curl args...]: the status in $RC, the body in $OUT
-req() {
-	local m=$1 p=$2
-	shift 2
-	RC=$(curl -s -o "$WORK/body" -w '%{http_code}' -X "$m" "$@" "$URL$p")
-	OUT=$(cat "$WORK/body")
-	ERR=""
-}
-is() { [ "$RC" = "$1" ]; }
+serve_start
 # same_json A B: the two JSON texts are equal documents
 same_json() { python3 -c 'import json,sys; sys.exit(0 if json.loads(sys.argv[1]) == json.loads(sys.argv[2]) else 1)' "$1" "$2" || { echo "# $1"; echo "# != $2"; return 1; }; }
 # fields_are STATUS LIST: the status and the fields of the 422 errors
 fields_are() { [ "$RC" = 422 ] && json_eq 'sorted(x["field"] for x in d["errors"])' "$1"; }
-login() {
-	req POST /api/v1/login -d "{\"username\": \"$1\", \"password\": \"mật khẩu dài\"}"
-	printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+# outside_like_missing WHAT OUTSIDE AUTH BODY "METHOD PATH"...: each
+# request (with the header AUTH and the JSON BODY) on the record OUTSIDE
+# the caller's units, put for ID in PATH, answers exactly as on 9999, a
+# missing WHAT: two checks each, the same answer and a 404.
+outside_like_missing() {
+	local what=$1 outside=$2 auth=$3 body=$4 r missing
+	shift 4
+	for r in "$@"; do
+		set -- $r
+		req "$1" "${2/ID/9999}" -H "$auth" -H "$J" -d "$body"
+		missing="$RC $OUT"
+		req "$1" "${2/ID/$outside}" -H "$auth" -H "$J" -d "$body"
+		check "$1 ${2/ID/\{id\}} outside her units answers 404 like a missing $what" [ "$RC $OUT" = "$missing" ]
+		check "$1 ${2/ID/\{id\}}: and that is a 404" is 404
+	done
 }
-LAN="Authorization: Bearer $(login lan)"
-CTV="Authorization: Bearer $(login ctv)"
-XEM="Authorization: Bearer $(login xem)"
-ADMIN="Authorization: Bearer $(login admin)"
-OFFICER="Authorization: Bearer $(login bhxh)"
+LAN=$(bearer lan "$PW")
+CTV=$(bearer ctv "$PW")
+XEM=$(bearer xem "$PW")
+ADMIN=$(bearer admin "$PW")
+OFFICER=$(bearer bhxh "$PW")
 J="Content-Type: application/json"
 
 # ---- the dashboard ----
@@ -171,15 +167,9 @@ req POST /api/v1/people/1/stop -H "$CTV" -H "$J" -d '{}'
 check "a stop without a reason answers 422 naming reason" fields_are '["reason"]'
 req POST /api/v1/people/1/stop -H "$XEM" -H "$J" -d '{"reason": "x"}'
 check "a viewer may not record a stop: 403" is 403
-for path in "GET /api/v1/people/ID" "GET /api/v1/people/ID/participation" "GET /api/v1/people/ID/coverage" \
-	"GET /api/v1/people/ID/pension?income=2000000" "POST /api/v1/people/ID/membership" "POST /api/v1/people/ID/stop"; do
-	set -- $path
-	req "$1" "${2/ID/9999}" -H "$CTV" -H "$J" -d '{"reason": "x"}'
-	MISSING="$RC $OUT"
-	req "$1" "${2/ID/4}" -H "$CTV" -H "$J" -d '{"reason": "x"}'
-	check "$1 ${2/ID/\{id\}} outside her units answers 404 like a missing person" [ "$RC $OUT" = "$MISSING" ] 
-	check "$1 ${2/ID/\{id\}}: and that is a 404" is 404
-done
+outside_like_missing person 4 "$CTV" '{"reason": "x"}' "GET /api/v1/people/ID" "GET /api/v1/people/ID/participation" \
+	"GET /api/v1/people/ID/coverage" "GET /api/v1/people/ID/pension?income=2000000" \
+	"POST /api/v1/people/ID/membership" "POST /api/v1/people/ID/stop"
 
 # ---- households ----
 req GET /api/v1/households/1 -H "$LAN"
@@ -196,14 +186,8 @@ req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "rich", "
 check "an unknown status answers 422 naming status" fields_are '["status"]'
 req POST /api/v1/households/1/poverty -H "$CTV" -H "$J" -d '{"status": "poor", "from": "2027-01-01", "to": "2027-12-31"}'
 check "a collector may not certify poverty: 403" is 403
-for path in "GET /api/v1/households/ID" "PATCH /api/v1/households/ID" "POST /api/v1/households/ID/poverty"; do
-	set -- $path
-	req "$1" "${2/ID/9999}" -H "$LAN" -H "$J" -d '{"head": 4, "status": "poor", "from": "2027-01-01", "to": "2027-12-31"}'
-	MISSING="$RC $OUT"
-	req "$1" "${2/ID/2}" -H "$LAN" -H "$J" -d '{"head": 4, "status": "poor", "from": "2027-01-01", "to": "2027-12-31"}'
-	check "$1 ${2/ID/\{id\}} outside her units answers 404 like a missing household" [ "$RC $OUT" = "$MISSING" ]
-	check "$1 ${2/ID/\{id\}}: and that is a 404" is 404
-done
+outside_like_missing household 2 "$LAN" '{"head": 4, "status": "poor", "from": "2027-01-01", "to": "2027-12-31"}' \
+	"GET /api/v1/households/ID" "PATCH /api/v1/households/ID" "POST /api/v1/households/ID/poverty"
 
 # ---- quotes: the command line's JSON for the same flags ----
 req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=1500000&months=12&category=other" -H "$XEM"
@@ -256,6 +240,5 @@ check "the new row is listed as the command lists it" same_json "$(cat "$WORK/bo
 
 run check --json
 check "every invariant still holds" json_eq '[d["ok"], d["problems"]]' '[true, []]'
-kill -TERM "$SERVER"
-wait "$SERVER"
-check "the server stops with exit 0" [ $? -eq 0 ]
+serve_stop
+check "the server stops with exit 0" [ "$SERVE_RC" -eq 0 ]

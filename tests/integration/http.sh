@@ -4,41 +4,26 @@
 run init
 "$PLUSONE" unit add 29350 --name "Xã Hiếu Tử" --kind commune >/dev/null
 "$PLUSONE" unit add 29365 --name "Xã Tập Ngãi" --kind commune >/dev/null
-printf 'mật khẩu dài\n' | "$PLUSONE" user add lan --role union --unit 29350 --password-stdin >/dev/null
-printf 'mật khẩu dài\n' | "$PLUSONE" user add xem --role viewer --unit 29350 --password-stdin >/dev/null
+PW='mật khẩu dài'
+users_add "$PW" "lan union 29350" "xem viewer 29350"
 printf 'full_name,dob,sex,cccd,unit_code\nNguyễn Thị Lan,1980-01-01,F,084180000001,29350\nLê Văn Xa,1970-01-01,M,,29365\n' >"$WORK/p.csv"
 "$PLUSONE" import people "$WORK/p.csv" >/dev/null
 
-PORT=$((20000 + RANDOM % 20000))
-URL="http://127.0.0.1:$PORT"
-"$PLUSONE" serve --listen "127.0.0.1:$PORT" 2>"$WORK/serve.err" &
-SERVER=$!
-for _ in $(seq 1 50); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
-
-# req METHOD PATH [curl args...]: the status in $RC, the body in $OUT
-req() {
-	local m=$1 p=$2
-	shift 2
-	RC=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X "$m" "$@" "$URL$p")
-	OUT=$(cat "$WORK/body")
-	ERR=$(cat "$WORK/headers")
-}
-is() { [ "$RC" = "$1" ]; }
-header() { grep -qi "^$1" "$WORK/headers"; }
+serve_start
 
 req GET /healthz
 check "GET /healthz answers 200 without login" is 200
 req GET "/api/v1/people?q=lan"
 check "the API without a token answers 401" is 401
-req POST /api/v1/login -d '{"username": "lan", "password": "sai"}'
+api_login lan sai
 check "wrong credentials answer 401" is 401
 WRONG1=$OUT
-req POST /api/v1/login -d '{"username": "khongco", "password": "sai"}'
+api_login khongco sai
 check "an unknown user gets the same answer" bash -c "[ $RC = 401 ] && [ '$WRONG1' = '$OUT' ]"
-req POST /api/v1/login -d '{"username": "lan", "password": "mật khẩu dài"}'
+api_login lan "$PW"
 check "login answers 200 with a token" is 200
-TOKEN=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-CSRF=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+TOKEN=$(field token)
+CSRF=$(field csrf_token)
 check "and an HttpOnly SameSite session cookie" bash -c "grep -i '^Set-Cookie: plusone_session=' '$WORK/headers' | grep -qi HttpOnly && grep -i '^Set-Cookie' '$WORK/headers' | grep -qi SameSite"
 AUTH="Authorization: Bearer $TOKEN"
 req GET "/api/v1/people?q=nguyen%20lan&limit=5" -H "$AUTH"
@@ -69,9 +54,8 @@ req POST /api/v1/people -b "plusone_session=$TOKEN" -H "X-CSRF-Token: $CSRF" -d 
 check "with the session's CSRF token it is accepted" is 201
 req GET "/api/v1/people?q=cookie" -b "plusone_session=$TOKEN"
 check "a read by cookie needs no CSRF token" is 200
-req POST /api/v1/login -d '{"username": "xem", "password": "mật khẩu dài"}'
-VTOKEN=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-req POST /api/v1/people -H "Authorization: Bearer $VTOKEN" -d '{"full_name": "Y", "dob": "1990", "sex": "F", "unit_code": "29350"}'
+XEM=$(bearer xem "$PW")
+req POST /api/v1/people -H "$XEM" -d '{"full_name": "Y", "dob": "1990", "sex": "F", "unit_code": "29350"}'
 check "a viewer may not add people" is 403
 req POST /api/v1/people -H "$AUTH" -d '{"full_name": "Ngoài", "dob": "1990", "sex": "F", "unit_code": "29365"}'
 check "adding a person outside her units is refused" is 422
@@ -84,6 +68,5 @@ check "and a Referrer-Policy" header "Referrer-Policy:"
 req GET / -b "plusone_session=$TOKEN"
 check "logged in, / is the dashboard" bash -c "[ $RC = 200 ] && grep -q 'lan' '$WORK/body'"
 
-kill -TERM "$SERVER"
-wait "$SERVER"
-check "SIGTERM stops the server with exit 0" [ $? -eq 0 ]
+serve_stop
+check "SIGTERM stops the server with exit 0" [ "$SERVE_RC" -eq 0 ]

@@ -22,9 +22,8 @@ run init
 "$PLUSONE" unit add 29350 --name "Xã Hiếu Tử" --kind commune >/dev/null
 "$PLUSONE" unit add 29350-01 --name "Ấp Ô Ét" --kind hamlet --parent 29350 >/dev/null
 "$PLUSONE" unit add 29365 --name "Xã Tập Ngãi" --kind commune >/dev/null
-printf 'mật khẩu thu tiền\n' | "$PLUSONE" user add lan --role collector --unit 29350 --password-stdin >/dev/null
-printf 'mật khẩu thu tiền\n' | "$PLUSONE" user add xem --role viewer --unit 29350 --password-stdin >/dev/null
-printf 'mật khẩu thu tiền\n' | "$PLUSONE" user add xa --role collector --unit 29365 --password-stdin >/dev/null
+PW='mật khẩu thu tiền'
+users_add "$PW" "lan collector 29350" "xem viewer 29350" "xa collector 29365"
 cat >"$WORK/p.csv" <<'CSV'
 full_name,dob,sex,ethnicity,unit_code,household_code,relation,phone
 Nguyễn Thị Lan,1980-01-01,F,Kinh,29350-01,HGD1,Chủ hộ,0912345678
@@ -42,41 +41,18 @@ printf '{"payer": 5, "items": [{"scheme": "bhyt", "person": 5, "months": 12}]}' 
 	"$PLUSONE" collect --collector xa --date 2026-11-20 --json >"$WORK/xa.json"
 XA_RECEIPT=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["receipt"]["id"])' "$WORK/xa.json")
 
-PORT=$((20000 + RANDOM % 20000))
-URL="http://127.0.0.1:$PORT"
-"$PLUSONE" serve --listen "127.0.0.1:$PORT" 2>"$WORK/serve.err" &
-SERVER=$!
-for _ in $(seq 1 50); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
+serve_start
 
-# page JAR METHOD PATH [curl args...]: status in $RC, body in $OUT, headers in $ERR
-page() {
-	local jar=$1 m=$2 p=$3
-	shift 3
-	RC=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -b "$WORK/$jar" -c "$WORK/$jar" \
-		-X "$m" "$@" "$URL$p")
-	OUT=$(cat "$WORK/body")
-	ERR=$(cat "$WORK/headers")
-}
-is() { [ "$RC" = "$1" ]; }
-has() { printf '%s' "$OUT" | grep -qF -- "$1"; }
-lacks() { ! printf '%s' "$OUT" | grep -qF -- "$1"; }
-header() { grep -qi "^$1" "$WORK/headers"; }
-location() { sed -n 's/^[Ll]ocation: \([^\r]*\).*/\1/p' "$WORK/headers" | head -1; }
-csrf() { printf '%s' "$OUT" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1; }
 # a safe HTML page: the three security headers, under 50 KB, no inline
 # script or style
 safe_page() {
 	header "Content-Security-Policy:" && header "X-Content-Type-Options: nosniff" && header "Referrer-Policy:" &&
 		[ "$(wc -c <"$WORK/body")" -lt 51200 ] && ! grep -qiE '<script>|<script [^>]*>[^<]|style=|<style' "$WORK/body"
 }
-login() { # login JAR USER
-	: >"$WORK/$1"
-	page "$1" POST /login --data-urlencode "username=$2" --data-urlencode "password=mật khẩu thu tiền"
-}
 # the money of a JSON amount as the pages write it: 1263600 → 1.263.600 đ
 vnd() { python3 -c 'import sys; print(f"{int(sys.argv[1]):,}".replace(",", ".") + " đ")' "$1"; }
 
-login lan lan
+page_login lan lan "$PW"
 check "collector logs in with the form" is 303
 
 # ---- collecting ----
@@ -212,18 +188,17 @@ check "with the pairs (Lan brought Sa Ly, Hùng brought Lan) and the longest cha
 # ---- roles, CSRF, language, assets ----
 page lan POST /collect --data "do=confirm&person_0=3&scheme_0=bhyt&months_0=12"
 check "a form POST without the CSRF field answers 403" is 403
-login xem xem
+page_login xem xem "$PW"
 page xem GET /collect
 check "a viewer may not open the collect page (403)" is 403
 page xem GET /receipts
 check "a viewer sees the receipts list" is 200
 page lan GET /collect -b "plusone_lang=en"
 check "English through the plusone_lang cookie" has "Collect a payment"
-RC=$(curl -s -o "$WORK/js" -w '%{http_code}' "$URL/static/money.js")
-check "money.js is served and under 8 KB" bash -c "[ $RC = 200 ] && [ \$(wc -c <'$WORK/js') -lt 8192 ] && ! grep -q innerHTML '$WORK/js'"
-RC=$(curl -s -o "$WORK/css" -w '%{http_code}' "$URL/static/receipt.css")
-check "receipt.css is served with the A5 and 58 mm pages" bash -c "[ $RC = 200 ] && grep -q 'size: A5' '$WORK/css' && grep -q '58mm' '$WORK/css'"
+req GET /static/money.js
+check "money.js is served and under 8 KB" bash -c "[ $RC = 200 ] && [ \$(wc -c <'$WORK/body') -lt 8192 ] && ! grep -q innerHTML '$WORK/body'"
+req GET /static/receipt.css
+check "receipt.css is served with the A5 and 58 mm pages" bash -c "[ $RC = 200 ] && grep -q 'size: A5' '$WORK/body' && grep -q '58mm' '$WORK/body'"
 
-kill -TERM "$SERVER"
-wait "$SERVER"
-check "the server stops cleanly" [ $? -eq 0 ]
+serve_stop
+check "the server stops cleanly" [ "$SERVE_RC" -eq 0 ]

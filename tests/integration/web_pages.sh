@@ -9,10 +9,8 @@ run init
 "$PLUSONE" unit add 84 --name "Tỉnh Trà Vinh" --kind province >/dev/null
 "$PLUSONE" unit add 29350 --name "Xã Hiếu Tử" --kind commune --parent 84 >/dev/null
 "$PLUSONE" unit add 29365 --name "Xã Tập Ngãi" --kind commune --parent 84 >/dev/null
-for u in "lan union" "quantri admin" "xem viewer"; do
-	set -- $u
-	printf 'mật khẩu dài\n' | "$PLUSONE" user add "$1" --role "$2" --unit 29350 --password-stdin >/dev/null
-done
+PW='mật khẩu dài'
+users_add "$PW" "lan union 29350" "quantri admin 29350" "xem viewer 29350"
 cat >"$WORK/p.csv" <<'EOF'
 full_name,dob,sex,cccd,unit_code,household_code,relation,member
 Nguyễn Thị Lan,1980-01-01,F,084180000001,29350,HT-01,chủ hộ,có
@@ -28,34 +26,10 @@ printf '{"payer":1,"referred_by":null,"items":[{"scheme":"bhyt","person":1,"mont
 printf '{"payer":3,"referred_by":1,"items":[{"scheme":"bhyt","person":3,"months":12}]}' |
 	"$PLUSONE" collect --collector lan --date 2026-11-29 --json >/dev/null
 
-PORT=$((20000 + RANDOM % 20000))
-URL="http://127.0.0.1:$PORT"
-"$PLUSONE" serve --listen "127.0.0.1:$PORT" 2>"$WORK/serve.err" &
-SERVER=$!
-for _ in $(seq 1 50); do curl -s -o /dev/null "$URL/healthz" && break; sleep 0.1; done
+serve_start
 
-# page JAR METHOD PATH [curl args...]: status in $RC, body in $OUT, headers in $ERR
-page() {
-	local jar=$1 m=$2 p=$3
-	shift 3
-	RC=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -b "$WORK/$jar" -c "$WORK/$jar" \
-		-X "$m" "$@" "$URL$p")
-	OUT=$(cat "$WORK/body")
-	ERR=$(cat "$WORK/headers")
-}
-is() { [ "$RC" = "$1" ]; }
-has() { printf '%s' "$OUT" | grep -qF -- "$1"; }
-lacks() { ! printf '%s' "$OUT" | grep -qF -- "$1"; }
-header() { grep -qi "^$1" "$WORK/headers"; }
-location_is() { grep -qi "^Location: $1"$'\r'"\?$" "$WORK/headers"; }
-# the value of the hidden csrf field of the last page
-csrf() { printf '%s' "$OUT" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1; }
 # the text of the element with that id on the last page
 fig() { printf '%s' "$OUT" | sed -n "s/.*id=\"$1\">\([^<]*\)<.*/\1/p" | head -1; }
-login() { # login JAR USER
-	: >"$WORK/$1"
-	page "$1" POST /login --data-urlencode "username=$2" --data-urlencode "password=mật khẩu dài"
-}
 
 # ---- login ----
 page anon GET /login
@@ -66,14 +40,14 @@ check "a wrong password shows the page again with 401 and a Vietnamese message" 
 check "and keeps the username" has 'value="lan"'
 page anon POST /login --data-urlencode "username=khongco" --data-urlencode "password=sai"
 check "an unknown user gets the same answer" bash -c "[ $RC = 401 ] && grep -q 'Sai tên đăng nhập hoặc mật khẩu' '$WORK/body'"
-login lan lan
+page_login lan lan "$PW"
 check "login answers 303 to /" bash -c "[ $RC = 303 ] && grep -qi '^Location: /'$'\r''\$' '$WORK/headers'"
 check "with an HttpOnly SameSite=Strict session cookie for 12 hours" \
 	bash -c "grep -i '^Set-Cookie: plusone_session=' '$WORK/headers' | grep -i HttpOnly | grep -i 'SameSite=Strict' | grep -qi 'Max-Age=43200'"
 OLD_TOKEN=$(awk '$6 == "plusone_session" {print $7}' "$WORK/lan")
-page lan POST /login --data-urlencode "username=lan" --data-urlencode "password=mật khẩu dài"
+page lan POST /login --data-urlencode "username=lan" --data-urlencode "password=$PW"
 NEW_TOKEN=$(awk '$6 == "plusone_session" {print $7}' "$WORK/lan")
-RC=$(curl -s -o /dev/null -w '%{http_code}' -b "plusone_session=$OLD_TOKEN" "$URL/")
+req GET / -b "plusone_session=$OLD_TOKEN"
 check "logging in again gives a new token and ends the old session" \
 	bash -c "[ -n '$NEW_TOKEN' ] && [ '$OLD_TOKEN' != '$NEW_TOKEN' ] && [ $RC = 302 ]"
 
@@ -164,7 +138,7 @@ check "and changes nothing" lacks "0911111111"
 # ---- administration ----
 page lan GET /audit
 check "the audit page is for admins only" is 403
-login admin quantri
+page_login admin quantri "$PW"
 page admin GET "/audit?entity=person"
 check "the admin sees the change in the audit log" \
 	bash -c "[ $RC = 200 ] && grep -q 'person.update' '$WORK/body' && grep -q '0987654321' '$WORK/body' && grep -q 'href=\"/people/2\"' '$WORK/body'"
@@ -189,7 +163,7 @@ page admin GET "/users?q=ctv1"
 check "and the change shows" bash -c "grep -q 'Chỉ xem' '$WORK/body' && grep -q 'Đã khóa' '$WORK/body'"
 
 # ---- a viewer ----
-login xem xem
+page_login xem xem "$PW"
 page xem GET "/people?q=nguyen%20thi%20lan"
 check "a viewer sees CCCD numbers masked" bash -c "grep -q '084\*\*\*\*\*\*001' '$WORK/body' && ! grep -q '084180000001' '$WORK/body'"
 page xem GET /people/new
@@ -224,7 +198,7 @@ done
 check "every page carries CSP, nosniff and Referrer-Policy, no inline code, and is under 50 KB" [ $ok = 1 ]
 ok=1
 for p in /static/app.css /static/app.js; do
-	RC=$(curl -s -o "$WORK/asset" -w '%{http_code}' "$URL$p")
+	req GET "$p"
 	[ "$RC" = 200 ] || ok=0
 done
 check "app.css and app.js are served" [ $ok = 1 ]
@@ -257,9 +231,8 @@ check "logout without the csrf field is refused" is 403
 page lan POST /logout --data-urlencode "csrf=$TOKEN"
 check "logout answers 303 to /login and clears the cookie" \
 	bash -c "[ $RC = 303 ] && grep -qi '^Location: /login' '$WORK/headers' && grep -i '^Set-Cookie: plusone_session=;' '$WORK/headers' | grep -qi 'Max-Age=0'"
-RC=$(curl -s -o /dev/null -w '%{http_code}' -b "plusone_session=$NEW_TOKEN" "$URL/")
+req GET / -b "plusone_session=$NEW_TOKEN"
 check "and the session no longer works" is 302
 
-kill -TERM "$SERVER"
-wait "$SERVER"
-check "the server stops cleanly" [ $? -eq 0 ]
+serve_stop
+check "the server stops cleanly" [ "$SERVE_RC" -eq 0 ]
