@@ -98,6 +98,8 @@ req GET "/api/v1/receipts?limit=2&before=3" -H "$HOI"
 check "the next page" json_eq '[[r["id"] for r in d["results"]], d["next_before"]]' '[[2, 1], null]'
 req GET "/api/v1/receipts?collector=mai" -H "$HOI"
 check "by collector" json_eq '[r["id"] for r in d["results"]]' '[2]'
+req GET "/api/v1/receipts?collector=nobody" -H "$HOI"
+check "an unknown login lists nothing (200), not telling which usernames exist" json_eq '[d["results"], d["next_before"]]' '[[], null]'
 req GET "/api/v1/receipts?from=2026-10-01&to=2026-10-31" -H "$HOI"
 check "by dates" json_eq '[r["id"] for r in d["results"]]' '[2]'
 req GET "/api/v1/receipts?person=2" -H "$HOI"
