@@ -105,12 +105,14 @@ free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# sample_rss PID FILE: "seconds VmRSS_kB VmHWM_kB" every second while PID lives
+# sample_rss PID FILE: "seconds VmRSS VmHWM RssAnon RssFile" (kB) every
+# second while PID lives
 sample_rss() {
 	local pid=$1 out=$2 t=0
 	: >"$out"
 	while [ -r "/proc/$pid/status" ]; do
-		awk -v t=$t '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END{if (r) print t, r, h}' "/proc/$pid/status" >>"$out" 2>/dev/null || true
+		awk -v t=$t '/^VmRSS/{r=$2} /^VmHWM/{h=$2} /^RssAnon/{a=$2} /^RssFile/{f=$2}
+			END{if (r) print t, r, h, a, f}' "/proc/$pid/status" >>"$out" 2>/dev/null || true
 		sleep 1
 		t=$((t + 1))
 	done
@@ -395,10 +397,13 @@ for name in ("one", "rotate", "log", "nginx"):
     if cp:
         cpu[name] = (statistics.median(x[0] for x in cp), statistics.median(x[1] for x in cp), max(x[2] for x in cp))
 def peak(tag):
-    rows = [l.split() for l in open(f"{work}/rss-{tag}.txt") if l.strip()] if os.path.exists(f"{work}/rss-{tag}.txt") else []
+    """(peak VmHWM, last VmRSS, max RssAnon, max RssFile) in MB while serving."""
+    p = f"{work}/rss-{tag}.txt"
+    rows = [l.split() for l in open(p) if len(l.split()) >= 5] if os.path.exists(p) else []
     if not rows:
-        return None, None
-    return max(int(r[2]) for r in rows) / 1024, int(rows[-1][1]) / 1024
+        return None, None, None, None
+    return (max(int(r[2]) for r in rows) / 1024, int(rows[-1][1]) / 1024,
+            max(int(r[3]) for r in rows) / 1024, max(int(r[4]) for r in rows) / 1024)
 label = {"one": f"plusone, one query \"{query}\"", "rotate": "plusone, 1,000 rotating queries",
          "log": "plusone, one query, request log on", "nginx": "nginx, static file, same body"}
 print(f"wrk -t2 -c64 -d{duration} --latency; median of {runs} run(s)" + (f"; {lognote}" if lognote else ""))
@@ -416,13 +421,19 @@ def kept(name):
     p = f"{work}/hwm-{name}.txt"
     t = open(p).read().strip() if os.path.exists(p) else ""
     return int(t) / 1024 if t else None
-hwm_off, last_off = peak("off")
-hwm_on, last_on = peak("on")
+hwm_off, last_off, anon_off, file_off = peak("off")
+hwm_on, last_on, anon_on, file_on = peak("on")
 reset = kept("startup-off") is not None
 what = "peak while serving (VmHWM reset before the load)" if reset else "peak (VmHWM, start-up and login included)"
-print(f"server memory, log off: {what} {hwm_off:.1f} MB, at the end (VmRSS) {last_off:.1f} MB")
+print(f"server memory, log off: {what} {hwm_off:.1f} MB, at the end (VmRSS) {last_off:.1f} MB;"
+      f" RssAnon at most {anon_off:.1f} MB, RssFile {file_off:.1f} MB")
 if hwm_on is not None:
-    print(f"server memory, log on:  {what} {hwm_on:.1f} MB, at the end (VmRSS) {last_on:.1f} MB")
+    print(f"server memory, log on:  {what} {hwm_on:.1f} MB, at the end (VmRSS) {last_on:.1f} MB;"
+          f" RssAnon at most {anon_on:.1f} MB, RssFile {file_on:.1f} MB")
+# with a memory map of the database (mmap_mib), VmRSS counts the mapped
+# file pages, which are the system's file cache: then the server's own
+# memory is its anonymous memory
+mapped = max(x for x in (file_off, file_on) if x is not None) > 32
 if reset:
     print(f"peak during the login: {kept('login-off'):.1f} MB (argon2id works in 64 MiB);"
           f" from the login until idle: {kept('startup-off'):.1f} MB")
@@ -439,8 +450,11 @@ for k in ("one", "rotate", "log"):
     print(f"  >= 15,000 req/s                    {rps:8.0f} req/s ({name:<18}) {verdict(rps >= 15000)}")
     print(f"  p99 < 20 ms                        {p99:8.2f} ms    ({name:<18}) {verdict(p99 < 20)}")
     print(f"  >= 1/3 of nginx ({ng:.0f} req/s)    {rps / ng:8.3f}       ({name:<18}) {verdict(rps / ng >= 1 / 3)}")
-peakmb = max(x for x in (hwm_off, hwm_on) if x is not None)
-print(f"  server memory < 64 MB              {peakmb:8.1f} MB peak serving              {verdict(peakmb < 64)}")
+if mapped:
+    peakmb, how = max(x for x in (anon_off, anon_on) if x is not None), "RssAnon serving "
+else:
+    peakmb, how = max(x for x in (hwm_off, hwm_on) if x is not None), "peak serving    "
+print(f"  server memory < 64 MB              {peakmb:8.1f} MB {how}         {verdict(peakmb < 64)}")
 if reset:
     lp = max(x for x in (kept("login-off"), kept("startup-off"), kept("login-on"), kept("startup-on")) if x is not None)
     print(f"  server memory < 64 MB, start-up    {lp:8.1f} MB peak                      {verdict(lp < 64)}")
