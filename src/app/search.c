@@ -196,18 +196,12 @@ static bool all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
-/* True when the in-memory index may answer c's words: it is current
- * (built at the store's people version) and no query word is the start
- * of another (those need the word-by-word check of on_hit). */
-static bool index_usable(app_t *a, const struct search_ctx *c)
+/* True when the in-memory index may answer: it is current (built at the
+ * store's people version). */
+static bool index_usable(app_t *a)
 {
 	int64_t v;
 	err_t e;
-	size_t i, j;
-	for (i = 0; i < c->nwords; i++)
-		for (j = 0; j < c->nwords; j++)
-			if (i != j && strncmp(c->words[i], c->words[j], strlen(c->words[i])) == 0)
-				return false;
 	return store_people_version(a->store, &v, &e) == PO_OK && v == search_index_version(a->six);
 }
 
@@ -306,10 +300,19 @@ int people_search(app_t *a, const char *q, const int64_t *scope, size_t nscope, 
 			rc = err_set(e, PO_EINVAL, "q", MSG_SEARCH_EMPTY);
 			goto out;
 		}
-		/* a current in-memory index answers in microseconds */
-		if (a->six && index_usable(a, &c)) {
-			rc = from_index(a, &c, out, e);
-			goto out;
+		/* a current in-memory index answers in microseconds; the
+		 * version check and the reads share one snapshot (and one
+		 * lock), so the people read are those the index saw */
+		if (a->six) {
+			bool own = !store_in_tx(a->store);
+			if (own && store_read_begin(a->store, e) != PO_OK)
+				own = false;
+			rc = index_usable(a) ? from_index(a, &c, out, e) : PO_EDEFER;
+			if (own)
+				store_tx_rollback(a->store);
+			if (rc != PO_EDEFER)
+				goto out;
+			rc = PO_OK; /* the database answers */
 		}
 		/* scan the word with the fewest entries */
 		if (c.nwords > 1) {

@@ -32,6 +32,8 @@ struct search_index {
 	uint32_t *post;
 	int32_t *dense;      /* -1, or the index of word i's bitmap */
 	uint64_t *bitmaps;   /* ndense × bmw */
+	uint32_t *rstart;    /* nwords + 1: ranks holding word i more than once, */
+	uint32_t *rpost;     /* rpost[rstart[i]..rstart[i+1]), once per extra occurrence */
 	size_t bytes;
 	pthread_mutex_t mu;  /* guards scopes */
 	struct scope_bm scopes[SIX_SCOPES_CACHED];
@@ -65,6 +67,7 @@ static bool vec_push(struct vec *v, uint32_t x)
 struct build {
 	search_index_t *ix;
 	struct vec ids, units, pw, pwoff, count;
+	struct vec rep_r, rep_w; /* (rank, word) of each repeated occurrence */
 	char *text;          /* word texts as met */
 	size_t text_len, text_cap;
 	struct vec off;      /* word id → offset in text */
@@ -161,7 +164,14 @@ static int on_person(int64_t id, int64_t unit, const unsigned char *key, size_t 
 		}
 		for (j = 0; j < nseen && seen[j] != w; j++)
 			;
-		if (j < nseen || nseen == WORDS_PER_NAME)
+		if (j < nseen) { /* the word again: "Nguyễn Thị Nguyên" */
+			if (!vec_push(&b->rep_r, (uint32_t)(b->ids.n - 1)) || !vec_push(&b->rep_w, w)) {
+				b->oom = true;
+				return 1;
+			}
+			continue;
+		}
+		if (nseen == WORDS_PER_NAME)
 			continue;
 		seen[nseen++] = w;
 		b->count.p[w]++;
@@ -194,6 +204,8 @@ static void build_free(struct build *b)
 	free(b->off.p);
 	free(b->text);
 	free(b->slots);
+	free(b->rep_r.p);
+	free(b->rep_w.p);
 }
 
 /* Turns a finished scan into the index's arrays. */
@@ -275,8 +287,20 @@ static int build_finish(struct build *b, err_t *e)
 				ix->post[fill[w]++] = (uint32_t)r;
 		}
 	}
-	ix->bytes = sizeof *ix + (size_t)ix->n * 8 + textlen + (size_t)nw * 17 + nsparse * 4 +
-		    (size_t)ndense * ix->bmw * 8;
+	/* repeated words: per word, the ranks (in rank order) */
+	ix->rstart = calloc((size_t)nw + 2, sizeof *ix->rstart);
+	ix->rpost = malloc((b->rep_r.n ? b->rep_r.n : 1) * sizeof *ix->rpost);
+	if (!ix->rstart || !ix->rpost)
+		goto oom;
+	for (r = 0; r < b->rep_r.n; r++)
+		ix->rstart[remap[b->rep_w.p[r]] + 1]++;
+	for (i = 0; i < nw; i++)
+		ix->rstart[i + 1] += ix->rstart[i];
+	memcpy(fill, ix->rstart, (nw + 1) * sizeof *fill);
+	for (r = 0; r < b->rep_r.n; r++)
+		ix->rpost[fill[remap[b->rep_w.p[r]]]++] = b->rep_r.p[r];
+	ix->bytes = sizeof *ix + (size_t)ix->n * 8 + textlen + (size_t)nw * 21 + nsparse * 4 +
+		    (size_t)ndense * ix->bmw * 8 + b->rep_r.n * 4;
 	free(order);
 	free(remap);
 	free(fill);
@@ -342,6 +366,8 @@ void search_index_free(search_index_t *ix)
 	free(ix->post);
 	free(ix->dense);
 	free(ix->bitmaps);
+	free(ix->rstart);
+	free(ix->rpost);
 	free(ix);
 }
 
@@ -535,6 +561,93 @@ static inline bool has(const uint64_t *bm, uint32_t r)
 	return bm[r / 64] >> (r % 64) & 1;
 }
 
+/* True when rank r holds word w. */
+static bool holds(const search_index_t *ix, uint32_t w, uint32_t r)
+{
+	const uint32_t *a;
+	size_t lo, hi;
+	if (ix->dense[w] >= 0)
+		return has(ix->bitmaps + (size_t)ix->dense[w] * ix->bmw, r);
+	a = ix->post + ix->pstart[w];
+	lo = 0;
+	hi = ix->pstart[w + 1] - ix->pstart[w];
+	while (lo < hi) {
+		size_t m = lo + (hi - lo) / 2;
+		if (a[m] < r)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < ix->pstart[w + 1] - ix->pstart[w] && a[lo] == r;
+}
+
+/* How many times rank r holds word w (0 when not at all). */
+static int times(const search_index_t *ix, uint32_t w, uint32_t r)
+{
+	const uint32_t *a = ix->rpost + ix->rstart[w];
+	size_t lo = 0, hi = ix->rstart[w + 1] - ix->rstart[w], k;
+	int n;
+	if (!holds(ix, w, r))
+		return 0;
+	while (lo < hi) {
+		size_t m = lo + (hi - lo) / 2;
+		if (a[m] < r)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (n = 1, k = lo; k < ix->rstart[w + 1] - ix->rstart[w] && a[k] == r; k++)
+		n++;
+	return n;
+}
+
+/* Tries to give each of the group's query words g[i..ng) a word
+ * occurrence of its own: cand[d] is a word the person holds cap[d] times,
+ * usable by query word g[i] when bit d of can[g[i]] is set. */
+static bool assign_occ(const size_t *g, size_t i, size_t ng, const uint64_t *can, int *cap, size_t nd)
+{
+	size_t d;
+	if (i == ng)
+		return true;
+	for (d = 0; d < nd; d++) {
+		if (!(can[g[i]] >> d & 1) || cap[d] == 0)
+			continue;
+		cap[d]--;
+		if (assign_occ(g, i + 1, ng, can, cap, nd)) {
+			cap[d]++;
+			return true;
+		}
+		cap[d]++;
+	}
+	return false;
+}
+
+/* True when rank r has, for the query words of the group g[0..ng) (those
+ * that start one another), a different name word each. */
+static bool verify(const search_index_t *ix, const struct term *t, const size_t *g, size_t ng, uint32_t r)
+{
+	uint32_t cand[SIX_VERIFY_RANGE_MAX];
+	int cap[SIX_VERIFY_RANGE_MAX];
+	uint64_t can[SEARCH_WORDS_MAX] = {0};
+	size_t nd = 0, i, d;
+	for (i = 0; i < ng; i++) {
+		uint32_t w;
+		for (w = t[g[i]].lo; w < t[g[i]].hi; w++) {
+			for (d = 0; d < nd && cand[d] != w; d++)
+				;
+			if (d == nd) {
+				int k = times(ix, w, r);
+				if (!k || nd == SIX_VERIFY_RANGE_MAX)
+					continue;
+				cand[nd] = w;
+				cap[nd++] = k;
+			}
+			can[g[i]] |= 1ull << d;
+		}
+	}
+	return assign_occ(g, 0, ng, can, cap, nd);
+}
+
 /* See search_index.h. */
 int search_index_query(search_index_t *ix, char (*words)[VN_WORD_MAX], size_t nwords, const int64_t *scope,
 		       size_t nscope, size_t limit, int64_t *total, int64_t *ids, size_t *n, err_t *e)
@@ -542,7 +655,9 @@ int search_index_query(search_index_t *ix, char (*words)[VN_WORD_MAX], size_t nw
 	struct term t[SEARCH_WORDS_MAX];
 	const uint64_t *S = NULL;
 	uint64_t *scratch;
-	size_t i, driver = SIZE_MAX, nscr = 0;
+	size_t i, j, driver = SIZE_MAX, nscr = 0, g[SEARCH_WORDS_MAX], ng = 0, span = 0;
+	const uint32_t *rep = NULL; /* a repeated word's ranks, driving "nguyen nguyen" */
+	size_t nrep = 0;
 	*total = 0;
 	*n = 0;
 	if (nwords == 0 || nwords > SEARCH_WORDS_MAX)
@@ -569,6 +684,31 @@ int search_index_query(search_index_t *ix, char (*words)[VN_WORD_MAX], size_t nw
 			}
 		}
 	}
+	/* the group of words that start one another ("nguyen nguyen", "da
+	 * danh") must each find a name word of their own: checked per
+	 * person; other words cannot compete for a name word */
+	for (i = 0; i < nwords; i++)
+		for (j = 0; j < nwords; j++)
+			if (i != j && (strncmp(words[j], words[i], strlen(words[i])) == 0 ||
+				       strncmp(words[i], words[j], strlen(words[j])) == 0)) {
+				g[ng++] = i;
+				span += t[i].hi - t[i].lo;
+				break;
+			}
+	if (span > SIX_VERIFY_RANGE_MAX)
+		return PO_EDEFER; /* too many words to check per person: the database answers */
+	if (ng) {
+		/* the same word typed again and one name word it can be: only
+		 * the people holding that word twice can match */
+		bool same = true;
+		for (i = 1; i < ng; i++)
+			same &= strcmp(words[g[i]], words[g[0]]) == 0;
+		if (same && t[g[0]].hi - t[g[0]].lo == 1) {
+			uint32_t w = t[g[0]].lo;
+			rep = ix->rpost + ix->rstart[w];
+			nrep = ix->rstart[w + 1] - ix->rstart[w];
+		}
+	}
 	if (scope && !scope_bitmap(ix, scope, nscope, scratch + (size_t)ix->bmw * nwords, &S))
 		return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
 	/* the driver: the single sparse word with the fewest people, when
@@ -578,6 +718,8 @@ int search_index_query(search_index_t *ix, char (*words)[VN_WORD_MAX], size_t nw
 			driver = i;
 	if (driver != SIZE_MAX && t[driver].alen > ix->bmw)
 		driver = SIZE_MAX;
+	if (rep && (driver == SIZE_MAX || nrep < t[driver].alen))
+		driver = SIZE_MAX - 1; /* the repeated word's ranks drive */
 	/* every other word needs a bitmap */
 	for (i = 0; i < nwords; i++) {
 		if (i == driver || t[i].bm)
@@ -587,14 +729,15 @@ int search_index_query(search_index_t *ix, char (*words)[VN_WORD_MAX], size_t nw
 		t[i].arr = NULL;
 	}
 	if (driver != SIZE_MAX) {
-		size_t k;
-		for (k = 0; k < t[driver].alen; k++) {
-			uint32_t r = t[driver].arr[k];
-			bool ok = !S || has(S, r);
+		const uint32_t *arr = driver == SIZE_MAX - 1 ? rep : t[driver].arr;
+		size_t k, len = driver == SIZE_MAX - 1 ? nrep : t[driver].alen;
+		for (k = 0; k < len; k++) {
+			uint32_t r = arr[k];
+			bool ok = (k == 0 || arr[k - 1] != r) && (!S || has(S, r));
 			for (i = 0; ok && i < nwords; i++)
 				if (i != driver)
 					ok = has(t[i].bm, r);
-			if (!ok)
+			if (!ok || (ng && !verify(ix, t, g, ng, r)))
 				continue;
 			if (*n < limit)
 				ids[(*n)++] = ix->ids[r];
@@ -610,11 +753,22 @@ int search_index_query(search_index_t *ix, char (*words)[VN_WORD_MAX], size_t nw
 				x &= t[i].bm[k];
 			if (!x)
 				continue;
-			*total += __builtin_popcountll(x);
-			while (x && *n < limit) {
+			if (!ng) {
+				*total += __builtin_popcountll(x);
+				while (x && *n < limit) {
+					uint32_t r = k * 64 + (uint32_t)__builtin_ctzll(x);
+					ids[(*n)++] = ix->ids[r];
+					x &= x - 1;
+				}
+				continue;
+			}
+			for (; x; x &= x - 1) {
 				uint32_t r = k * 64 + (uint32_t)__builtin_ctzll(x);
-				ids[(*n)++] = ix->ids[r];
-				x &= x - 1;
+				if (!verify(ix, t, g, ng, r))
+					continue;
+				if (*n < limit)
+					ids[(*n)++] = ix->ids[r];
+				(*total)++;
 			}
 		}
 	}

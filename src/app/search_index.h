@@ -30,6 +30,7 @@
 #define SIX_DENSE_DIVISOR 32   /* a word held by ≥ n/32 people is a bitmap */
 #define SIX_PEOPLE_MAX 50000000 /* people an index may hold */
 #define SIX_SCOPES_CACHED 32    /* scope bitmaps remembered per index */
+#define SIX_VERIFY_RANGE_MAX 64 /* words checked one by one for query words that start one another */
 
 typedef struct search_index search_index_t;
 
@@ -48,10 +49,13 @@ size_t search_index_people(const search_index_t *ix);
 size_t search_index_bytes(const search_index_t *ix);
 
 /* Answers a name query given as folded words (each the prefix of a
- * different name word; no word may be a prefix of another: the caller
- * asks the database for those), for the units in scope[0..nscope)
- * (sorted; NULL for everyone): *total matches, and the ids of the first
- * min(limit, total) in search order into ids[].  Thread-safe. */
+ * different name word), for the units in scope[0..nscope) (sorted; NULL
+ * for everyone): *total matches, and the ids of the first
+ * min(limit, total) in search order into ids[].  Query words that start
+ * one another ("nguyen nguyen", "da danh") are checked person by person
+ * (a name holding a word twice counts twice); PO_EDEFER when their
+ * prefixes cover more than SIX_VERIFY_RANGE_MAX words (the caller then
+ * asks the database).  Thread-safe. */
 int search_index_query(search_index_t *ix, char (*words)[VN_WORD_MAX], size_t nwords, const int64_t *scope,
 		       size_t nscope, size_t limit, int64_t *total, int64_t *ids, size_t *n, err_t *e);
 

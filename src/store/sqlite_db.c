@@ -1,3 +1,4 @@
+#include <pthread.h>
 /* sqlite_db.c: opening, migrating and transactions of the SQLite backend. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,6 +129,16 @@ void sq_col_text(sqlite3_stmt *st, int i, char *out, size_t cap)
 	out[n] = '\0';
 }
 
+/* Process-wide SQLite settings, before any connection: no memory
+ * statistics (they take a global mutex on every allocation, which the
+ * server's threads would fight over). */
+static void sq_global_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+static pthread_once_t sq_once = PTHREAD_ONCE_INIT;
+
 /* See store.h. */
 int store_open(const char *where, store_t **out, err_t *e)
 {
@@ -135,6 +146,7 @@ int store_open(const char *where, store_t **out, err_t *e)
 	store_t *s;
 	int rc;
 	*out = NULL;
+	pthread_once(&sq_once, sq_global_setup);
 	if (!where || !*where)
 		return err_set(e, PO_EINVAL, "db", MSG_DB_PATH_EMPTY);
 	if (strncmp(where, "postgresql://", 13) == 0 || strncmp(where, "postgres://", 11) == 0)
@@ -270,6 +282,12 @@ int store_tx_begin(store_t *s, err_t *e)
 	if (!rc)
 		s->in_tx = 1;
 	return rc;
+}
+
+/* See store.h. */
+bool store_in_tx(const store_t *s)
+{
+	return s->in_tx != 0;
 }
 
 /* See store.h. */

@@ -52,6 +52,9 @@ int store_tx_begin(store_t *s, err_t *e);
  * the database as it was at the first read (WAL), without blocking
  * writers. */
 int store_read_begin(store_t *s, err_t *e);
+
+/* True inside a transaction or snapshot (store_tx_begin, store_read_begin). */
+bool store_in_tx(const store_t *s);
 int store_tx_commit(store_t *s, err_t *e);
 void store_tx_rollback(store_t *s);
 
