@@ -1,4 +1,5 @@
 /* search_live.c: see search_live.h. */
+#include <malloc.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -59,6 +60,7 @@ static void *run(void *arg)
 		current = fresh;
 		pthread_rwlock_unlock(&lock);
 		search_index_free(old);
+		malloc_trim(0); /* give the build's scratch memory back */
 	} while (!wait_or_stop(SEARCH_LIVE_CHECK_MS));
 	return NULL;
 }
@@ -68,8 +70,13 @@ int search_live_start(const char *db, err_t *e)
 {
 	pthread_rwlockattr_t attr;
 	int rc = store_open(db, &conn, e);
-	if (rc)
+	if (!rc) /* the build reads every person once, in order: a cache does not help */
+		rc = store_set_cache(conn, SEARCH_LIVE_CACHE_KIB, e);
+	if (rc) {
+		store_close(conn);
+		conn = NULL;
 		return rc;
+	}
 	pthread_rwlockattr_init(&attr);
 	/* a swap must not wait behind an endless stream of requests */
 	pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);

@@ -14,6 +14,7 @@
 #include "core/err.h"
 
 #define SEARCH_LIVE_CHECK_MS 1000 /* how often the people version is read */
+#define SEARCH_LIVE_CACHE_KIB 1024 /* page cache of the index builder's connection */
 
 /* Starts the thread on database db.  PO_OK, or an error opening it. */
 int search_live_start(const char *db, err_t *e);

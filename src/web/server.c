@@ -4,6 +4,7 @@
  * connection, lets web_dispatch answer, and turns the web_resp_t into an
  * HTTP response.  Nothing here knows a route. */
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -284,6 +285,9 @@ int web_serve(const char *db, const web_settings_t *s, err_t *e)
 	int i, sig, rc = PO_OK;
 	if (threads > WEB_THREADS_MAX)
 		threads = WEB_THREADS_MAX;
+	/* one malloc arena per worker thread keeps memory that another
+	 * thread freed; two arenas are plenty for short requests */
+	mallopt(M_ARENA_MAX, WEB_MALLOC_ARENAS);
 	memset(&sa, 0, sizeof sa);
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((unsigned short)s->port);

@@ -17,6 +17,7 @@
 #define WEB_THREADS_MAX 64        /* worker threads at most */
 #define WEB_SESSION_CACHE_S 5     /* a cached session is checked again after this */
 #define WEB_PURGE_S 600           /* expired sessions are deleted this often */
+#define WEB_MALLOC_ARENAS 2       /* malloc arenas shared by the worker threads */
 #define WEB_CONFIG_LINE_MAX 1024  /* bytes of one config file line */
 #define WEB_CONFIG_MAX (64u << 10) /* bytes of a config file */
 
