@@ -223,7 +223,9 @@ static const web_route_t *route_find(const char *method, const char *path, int64
 	for (i = 0; i < web_route_count; i++) {
 		if (!match(web_routes[i].pattern, path, id))
 			continue;
-		if (strcmp(web_routes[i].method, method) == 0)
+		/* HEAD is GET without the body (the server drops it) */
+		if (strcmp(web_routes[i].method, method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 && strcmp(web_routes[i].method, "GET") == 0))
 			return &web_routes[i];
 		*wrong_method = true;
 	}

@@ -370,12 +370,24 @@ static void writes_from_another_site_are_refused(void **state)
 	req_origin = req_host = NULL;
 }
 
+/* HEAD answers as GET does (the server sends no body); other unknown
+ * methods on a known path are 405. */
+static void head_is_get_and_other_methods_405(void **state)
+{
+	(void)state;
+	assert_int_equal(call("HEAD", "/healthz", NULL, 0, 0), 200);
+	assert_int_equal(call("HEAD", "/login", NULL, 0, 0), 200);
+	assert_int_equal(call("DELETE", "/api/v1/people", NULL, UROLE_ADMIN, 'b'), 405);
+	assert_int_equal(call("GET", "/nowhere", NULL, UROLE_ADMIN, 'b'), 404);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_route_has_a_case),
 		cmocka_unit_test(every_route_every_role),
 		cmocka_unit_test(writes_from_another_site_are_refused),
+		cmocka_unit_test(head_is_get_and_other_methods_405),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
