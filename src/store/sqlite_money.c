@@ -299,6 +299,16 @@ int store_bhyt_payers(store_t *s, int64_t household_id, int year, int64_t except
 	return rc;
 }
 
+/* A reader for sq_one: the row's first columns (at most 4) as integers
+ * into the int64_t array at out. */
+static void read_int64s(sqlite3_stmt *st, void *out)
+{
+	int64_t *v = out;
+	int i, n = sqlite3_column_count(st);
+	for (i = 0; i < n && i < 4; i++)
+		v[i] = sqlite3_column_int64(st, i);
+}
+
 /* See store.h. */
 int store_remit(store_t *s, int64_t collector_id, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
 		err_t *e)
@@ -306,18 +316,16 @@ int store_remit(store_t *s, int64_t collector_id, date_t d, int64_t *remit_id, i
 	sqlite3_stmt *st = sq_prep(s, SQ_REMIT_SUM,
 				   "SELECT count(*), coalesce(sum(total), 0) FROM receipt"
 				   " WHERE collector_id = ?1 AND void = 0 AND remittance_id IS NULL", e);
+	int64_t v[4] = {0};
 	int rc;
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, collector_id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return sq_fail(s, rc, "receipt", e);
-	}
-	*count = sqlite3_column_int64(st, 0);
-	*amount = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
+	rc = sq_one(s, st, read_int64s, v, "receipt", e);
+	if (rc)
+		return rc;
+	*count = v[0];
+	*amount = v[1];
 	*remit_id = 0;
 	if (*count == 0)
 		return PO_OK;
@@ -348,19 +356,17 @@ int store_cash(store_t *s, int64_t collector_id, int64_t *receipts, money_t *col
 				   "SELECT count(*), coalesce(sum(total), 0),"
 				   " coalesce(sum(CASE WHEN remittance_id IS NOT NULL THEN total END), 0)"
 				   " FROM receipt WHERE collector_id = ?1 AND void = 0", e);
+	int64_t v[4] = {0};
 	int rc;
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 1, collector_id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return sq_fail(s, rc, "receipt", e);
-	}
-	*receipts = sqlite3_column_int64(st, 0);
-	*collected = sqlite3_column_int64(st, 1);
-	*remitted = sqlite3_column_int64(st, 2);
-	sqlite3_reset(st);
+	rc = sq_one(s, st, read_int64s, v, "receipt", e);
+	if (rc)
+		return rc;
+	*receipts = v[0];
+	*collected = v[1];
+	*remitted = v[2];
 	return PO_OK;
 }
 

@@ -20,20 +20,12 @@
 #include "report/json_registry.h"
 #include "web/handlers.h"
 
-/* True when a use case refused the caller for her role (a viewer, or
- * not an administrator), not for what she sent. */
-static bool refused(int rc, const err_t *e)
-{
-	(void)e;
-	return rc == PO_EFORBIDDEN;
-}
-
 /* Answers the error of a use case (see the top of the file). */
 static void fail(web_ctx_t *x, int rc, const err_t *e)
 {
 	if (rc == PO_ENOTFOUND)
 		web_fail_msg(x, 404, MSG_WEB_NOT_FOUND);
-	else if (refused(rc, e))
+	else if (rc == PO_EFORBIDDEN) /* refused for her role, not for what she sent */
 		web_fail_msg(x, 403, MSG_WEB_FORBIDDEN);
 	else if (rc == PO_EINVAL)
 		web_fail_fields(x, e, 1);
@@ -361,7 +353,7 @@ static int fields_of_body(const web_ctx_t *x, bool strict, person_fields_t *in, 
  * 422 with every field error, else the status of the code. */
 static void fail_fields(web_ctx_t *x, int rc, const err_t *errs, size_t nerrs)
 {
-	if (rc == PO_EINVAL && nerrs && !refused(rc, &errs[0]))
+	if (rc == PO_EINVAL && nerrs)
 		web_fail_fields(x, errs, nerrs);
 	else
 		fail(x, rc, &errs[0]);

@@ -321,7 +321,7 @@ void web_dispatch(app_t *a, const web_req_t *rq, web_resp_t *rs)
 	if (write && (r->flags & WF_HTML)) {
 		form = malloc(rq->body_len + 1);
 		if (!form) {
-			web_fail_msg(&x, 500, MSG_WEB_NOT_FOUND);
+			web_fail_msg(&x, 500, MSG_WEB_INTERNAL);
 			goto out;
 		}
 		memcpy(form, rq->body ? rq->body : "", rq->body_len);

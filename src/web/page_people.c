@@ -495,10 +495,8 @@ void page_person_new(web_ctx_t *x)
 
 /* The status of a refused person form: 422 for wrong fields, 409 for a
  * number already someone's, 403 for a role that may not write. */
-static unsigned refusal_status(int rc, const err_t *errs, size_t n)
+static unsigned refusal_status(int rc)
 {
-	(void)errs;
-	(void)n;
 	if (rc == PO_EFORBIDDEN)
 		return 403;
 	return rc == PO_ECONFLICT ? 409 : 422;
@@ -519,7 +517,7 @@ void page_person_create(web_ctx_t *x)
 	form_fields(x, &f);
 	rc = app_person_create(x->a, x->u, &f, &out, errs, &n);
 	if (rc == PO_EINVAL || rc == PO_ECONFLICT) {
-		person_form(x, refusal_status(rc, errs, n), typed_values(x), 0, NULL, errs, n);
+		person_form(x, refusal_status(rc), typed_values(x), 0, NULL, errs, n);
 		return;
 	}
 	if (rc) {
@@ -559,7 +557,7 @@ void page_person_update(web_ctx_t *x)
 	form_fields(x, &f);
 	rc = app_person_update(x->a, x->u, x->id, &f, &out, errs, &n);
 	if (rc == PO_EINVAL || rc == PO_ECONFLICT) {
-		person_form(x, refusal_status(rc, errs, n), typed_values(x), x->id, page_form(x, "full_name"), errs,
+		person_form(x, refusal_status(rc), typed_values(x), x->id, page_form(x, "full_name"), errs,
 			    n);
 		return;
 	}

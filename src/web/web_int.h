@@ -182,8 +182,9 @@ void web_redirect(web_ctx_t *x, const char *loc);
 void web_cookie(web_ctx_t *x, const char *value);
 
 /* Renders the HTML page `tmpl` with ctx (consumed) at status: the context
- * gains "me" (username, role, unit_code), "csrf", "lang", "en" (bool) and
- * "title" when not set.  Text is escaped by the template engine. */
+ * gains "me" (username, role, unit_code, is_admin, can_write,
+ * can_collect) when there is a user, "csrf", "lang" and "en" (bool); the
+ * handler sets "title".  Text is escaped by the template engine. */
 void web_page(web_ctx_t *x, unsigned status, const char *tmpl, json_t *ctx);
 
 /* The translated UI string key in x's language (the key itself when
