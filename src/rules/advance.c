@@ -29,7 +29,7 @@
  * the one rounding of the exact rational is done by money_round_div: no
  * approximation anywhere, ties (x exactly k + 1/2) go up.
  *
- * Bounds (a parameter outside them is a broken table: PO_EINTERNAL):
+ * Bounds (a parameter outside them is a broken table: PO_EINVAL naming it):
  *   r                      0 .. RATE_PPM_MAX = 20000 ppm (2 %/month):
  *                          R, S < 2^20
  *   missing months max     1 .. MISSING_MONTHS_LIMIT = 120, so t <= 120
@@ -289,7 +289,7 @@ static void int_to_decimal(int y, char out[12])
 /* The fund rate for the year before d.y into *rate_ppm: the P_FUND_RATE
  * row keyed by that year in force on d.  PO_OK; PO_ENOTFOUND, field
  * "rate", MSG_ADV_RATE_MISSING naming the year, when there is none;
- * PO_EINTERNAL (field: the family) for a value outside 0..RATE_PPM_MAX. */
+ * PO_EINVAL (field: the family) for a value outside 0..RATE_PPM_MAX. */
 static int fund_rate(const params_t *p, date_t d, int *year, int64_t *rate_ppm, err_t *e)
 {
 	char key[12], iso[DATE_ISO_LEN + 1];
@@ -336,7 +336,7 @@ static int lump_quote(const params_t *p, date_t d, money_t income, int months, b
 
 /* See advance.h.  Checks, in order: years 1..ADVANCE_YEARS_MAX
  * (PO_EINVAL, field "years"), the parameters on d and the fund rate of
- * the year before (PO_ENOTFOUND / PO_EINTERNAL), the income (PO_EINVAL,
+ * the year before (PO_ENOTFOUND / PO_EINVAL), the income (PO_EINVAL,
  * field "income").  amount = round(g × Σ_{i=1..12n} (1+r)^−(i−1)),
  * exact, so amount <= undiscounted, equal when r = 0. */
 int bhxh_advance_quote(const params_t *p, date_t d, money_t income, int years, lump_quote_t *q,
@@ -348,7 +348,7 @@ int bhxh_advance_quote(const params_t *p, date_t d, money_t income, int years, l
 }
 
 /* See advance.h.  Checks, in order: P_MISSING_MONTHS_MAX in force on d
- * (PO_ENOTFOUND; PO_EINTERNAL outside 1..120), months 1..that maximum
+ * (PO_ENOTFOUND; PO_EINVAL outside 1..120), months 1..that maximum
  * (PO_EINVAL, field "months"), then as bhxh_advance_quote.  amount =
  * round(g × Σ_{i=1..t} (1+r)^i), exact, so amount >= undiscounted,
  * equal when r = 0. */

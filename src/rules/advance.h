@@ -15,7 +15,7 @@
  * (rounded first, as bhxh_quote's gross); the sum of g-terms is computed
  * exactly in rational arithmetic (a fixed-size bignum, see advance.c)
  * and rounded once, half up, by money_round_div.  r must lie in
- * 0..20000 ppm and P_MISSING_MONTHS_MAX in 1..120 (else PO_EINTERNAL: a
+ * 0..20000 ppm and P_MISSING_MONTHS_MAX in 1..120 (else PO_EINVAL naming it: a
  * broken parameter table).  *q is written only on success.
  */
 #ifndef PLUSONE_RULES_ADVANCE_H

@@ -5,7 +5,7 @@
  *
  * Bounds that keep every product inside int64: the parameters are
  * checked on each quote (a value outside its range is a broken parameter
- * table, PO_EINTERNAL):
+ * table, PO_EINVAL naming it):
  *   base salary, poverty line   1 .. PARAM_DONG_MAX (10^10 dong)
  *   rates and shares            0 .. 10000 bp
  *   ceiling factor              1 .. 1000
@@ -99,7 +99,7 @@ static money_t support_per_month(money_t poverty_line, int64_t rate_bp, int64_t 
 
 /* See bhxh.h.  The checks, in order: category, months, supported_before,
  * province (PO_EINVAL naming that field), the parameters on r->date
- * (PO_ENOTFOUND, or PO_EINTERNAL for one outside the bounds at the top
+ * (PO_ENOTFOUND, or PO_EINVAL for one outside the bounds at the top
  * of this file), then the income against floor and ceiling (PO_EINVAL,
  * field "income", the bound formatted by money_format).  Then:
  *   gross  = round(income × rate / 10^4)

@@ -66,7 +66,7 @@ typedef struct bhxh_quote {
  * 1/3/6/12, an unknown category, supported_before negative, a province
  * that is neither "" nor 2 digits; PO_ENOTFOUND when a parameter is
  * missing for the date (a missing local support row is not an error:
- * it means 0); PO_EINTERNAL when a parameter in force lies outside the
+ * it means 0); PO_EINVAL (field: the family) when a parameter in force lies outside the
  * bounds that keep the arithmetic exact (base salary and poverty line
  * 1 .. 10^10 dong, rates and shares 0 .. 10000 bp, ceiling factor
  * 1 .. 1000, support months 0 .. 1200).  Totals: gross, local support

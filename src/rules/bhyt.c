@@ -5,7 +5,7 @@
  *
  * Bounds that keep every product inside int64: the parameters are
  * checked on each quote (a value outside its range is a broken parameter
- * table, PO_EINTERNAL): base salary 1 .. 10^10 dong, rate and tiers
+ * table, PO_EINVAL naming it): base salary 1 .. 10^10 dong, rate and tiers
  * 0 .. 10000 bp, so base × rate × tier <= 10^18 < 9.2 × 10^18, and the
  * total of 50 people over 12 months at most 6 × 10^12.
  */
@@ -30,7 +30,7 @@ static int tier_of(int k)
 /* See bhyt.h.  Checks members (1..BHYT_MEMBERS_MAX), months (3, 6, 12),
  * first_ordinal (1..1000), in that order, PO_EINVAL naming the field;
  * then reads base salary, rate and the tiers needed on r->date
- * (PO_ENOTFOUND, or PO_EINTERNAL for a value outside the bounds at the
+ * (PO_ENOTFOUND, or PO_EINVAL for a value outside the bounds at the
  * top of this file).  Person i (0-based) has ordinal first_ordinal + i;
  * monthly = round(base × rate × tier / 10^8), amount = monthly × months,
  * total = the sum of the amounts.  No top-up when the base salary

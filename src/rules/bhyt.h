@@ -42,7 +42,7 @@ typedef struct bhyt_quote {
  * from n on zeroed), or PO_EINVAL naming the field (members outside
  * 1..BHYT_MEMBERS_MAX, months not 3/6/12, first_ordinal outside
  * 1..1000), PO_ENOTFOUND for a parameter missing on the date (only the
- * tiers the members need are read), or PO_EINTERNAL for a parameter
+ * tiers the members need are read), or PO_EINVAL (field: the family) for a parameter
  * outside the bounds that keep the arithmetic exact (base salary
  * 1 .. 10^10 dong, rate and tiers 0 .. 10000 bp).  *q is written only
  * on success.  No I/O, no allocation. */

@@ -32,7 +32,7 @@
  * - to = date_add_months(from, months) − 1 day.
  *
  * Parameter bounds (a value outside is a broken parameter table,
- * PO_EINTERNAL): wait days 0..365, lapse days 1..3650, lapse months
+ * PO_EINVAL naming it): wait days 0..365, lapse days 1..3650, lapse months
  * 1..12.
  */
 #include "rules/card.h"
@@ -69,7 +69,7 @@ static bool valid(date_t d)
 
 /* Decides whether the participant who paid on `paid`, whose previous
  * card ended on previous_end, lapsed (see the top of this file): *lapsed
- * set; PO_OK, or a parameter error (PO_ENOTFOUND, PO_EINTERNAL). */
+ * set; PO_OK, or a parameter error (PO_ENOTFOUND, PO_EINVAL). */
 static int is_lapsed(const params_t *p, date_t paid, date_t previous_end, bool *lapsed, err_t *e)
 {
 	date_t g = date_add_days(previous_end, 1); /* first uncovered day */
@@ -97,7 +97,7 @@ static int is_lapsed(const params_t *p, date_t paid, date_t previous_end, bool *
  * MSG_RULES_BHYT_MONTHS), and with a previous card previous_end a real
  * day ("previous_end", MSG_CARD_DATE_INVALID) not after paid + 12
  * months ("previous_end", MSG_CARD_PREVIOUS_END).  Then reads the
- * parameters on paid (PO_ENOTFOUND when missing; PO_EINTERNAL for a
+ * parameters on paid (PO_ENOTFOUND when missing; PO_EINVAL for a
  * value outside the bounds at the top of this file).  The wait days are
  * read for every card, so a table without them fails the same way for
  * everybody.  *out is written only on success. */

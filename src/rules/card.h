@@ -44,7 +44,7 @@ typedef struct card_validity {
  * paid + P_CARD_WAIT_DAYS.  PO_EINVAL naming "paid" or "previous_end"
  * (not a real day; previous_end more than 12 months after paid) or
  * "months" (not 3, 6, 12); PO_ENOTFOUND for a missing parameter;
- * PO_EINTERNAL for a parameter out of its bounds.  *out is written only
+ * PO_EINVAL for a parameter out of its bounds.  *out is written only
  * on success. */
 int bhyt_card_validity(const params_t *p, date_t paid, int months, bool has_previous, date_t previous_end,
 		       card_validity_t *out, err_t *e);

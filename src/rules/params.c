@@ -253,18 +253,19 @@ int params_get(const params_t *p, const char *family, const char *key, date_t d,
 }
 
 /* Fills e for the value v of family/key on d, outside lo..hi: a broken
- * parameter table.  Returns PO_EINTERNAL (field: the family;
- * MSG_RULES_PARAM_RANGE, or MSG_RULES_PARAM_KEY_RANGE when key is not
- * ""). */
+ * parameter table ("tham số … không hợp lệ").  Returns PO_EINVAL, so an
+ * adapter answers 422 / exit 2 naming the parameter, never 500 (field:
+ * the family; MSG_RULES_PARAM_RANGE, or MSG_RULES_PARAM_KEY_RANGE when
+ * key is not ""). */
 static int range_error(const char *family, const char *key, date_t d, int64_t v, int64_t lo,
 		       int64_t hi, err_t *e)
 {
 	char iso[DATE_ISO_LEN + 1];
 	date_format_iso(d, iso);
 	if (key[0])
-		return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_KEY_RANGE, family, key, iso,
+		return err_set(e, PO_EINVAL, family, MSG_RULES_PARAM_KEY_RANGE, family, key, iso,
 			       (long long)v, (long long)lo, (long long)hi);
-	return err_set(e, PO_EINTERNAL, family, MSG_RULES_PARAM_RANGE, family, iso,
+	return err_set(e, PO_EINVAL, family, MSG_RULES_PARAM_RANGE, family, iso,
 		       (long long)v, (long long)lo, (long long)hi);
 }
 

@@ -54,7 +54,7 @@ void params_sort(params_t *p);
 int params_get(const params_t *p, const char *family, const char *key, date_t d, int64_t *out, err_t *e);
 
 /* Like params_get, and the value must lie in lo..hi: outside, the
- * parameter table is broken and the answer is PO_EINTERNAL (field: the
+ * parameter table is broken and the answer is PO_EINVAL (field: the
  * family) with a message naming the row.  The rules use it for every
  * look-up, so a mistyped row can never produce an absurd amount. */
 int params_get_range(const params_t *p, const char *family, const char *key, date_t d, int64_t lo, int64_t hi,

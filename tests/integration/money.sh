@@ -100,19 +100,19 @@ sqlite3 "$PLUSONE_DB" "UPDATE receipt SET total = total - 1 WHERE id = 3"
 
 # the 120-month cap: ten years of supported payments, then no more support
 for y in 2026 2027 2028 2029 2030 2031 2032 2033 2034 2035; do
-	printf '{"payer": 2, "items": [{"scheme": "bhxh", "person": 2, "income": 1500000, "months": 12}]}' |
+	printf '{"payer": 2, "items": [{"scheme": "bhxh", "person": 2, "income": 2200000, "months": 12}]}' |
 		"$PLUSONE" collect --collector lan --date "$y-01-05" >/dev/null
 done
-run_in '{"payer": 2, "items": [{"scheme": "bhxh", "person": 2, "income": 1500000, "months": 1}]}' collect --collector lan --date 2036-01-05 --json
-check "the 121st month gets no state support" json_eq '[d["receipt"]["lines"][0]["state_support"], d["receipt"]["lines"][0]["net"]]' '[0, 330000]'
+run_in '{"payer": 2, "items": [{"scheme": "bhxh", "person": 2, "income": 2200000, "months": 1}]}' collect --collector lan --date 2036-01-05 --json
+check "the 121st month gets no state support (2,200,000 floor from 2027)" json_eq '[d["receipt"]["lines"][0]["state_support"], d["receipt"]["lines"][0]["net"]]' '[0, 484000]'
 check "ten years were supported in all" bash -c "[ \"\$(sqlite3 '$PLUSONE_DB' \"SELECT sum(supported_months) FROM receipt_line WHERE person_id = 2 AND scheme = 'bhxh'\")\" = 120 ]"
 
 # two collectors at the same instant never share or skip a serial
 printf 'mật khẩu thu tiền\n' | "$PLUSONE" user add mai --role collector --unit 29350 --password-stdin >/dev/null
 for i in 1 2 3 4 5 6; do
-	printf '{"payer": 3, "items": [{"scheme": "bhxh", "person": 3, "income": 1500000, "months": 1}]}' |
+	printf '{"payer": 3, "items": [{"scheme": "bhxh", "person": 3, "income": 2200000, "months": 1}]}' |
 		"$PLUSONE" collect --collector lan --date "2040-0$i-01" >/dev/null &
-	printf '{"payer": 7, "items": [{"scheme": "bhxh", "person": 7, "income": 1500000, "months": 1}]}' |
+	printf '{"payer": 7, "items": [{"scheme": "bhxh", "person": 7, "income": 2200000, "months": 1}]}' |
 		"$PLUSONE" collect --collector mai --date "2040-0$i-01" >/dev/null &
 done
 wait

@@ -69,4 +69,4 @@ check "the change is in the audit log" bash -c "[ \"\$(sqlite3 '$PLUSONE_DB' \"S
 run init --json
 check "init keeps the admin's row" json_eq 'd["params_changed"]' 0
 run params list --family base_salary --json
-check "params list shows every base salary with its source" json_eq '[(p["valid_from"], p["value"], p["status"]) for p in d["params"]][-2:]' '[["2026-07-01", 2530000, "law"], ["2027-07-01", 2800000, "open"]]'
+check "params list shows every base salary with its source" json_eq '[(p["valid_from"], p["value"], p["status"]) for p in d["params"]][-2:]' '[["2026-07-01", 2530000, "secondary"], ["2027-07-01", 2800000, "open"]]'

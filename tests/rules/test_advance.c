@@ -374,20 +374,20 @@ static void refusals(void **state)
 
 	/* a rate outside 0..20000 ppm is a broken table */
 	fx_set(P_FUND_RATE, "2024", 20001);
-	refused(true, D(2025, 3, 1), 1500000, 1, PO_EINTERNAL, P_FUND_RATE,
+	refused(true, D(2025, 3, 1), 1500000, 1, PO_EINVAL, P_FUND_RATE,
 		MSG_RULES_PARAM_KEY_RANGE);
 	fx_set(P_FUND_RATE, "2024", -1);
-	refused(false, D(2025, 8, 1), 1500000, 1, PO_EINTERNAL, P_FUND_RATE,
+	refused(false, D(2025, 8, 1), 1500000, 1, PO_EINVAL, P_FUND_RATE,
 		MSG_RULES_PARAM_KEY_RANGE);
 }
 
 /* Missing parameters: the missing-months maximum (PO_ENOTFOUND, or
- * PO_EINTERNAL outside 1..120) and the base salary. */
+ * PO_EINVAL outside 1..120) and the base salary. */
 static void missing_parameters(void **state)
 {
 	(void)state;
 	fx_add(P_MISSING_MONTHS_MAX, "", D(2026, 1, 1), 121);
-	refused(false, D(2026, 2, 1), 1500000, 1, PO_EINTERNAL, P_MISSING_MONTHS_MAX,
+	refused(false, D(2026, 2, 1), 1500000, 1, PO_EINVAL, P_MISSING_MONTHS_MAX,
 		MSG_RULES_PARAM_RANGE);
 	fx_drop(P_MISSING_MONTHS_MAX);
 	refused(false, D(2025, 8, 1), 1500000, 1, PO_ENOTFOUND, P_MISSING_MONTHS_MAX,

@@ -199,7 +199,7 @@ static void test_card_errors(void **state)
 	P.rows[P.n] = (param_row_t)ROW("bhyt_lapse_days", 2026, 1, 1, 0);
 	P.n++;
 	params_sort(&P);
-	assert_int_equal(bhyt_card_validity(&P, D(2026, 8, 1), 12, true, D(2026, 1, 31), &c, &e), PO_EINTERNAL);
+	assert_int_equal(bhyt_card_validity(&P, D(2026, 8, 1), 12, true, D(2026, 1, 31), &c, &e), PO_EINVAL);
 	assert_string_equal(e.field, P_CARD_LAPSE_DAYS);
 	/* no gap: the lapse parameters are not read */
 	card_ok(D(2026, 8, 1), 12, true, D(2026, 8, 31), D(2026, 9, 1), D(2027, 8, 31), true);

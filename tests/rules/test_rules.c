@@ -1,6 +1,6 @@
 /* test_rules.c: dated parameters, BHXH tự nguyện and BHYT hộ gia đình
  * quotes (rules/params.h, rules/bhxh.h, rules/bhyt.h), with the legal
- * parameter rows 2016–2026 built in code and the expected amounts
+ * parameter rows 2016–2027 built in code and the expected amounts
  * written out to the dong. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -51,7 +51,9 @@ static const param_row_t legal_rows[] = {
 	ROW("bhxh_support_months_max", "", 2018, 1, 1, 120),
 	ROW("bhxh_ceiling_factor", "", 2018, 1, 1, 20),
 	ROW("bhxh_rate_bp", "", 2018, 1, 1, 2200),
+	ROW("poverty_line_rural", "", 2027, 1, 1, 2200000),
 	ROW("poverty_line_rural", "", 2022, 1, 1, 1500000),
+	ROW("poverty_line_rural", "", 2026, 1, 1, 1500000),
 	ROW("poverty_line_rural", "", 2016, 1, 1, 700000),
 	ROW("base_salary", "", 2026, 7, 1, 2530000),
 	ROW("base_salary", "", 2024, 7, 1, 2340000),
@@ -767,6 +769,54 @@ static void bhxh_change_2026_07_01(void **state)
 	assert_contains(e.en, "50.600.000 đ");
 }
 
+/* Poverty line 2027-01-01 (NĐ 351/2025: 1,500,000 → 2,200,000): the
+ * floor and the base of the support both move; 2026-12-31 still quotes
+ * at the old floor. */
+static void bhxh_change_2027_01_01(void **state)
+{
+	static const struct { enum bhxh_category c; money_t support; } t[] = {
+		{BHXH_POOR, 242000}, {BHXH_NEAR_POOR, 193600}, {BHXH_ETHNIC_MINORITY, 145200},
+		{BHXH_ISLAND, 242000}, {BHXH_OTHER, 96800},
+	};
+	bhxh_request_t r;
+	bhxh_quote_t q;
+	err_t e;
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		r = req(D(2027, 1, 15), 2200000, 1, t[i].c);
+		q = quote_ok(&r);
+		assert_int_equal(q.floor, 2200000);
+		assert_int_equal(q.poverty_line, 2200000);
+		assert_int_equal(q.gross, 484000);
+		assert_int_equal(q.state_support, t[i].support);
+		assert_int_equal(q.net, 484000 - t[i].support);
+		assert_int_equal(q.total_gross, 484000);
+		assert_int_equal(q.total_state_support, t[i].support);
+	}
+	r = req(D(2027, 1, 15), 2199999, 1, BHXH_OTHER);
+	e = quote_refused(&r, PO_EINVAL, "income", MSG_RULES_INCOME_LOW);
+	assert_string_equal(e.vi, "Thu nhập 2.199.999 đ thấp hơn mức tối thiểu 2.200.000 đ (chuẩn hộ nghèo nông thôn)");
+	assert_string_equal(e.en, "income 2.199.999 đ is below the minimum 2.200.000 đ (the rural poverty line)");
+	assert_int_equal(err_exit_status(e.code), 2);
+	r.date = D(2027, 1, 1);
+	quote_refused(&r, PO_EINVAL, "income", MSG_RULES_INCOME_LOW);
+	/* the last day of 2026: the 1,500,000 floor, 330,000 gross */
+	r = req(D(2026, 12, 31), 1500000, 1, BHXH_POOR);
+	q = quote_ok(&r);
+	assert_int_equal(q.floor, 1500000);
+	assert_int_equal(q.gross, 330000);
+	assert_int_equal(q.state_support, 165000);
+	r.income = 1499999;
+	quote_refused(&r, PO_EINVAL, "income", MSG_RULES_INCOME_LOW);
+	/* 12 months paid on 2027-01-15 at the floor: 5,808,000 gross */
+	r = req(D(2027, 1, 15), 2200000, 12, BHXH_NEAR_POOR);
+	q = quote_ok(&r);
+	assert_int_equal(q.total_gross, 5808000);
+	assert_int_equal(q.total_state_support, 2323200);
+	assert_int_equal(q.total_net, 3484800);
+}
+
 /* ---- BHXH: refusals ------------------------------------------------------ */
 
 /* Income below the floor, above the ceiling, months, category,
@@ -842,33 +892,36 @@ static void bhxh_refusals(void **state)
 	assert_string_equal(e.en, "no parameter base_salary recorded for 2018-06-30");
 }
 
-/* A parameter outside its sane range is a broken table: PO_EINTERNAL
- * naming the parameter, never an overflow. */
+/* A parameter outside its sane range is a broken table: PO_EINVAL
+ * naming the parameter ("không hợp lệ"; 422 / exit 2, never a 500),
+ * never an overflow. */
 static void bhxh_refuses_broken_parameters(void **state)
 {
 	bhxh_request_t r = req(D(2030, 1, 1), 1500000, 1, BHXH_OTHER);
 	err_t e;
 	(void)state;
 	fx_add(P_BHXH_RATE, "", D(2030, 1, 1), 10001);
-	e = quote_refused(&r, PO_EINTERNAL, "bhxh_rate_bp", MSG_RULES_PARAM_RANGE);
-	assert_string_equal(e.en, "parameter bhxh_rate_bp in force on 2030-01-01 has the value 10001, outside the allowed range 0..10000");
+	e = quote_refused(&r, PO_EINVAL, "bhxh_rate_bp", MSG_RULES_PARAM_RANGE);
+	assert_string_equal(e.en, "parameter bhxh_rate_bp in force on 2030-01-01 is invalid: the value 10001 is outside the allowed range 0..10000 (an administrator must correct the parameter table)");
 	fx_legal();
 	fx_add(P_POVERTY_LINE, "", D(2030, 1, 1), 10000000001LL);
-	quote_refused(&r, PO_EINTERNAL, "poverty_line_rural", MSG_RULES_PARAM_RANGE);
+	quote_refused(&r, PO_EINVAL, "poverty_line_rural", MSG_RULES_PARAM_RANGE);
 	fx_legal();
 	fx_add(P_BASE_SALARY, "", D(2030, 1, 1), 0);
-	quote_refused(&r, PO_EINTERNAL, "base_salary", MSG_RULES_PARAM_RANGE);
+	e = quote_refused(&r, PO_EINVAL, "base_salary", MSG_RULES_PARAM_RANGE);
+	assert_int_equal(err_exit_status(e.code), 2);
+	assert_contains(e.vi, "Tham số base_salary áp dụng cho ngày 2030-01-01 không hợp lệ: giá trị 0,");
 	fx_legal();
 	fx_add(P_BHXH_SUPPORT, "other", D(2030, 1, 1), -1);
-	e = quote_refused(&r, PO_EINTERNAL, "bhxh_support_bp", MSG_RULES_PARAM_KEY_RANGE);
-	assert_string_equal(e.vi, "Tham số bhxh_support_bp (khóa \"other\") áp dụng cho ngày 2030-01-01 có giá trị -1, ngoài khoảng cho phép 0..10000");
+	e = quote_refused(&r, PO_EINVAL, "bhxh_support_bp", MSG_RULES_PARAM_KEY_RANGE);
+	assert_string_equal(e.vi, "Tham số bhxh_support_bp (khóa \"other\") áp dụng cho ngày 2030-01-01 không hợp lệ: giá trị -1, ngoài khoảng cho phép 0..10000 (quản trị viên cần sửa bảng tham số)");
 	fx_legal();
 	fx_add(P_BHXH_CEILING, "", D(2030, 1, 1), 1001);
-	quote_refused(&r, PO_EINTERNAL, "bhxh_ceiling_factor", MSG_RULES_PARAM_RANGE);
+	quote_refused(&r, PO_EINVAL, "bhxh_ceiling_factor", MSG_RULES_PARAM_RANGE);
 	fx_legal();
 	fx_add(P_BHXH_LOCAL, "84", D(2030, 1, 1), 20000);
 	memcpy(r.province, "84", 3);
-	quote_refused(&r, PO_EINTERNAL, "bhxh_local_support_bp", MSG_RULES_PARAM_KEY_RANGE);
+	quote_refused(&r, PO_EINVAL, "bhxh_local_support_bp", MSG_RULES_PARAM_KEY_RANGE);
 	fx_legal();
 	/* at the bounds: fine */
 	fx_add(P_POVERTY_LINE, "", D(2030, 1, 1), 10000000000LL);
@@ -1132,7 +1185,7 @@ static void bhyt_refusals(void **state)
 	assert_string_equal(e.field, "base_salary");
 	fx_add(P_BHYT_RATE, "", D(2030, 1, 1), 10001);
 	r = hreq(D(2030, 1, 1), 1, 12, 1);
-	assert_int_equal(bhyt_quote(&fx.p, &r, &q, &e), PO_EINTERNAL);
+	assert_int_equal(bhyt_quote(&fx.p, &r, &q, &e), PO_EINVAL);
 	assert_string_equal(e.field, "bhyt_rate_bp");
 	fx_legal();
 	/* only the tiers needed are read: a missing tier 5 matters only from
@@ -1310,6 +1363,7 @@ int main(void)
 		cmocka_unit_test_setup(bhxh_change_2024_07_01, setup_legal),
 		cmocka_unit_test_setup(bhxh_change_2025_07_01, setup_legal),
 		cmocka_unit_test_setup(bhxh_change_2026_07_01, setup_legal),
+		cmocka_unit_test_setup(bhxh_change_2027_01_01, setup_legal),
 		cmocka_unit_test_setup(bhxh_refusals, setup_legal),
 		cmocka_unit_test_setup(bhxh_refuses_broken_parameters, setup_legal),
 		cmocka_unit_test_setup(bhxh_support_cap_120_months, setup_legal),
