@@ -196,9 +196,24 @@ int app_person_get(app_t *a, int64_t id, const int64_t *scope, size_t nscope, pe
 int app_params_sync(app_t *a, int *changed, err_t *e);
 
 /* Adds a parameter row an admin entered (a new decree), audited.  Checks
- * the names, the value (0..MONEY_MAX), the status and that a source is
- * given; PO_ECONFLICT when that family, key and date already have a row. */
+ * the names, the value (0..MONEY_MAX), the family, key and value against
+ * the known families (rules/param_family.h: PO_EINVAL naming family, key
+ * or value), the status and that a source is given; PO_ECONFLICT when
+ * that family, key and date already have a row. */
 int app_param_add(app_t *a, param_record_t *p, err_t *e);
+
+/* app_param_add on behalf of a logged-in user: legal parameters are
+ * national, so only an administrator of a top-level unit (one without a
+ * parent: the province, or whatever unit heads the installation) may
+ * record them.  Anyone else (an officer, an administrator of a district
+ * or commune, a disabled login): PO_EFORBIDDEN, field "role",
+ * MSG_PARAM_NATIONAL, before the row is looked at.  The operator at the
+ * command line, who holds the database file, calls app_param_add. */
+int app_param_add_by(app_t *a, const user_t *by, param_record_t *p, err_t *e);
+
+/* The check of app_param_add_by alone (PO_OK or PO_EFORBIDDEN), for an
+ * adapter that refuses before reading the request. */
+int app_param_writer_check(app_t *a, const user_t *by, err_t *e);
 
 /* Loads every parameter row, sorted for params_get.  Free with
  * app_params_free. */

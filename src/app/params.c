@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "app/params_shipped.h"
 #include "core/money.h"
+#include "rules/param_family.h"
 
 #define PARAMS_MAX 100000 /* rows loaded at most */
 
@@ -73,6 +74,9 @@ int app_param_add(app_t *a, param_record_t *p, err_t *e)
 		return err_set(e, PO_EINVAL, "key", MSG_PARAM_KEY_BAD, p->key);
 	if (p->value < 0 || p->value > MONEY_MAX)
 		return err_set(e, PO_EINVAL, "value", MSG_PARAM_VALUE_BAD);
+	rc = param_family_check(p->family, p->key, p->value, e);
+	if (rc)
+		return rc;
 	if (strcmp(p->status, "law") && strcmp(p->status, "secondary") && strcmp(p->status, "open"))
 		return err_set(e, PO_EINVAL, "status", MSG_PARAM_STATUS_BAD, p->status);
 	if (!p->source[0])
@@ -93,6 +97,27 @@ int app_param_add(app_t *a, param_record_t *p, err_t *e)
 	if (rc)
 		store_tx_rollback(a->store);
 	return rc;
+}
+
+/* See app.h. */
+int app_param_writer_check(app_t *a, const user_t *by, err_t *e)
+{
+	unit_t u;
+	int rc;
+	if (!by)
+		return err_set(e, PO_EFORBIDDEN, "role", MSG_PARAM_NATIONAL, "", "", "");
+	rc = store_unit_get(a->store, by->unit_id, &u, e);
+	if (rc == PO_ENOTFOUND || (!rc && (by->role != UROLE_ADMIN || by->disabled || u.parent_id != 0)))
+		return err_set(e, PO_EFORBIDDEN, "role", MSG_PARAM_NATIONAL, by->username, user_role_name(by->role),
+			       by->unit_code);
+	return rc;
+}
+
+/* See app.h. */
+int app_param_add_by(app_t *a, const user_t *by, param_record_t *p, err_t *e)
+{
+	int rc = app_param_writer_check(a, by, e);
+	return rc ? rc : app_param_add(a, p, e);
 }
 
 struct load_ctx {

@@ -781,7 +781,9 @@ void h_api_params_list(web_ctx_t *x)
 
 /* POST /api/v1/params {"family", "key"?, "from", "value", "source",
  * "status", "note"?}: records a row (checked as `params add`); 201 with
- * it; 409 when that family, key and date already have one. */
+ * it; 403 unless the caller is an administrator of a top-level unit
+ * (app_param_add_by: checked first, whatever the body); 409 when that
+ * family, key and date already have one. */
 void h_api_params_add(web_ctx_t *x)
 {
 	const char *family, *key, *from, *value = NULL, *source, *status, *note;
@@ -789,7 +791,12 @@ void h_api_params_add(web_ctx_t *x)
 	char num[32];
 	param_record_t p;
 	err_t e;
-	int rc = j_str(x, "family", &family, &e);
+	int rc = app_param_writer_check(x->a, x->u, &e);
+	if (rc) { /* 403 naming why, before the body is looked at */
+		web_fail(x, rc, &e);
+		return;
+	}
+	rc = j_str(x, "family", &family, &e);
 	if (!rc)
 		rc = j_str(x, "key", &key, &e);
 	if (!rc)
@@ -809,7 +816,7 @@ void h_api_params_add(web_ctx_t *x)
 	if (!rc)
 		rc = app_param_parse(family, key, from, value, source, status, note, &p, &e);
 	if (!rc)
-		rc = app_param_add(x->a, &p, &e);
+		rc = app_param_add_by(x->a, x->u, &p, &e);
 	if (rc) {
 		fail(x, rc, &e);
 		return;

@@ -47,7 +47,7 @@ const web_route_t web_routes[] = {
 	{"GET", "/api/v1/quotes/bhxh", R_ALL, 0, h_api_quote_bhxh, "Quote voluntary social insurance"},
 	{"GET", "/api/v1/quotes/bhyt", R_ALL, 0, h_api_quote_bhyt, "Quote household health insurance"},
 	{"GET", "/api/v1/params", R_ALL, 0, h_api_params_list, "Legal parameters"},
-	{"POST", "/api/v1/params", ADMIN_OFFICER, 0, h_api_params_add, "Record a legal parameter"},
+	{"POST", "/api/v1/params", R_ADMIN, 0, h_api_params_add, "Record a legal parameter (administrator of a top-level unit)"},
 
 	/* API: money */
 	{"POST", "/api/v1/collect", R_MONEY, 0, h_api_collect, "Collect a payment and issue a receipt"},

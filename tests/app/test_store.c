@@ -28,8 +28,21 @@ static void database_uses_wal_and_foreign_keys(void **state)
 	p.sex = 'F';
 	p.unit_id = 999999; /* no such unit */
 	assert_int_equal(store_tx_begin(f->app.store, &f->e), PO_OK);
-	assert_int_not_equal(store_person_insert(f->app.store, &p, &ix, &f->e), PO_OK);
+	/* refused by the foreign key on person.unit_id (SQLITE_CONSTRAINT_FOREIGNKEY
+	 * is the only code the store maps to this message), and by nothing
+	 * else: a NOT NULL, CHECK or unique failure answers otherwise */
+	err_clear(&f->e);
+	assert_int_equal(store_person_insert(f->app.store, &p, &ix, &f->e), PO_EINVAL);
+	assert_string_equal(f->e.field, "unit_code");
+	assert_string_equal(msg_name(f->e.msg), msg_name(MSG_PERSON_BAD_REF));
 	store_tx_rollback(f->app.store);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM person"), 0);
+	/* the same person in a unit that exists is stored */
+	p.unit_id = fixture_unit_id(f, "29350");
+	assert_int_equal(store_tx_begin(f->app.store, &f->e), PO_OK);
+	assert_int_equal(store_person_insert(f->app.store, &p, &ix, &f->e), PO_OK);
+	assert_int_equal(store_tx_commit(f->app.store, &f->e), PO_OK);
+	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM person"), 1);
 	fixture_free(f);
 }
 

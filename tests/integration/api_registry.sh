@@ -224,15 +224,34 @@ check "GET params equals params list --json" same_json "$(cat "$WORK/body")" "$O
 req GET "/api/v1/params?family=base_salary" -H "$XEM"
 run params list --family base_salary --json
 check "with a family" same_json "$(cat "$WORK/body")" "$OUT"
-req POST /api/v1/params -H "$OFFICER" -H "$J" -d '{"family": "base_salary", "from": "2027-07-01", "value": 2700000, "source": "NĐ thử nghiệm", "status": "law"}'
-check "an officer records a parameter: 201" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | grep -q '\"origin\":\"admin\"'"
-req POST /api/v1/params -H "$OFFICER" -H "$J" -d '{"family": "base_salary", "from": "2027-07-01", "value": 2700000, "source": "NĐ thử nghiệm", "status": "law"}'
+printf '%s\n' "$PW" | "$PLUSONE" user add quocgia --role admin --unit 84 --password-stdin >/dev/null
+TOP=$(bearer quocgia "$PW")
+NEWROW='{"family": "base_salary", "from": "2027-07-01", "value": 2700000, "source": "NĐ thử nghiệm", "status": "law"}'
+req POST /api/v1/params -H "$OFFICER" -H "$J" -d "$NEWROW"
+check "an officer may not record parameters: 403" is 403
+req POST /api/v1/params -H "$ADMIN" -H "$J" -d "$NEWROW"
+check "nor an administrator of the district (846 has a parent): 403" is 403
+check "saying who may" json_eq '[d["field"], d["message"]]' '["role", "Chỉ quản trị viên của đơn vị cấp cao nhất (không có đơn vị cấp trên) được ghi tham số pháp lý; admin là admin của đơn vị 846"]'
+req POST /api/v1/params -H "$ADMIN" -H "$J" -d '{}'
+check "refused before the body is read" is 403
+req POST /api/v1/params -H "$TOP" -H "$J" -d "$NEWROW"
+check "the administrator of the province (no parent) records it: 201" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | grep -q '\"origin\":\"admin\"'"
+req POST /api/v1/params -H "$TOP" -H "$J" -d "$NEWROW"
 check "the same family, key and date again answers 409" is 409
-req POST /api/v1/params -H "$OFFICER" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": "2,7 triệu", "source": "NĐ", "status": "law"}'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": "2,7 triệu", "source": "NĐ", "status": "law"}'
 check "a value that is not a whole number answers 422 naming value" fields_are '["value"]'
-req POST /api/v1/params -H "$OFFICER" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 1, "source": "NĐ", "status": "maybe"}'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "maybe"}'
 check "an unknown status answers 422 naming status" fields_are '["status"]'
-req POST /api/v1/params -H "$LAN" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 1, "source": "NĐ", "status": "law"}'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 0, "source": "NĐ", "status": "law"}'
+check "base_salary 0 answers 422 naming value" fields_are '["value"]'
+check "with its bounds, in Vietnamese" json_eq 'd["errors"][0]["message"]' "Giá trị 0 của tham số base_salary không hợp lệ: phải từ 1000000 đến 20000000"
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salery", "from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "law"}'
+check "an unknown family answers 422 naming family" fields_are '["family"]'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "bhxh_support_bp", "key": "rich", "from": "2028-07-01", "value": 5000, "source": "NĐ", "status": "law"}'
+check "a key outside the family answers 422 naming key" fields_are '["key"]'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "bhxh_support_bp", "key": "poor", "from": "2028-07-01", "value": 10001, "source": "NĐ", "status": "law"}'
+check "a share over 10000 bp answers 422 naming value" fields_are '["value"]'
+req POST /api/v1/params -H "$LAN" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "law"}'
 check "a union cadre may not record parameters: 403" is 403
 req GET /api/v1/params -H "$XEM"
 run params list --json
@@ -240,5 +259,14 @@ check "the new row is listed as the command lists it" same_json "$(cat "$WORK/bo
 
 run check --json
 check "every invariant still holds" json_eq '[d["ok"], d["problems"]]' '[true, []]'
+
+# a parameter broken behind plusone's back: quotes answer 422 naming it, never 500
+sqlite3 "$PLUSONE_DB" "UPDATE param SET value = 0 WHERE family = 'base_salary' AND valid_from = '2026-07-01'"
+req GET "/api/v1/quotes/bhxh?date=2026-12-01&income=1500000&months=1&category=other" -H "$XEM"
+check "base_salary = 0 in the database: the BHXH quote answers 422 naming base_salary" fields_are '["base_salary"]'
+check "saying the parameter is invalid" has "không hợp lệ"
+req GET "/api/v1/quotes/bhyt?date=2026-12-01&months=12" -H "$XEM"
+check "the BHYT quote too" fields_are '["base_salary"]'
+sqlite3 "$PLUSONE_DB" "UPDATE param SET value = 2530000 WHERE family = 'base_salary' AND valid_from = '2026-07-01'"
 serve_stop
 check "the server stops with exit 0" [ "$SERVE_RC" -eq 0 ]
