@@ -79,19 +79,25 @@ static int derive_category(app_t *a, const params_t *pr, const person_t *p, date
 	return PO_OK;
 }
 
-/* Fills one BHXH line. */
+/* Fills one BHXH line: a periodic payment (bhxh_quote) or, with
+ * advance_years, a payment in advance (bhxh_advance_quote_for: the
+ * discounted amount is the line's gross, the state support of every
+ * month left under the 120-month cap is taken off it, and the cover runs
+ * 12 × years months).  The category, when not given, is derived for one
+ * month (the share does not depend on the length). */
 static int bhxh_line(app_t *a, const params_t *pr, const collect_item_t *it, const person_t *p, date_t d,
 		     receipt_line_t *l, err_t *e)
 {
 	bhxh_request_t rq;
 	bhxh_quote_t q;
+	lump_quote_t lq;
 	date_t last, first = date_make(d.y, d.m, 1);
 	bool has;
 	int rc;
 	memset(&rq, 0, sizeof rq);
 	rq.date = d;
 	rq.income = it->income;
-	rq.months = it->months;
+	rq.months = it->advance_years ? 1 : it->months;
 	rc = store_supported_months(a->store, p->id, &rq.supported_before, e);
 	if (rc)
 		return rc;
@@ -101,6 +107,16 @@ static int bhxh_line(app_t *a, const params_t *pr, const collect_item_t *it, con
 	} else {
 		rc = derive_category(a, pr, p, d, &rq, &q, e);
 	}
+	if (!rc && it->advance_years) {
+		rc = bhxh_advance_quote_for(pr, &rq, it->advance_years, &lq, e);
+		if (!rc) {
+			q.supported_months = lq.supported_months;
+			q.total_gross = lq.amount;
+			q.total_state_support = lq.state_support;
+			q.total_local_support = 0;
+			q.total_net = lq.net;
+		}
+	}
 	if (rc)
 		return rc;
 	rc = store_coverage_last(a->store, p->id, "bhxh", &last, &has, e);
@@ -108,10 +124,10 @@ static int bhxh_line(app_t *a, const params_t *pr, const collect_item_t *it, con
 		return rc;
 	/* continue a paid period that reaches the month paid in; else start there */
 	l->from = has && date_cmp(last, date_add_days(first, -1)) >= 0 ? date_add_days(last, 1) : first;
-	l->to = date_add_days(date_add_months(l->from, it->months), -1);
+	l->months = it->advance_years ? 12 * it->advance_years : it->months;
+	l->to = date_add_days(date_add_months(l->from, l->months), -1);
 	memcpy(l->scheme, "bhxh", 5);
 	l->person_id = p->id;
-	l->months = it->months;
 	l->ordinal = 0;
 	l->income = it->income;
 	snprintf(l->category, sizeof l->category, "%s", bhxh_category_name(rq.category));

@@ -4,6 +4,7 @@
 #define PLUSONE_APP_COLLECT_H
 
 #include "app/app.h"
+#include "rules/advance.h"
 #include "rules/bhxh.h"
 
 typedef struct collect_item {
@@ -13,6 +14,8 @@ typedef struct collect_item {
 	int months;
 	bool has_category;          /* bhxh: category given, else derived */
 	enum bhxh_category category;
+	int advance_years;          /* bhxh: 0, or paid ADVANCE_YEARS_MIN..MAX years in
+	                             * advance (months = 12 × years, discounted) */
 } collect_item_t;
 
 typedef struct collect_request {
@@ -28,7 +31,10 @@ typedef struct collect_request {
  * each item with the rules in force on d (BHXH category derived from the
  * person when not given: poverty certificate valid on d, ethnicity other
  * than Kinh, island unit; the highest support wins; the 120-month cap
- * counts the support already given; BHYT ordinals from the household's
+ * counts the support already given; a BHXH item paid in advance
+ * (advance_years) is quoted by bhxh_advance_quote_for: the discounted
+ * amount as gross, the state support of each month left under the cap,
+ * 12 × years months of cover; BHYT ordinals from the household's
  * members already paying this calendar year plus the items before it),
  * extends coverage from the last covered day, issues a receipt with the
  * book's next serial, records the referral.  Fills *r and lines[0..n).

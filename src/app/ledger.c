@@ -62,6 +62,8 @@ static int parse_fail(struct parse_out *o, long item, const char *name, enum msg
 		snprintf(field, sizeof field, "items[%ld].%s", item, name);
 	if (id == MSG_COLLECT_NO_ITEMS)
 		err_set(&o->errs[o->n++], PO_EINVAL, field, id, RECEIPT_LINES_MAX);
+	else if (id == MSG_COLLECT_ADVANCE_YEARS || id == MSG_COLLECT_ADVANCE_MONTHS)
+		err_set(&o->errs[o->n++], PO_EINVAL, field, id, ADVANCE_YEARS_MIN, ADVANCE_YEARS_MAX);
 	else if (id == MSG_CLI_RANGE)
 		err_set(&o->errs[o->n++], PO_EINVAL, field, id, name, 1L, 12L);
 	else
@@ -104,13 +106,31 @@ static int parse_item(struct parse_out *o, long i, const json_t *it, collect_ite
 		if (!o->every)
 			return bad;
 	}
-	v = json_object_get(it, "months");
-	if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 12) {
-		bad = parse_fail(o, i, "months", MSG_CLI_RANGE, NULL);
-		if (!o->every)
+	v = json_object_get(it, "advance_years");
+	if (v && !json_is_null(v)) {
+		/* a BHXH payment in advance: years instead of months */
+		const json_t *m = json_object_get(it, "months");
+		if (strcmp(ci->scheme, "bhxh") != 0 || !json_is_integer(v) ||
+		    json_integer_value(v) < ADVANCE_YEARS_MIN || json_integer_value(v) > ADVANCE_YEARS_MAX)
+			bad = parse_fail(o, i, "advance_years", MSG_COLLECT_ADVANCE_YEARS, NULL);
+		else if (m && !json_is_null(m) &&
+			 (!json_is_integer(m) || json_integer_value(m) != 12 * json_integer_value(v)))
+			bad = parse_fail(o, i, "months", MSG_COLLECT_ADVANCE_MONTHS, NULL);
+		else {
+			ci->advance_years = (int)json_integer_value(v);
+			ci->months = 12 * ci->advance_years;
+		}
+		if (bad && !o->every)
 			return bad;
 	} else {
-		ci->months = (int)json_integer_value(v);
+		v = json_object_get(it, "months");
+		if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 12) {
+			bad = parse_fail(o, i, "months", MSG_CLI_RANGE, NULL);
+			if (!o->every)
+				return bad;
+		} else {
+			ci->months = (int)json_integer_value(v);
+		}
 	}
 	if (strcmp(ci->scheme, "bhxh") != 0)
 		return bad;

@@ -530,12 +530,42 @@ int app_quote_bhxh(app_t *a, const bhxh_request_t *r, bhxh_quote_t *q, err_t *e)
 }
 
 /* See registry.h. */
-int app_quote_bhxh_lump(app_t *a, date_t d, money_t income, bool advance, int n, lump_quote_t *q, err_t *e)
+int app_quote_bhxh_lump(app_t *a, const bhxh_request_t *r, bool advance, int n, lump_quote_t *q, err_t *e)
 {
 	params_t p = {NULL, 0};
 	int rc = app_params_load(a, &p, e);
 	if (!rc)
-		rc = advance ? bhxh_advance_quote(&p, d, income, n, q, e) : bhxh_missing_quote(&p, d, income, n, q, e);
+		rc = advance ? bhxh_advance_quote_for(&p, r, n, q, e) : bhxh_missing_quote(&p, r->date, r->income, n, q, e);
+	app_params_free(&p);
+	return rc;
+}
+
+/* See registry.h. */
+int app_quote_notices(app_t *a, const char *scheme, date_t paid, date_t end, enum bhxh_category c,
+		      param_notice_t *out, size_t max, size_t *n, err_t *e)
+{
+	params_t p = {NULL, 0};
+	int rc = app_params_load(a, &p, e);
+	*n = 0;
+	if (!rc)
+		*n = strcmp(scheme, "bhxh") == 0 ? bhxh_quote_notices(&p, paid, end, c, out, max)
+						 : bhyt_quote_notices(&p, paid, end, out, max);
+	if (*n > max)
+		*n = max;
+	app_params_free(&p);
+	return rc;
+}
+
+/* See registry.h. */
+int app_upcoming_changes(app_t *a, date_t today, int days, param_notice_t *out, size_t max, size_t *n, err_t *e)
+{
+	params_t p = {NULL, 0};
+	int rc = app_params_load(a, &p, e);
+	*n = 0;
+	if (!rc)
+		*n = param_changes(&p, NULL, 0, today, date_add_days(today, days), out, max);
+	if (*n > max)
+		*n = max;
 	app_params_free(&p);
 	return rc;
 }

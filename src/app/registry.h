@@ -16,6 +16,7 @@
 #include "app/app.h"
 #include "app/collect.h"
 #include "rules/advance.h"
+#include "rules/param_notice.h"
 #include "rules/bhxh.h"
 #include "rules/bhyt.h"
 #include "rules/card.h"
@@ -219,10 +220,24 @@ int app_person_stop(app_t *a, const user_t *by, int64_t id, date_t d, const char
 /* bhxh_quote with the parameters in the database. */
 int app_quote_bhxh(app_t *a, const bhxh_request_t *r, bhxh_quote_t *q, err_t *e);
 
-/* A BHXH payment at once: in advance for n years (advance) or for n
- * missing months, at income on d (bhxh_advance_quote /
- * bhxh_missing_quote). */
-int app_quote_bhxh_lump(app_t *a, date_t d, money_t income, bool advance, int n, lump_quote_t *q, err_t *e);
+/* A BHXH payment at once: in advance for n years (advance:
+ * bhxh_advance_quote_for with r's date, income, category and support
+ * received before) or for n missing months (bhxh_missing_quote at r's
+ * date and income). */
+int app_quote_bhxh_lump(app_t *a, const bhxh_request_t *r, bool advance, int n, lump_quote_t *q, err_t *e);
+
+/* The notes of a quote paid on `paid` whose period runs to `end`: the
+ * parameter changes after paid and by end that it does not follow
+ * (bhxh_quote_notices for scheme "bhxh" and category c, else
+ * bhyt_quote_notices), at most max in out, their number in *n. */
+int app_quote_notices(app_t *a, const char *scheme, date_t paid, date_t end, enum bhxh_category c,
+		      param_notice_t *out, size_t max, size_t *n, err_t *e);
+
+/* The parameter rows that come into force after `today` and within
+ * `days` days (param_changes over every family), at most max in out,
+ * their number in *n: the dashboard's announcements. */
+#define UPCOMING_DAYS 60
+int app_upcoming_changes(app_t *a, date_t today, int days, param_notice_t *out, size_t max, size_t *n, err_t *e);
 
 /* bhyt_quote with the parameters in the database; with card set, also
  * the card's validity (bhyt_card_validity: has_previous and

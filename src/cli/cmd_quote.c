@@ -10,6 +10,7 @@
 #include "rules/bhxh.h"
 #include "rules/bhyt.h"
 #include "rules/card.h"
+#include "rules/param_notice.h"
 #include "report/json_registry.h"
 
 /* The category as a person reads it. */
@@ -47,54 +48,92 @@ static void split_line(const char *label, money_t monthly, money_t total)
 	printf(" %16s %18s\n", a, b);
 }
 
-/* `quote bhxh --date D --income N (--advance-years Y | --missing-months M)`:
- * a payment at once, in advance (discounted) or for the missing time
- * (compounded). */
-static int quote_lump(cli_t *c, const char *date_s, const char *income_s, const char *adv_s, const char *miss_s)
+/* Prints the notes of a quote (the parameter changes its period reaches
+ * that it does not follow), one line each, in the user's language. */
+static void print_notes(const cli_t *c, const param_notice_t *n, size_t k)
+{
+	size_t i;
+	for (i = 0; i < k; i++)
+		printf("%s\n", c->lang == LANG_EN ? n[i].en : n[i].vi);
+}
+
+/* Adds "notes" (report_notices) to a quote's JSON and prints it. */
+static int print_with_notes(const cli_t *c, json_t *o, const param_notice_t *n, size_t k)
+{
+	json_object_set_new(o, "notes", report_notices(n, k, c->lang));
+	return cli_print_json(o);
+}
+
+/* `quote bhxh --date D --income N (--advance-years Y [--category C]
+ * [--supported-months N] | --missing-months M)`: a payment at once, in
+ * advance (discounted, with the state support of category C, "other"
+ * when not given) or for the missing time (compounded, no support). */
+static int quote_lump(cli_t *c, const char *date_s, const char *income_s, const char *adv_s, const char *miss_s,
+		      const char *cat_s, const char *sup_s)
 {
 	params_t p = {NULL, 0};
+	param_notice_t notes[PARAM_NOTICE_MAX];
+	size_t nn = 0;
 	lump_quote_t q;
-	money_t income = 0;
-	date_t d;
+	bhxh_request_t r;
 	int rc, n = 0;
 	err_t e;
 
+	memset(&r, 0, sizeof r);
+	r.category = BHXH_OTHER;
 	if (adv_s && miss_s)
 		rc = err_set(&e, PO_EINVAL, "--advance-years", MSG_CLI_LUMP_BOTH);
+	else if (miss_s && (cat_s || sup_s))
+		rc = err_set(&e, PO_EINVAL, cat_s ? "--category" : "--supported-months", MSG_CLI_LUMP_FLAGS);
 	else if (!date_s)
 		rc = err_set(&e, PO_EINVAL, "--date", MSG_CLI_MISSING_ARG, "--date");
 	else if (!income_s)
 		rc = err_set(&e, PO_EINVAL, "--income", MSG_CLI_MISSING_ARG, "--income");
 	else
-		rc = cli_date_arg(date_s, "date", &d, &e);
+		rc = cli_date_arg(date_s, "date", &r.date, &e);
 	if (!rc)
-		rc = money_parse(income_s, strlen(income_s), &income, "income", &e);
+		rc = money_parse(income_s, strlen(income_s), &r.income, "income", &e);
 	if (!rc)
-		rc = adv_s ? int_arg(adv_s, "advance-years", 1, ADVANCE_YEARS_MAX, &n, &e)
+		rc = adv_s ? int_arg(adv_s, "advance-years", ADVANCE_YEARS_MIN, ADVANCE_YEARS_MAX, &n, &e)
 			   : int_arg(miss_s, "missing-months", 1, 1200, &n, &e);
+	if (!rc && cat_s && !bhxh_category_parse(cat_s, &r.category))
+		rc = err_set(&e, PO_EINVAL, "category", MSG_CLI_CATEGORY_BAD, cat_s);
+	if (!rc && sup_s)
+		rc = int_arg(sup_s, "supported-months", 0, 10000, &r.supported_before, &e);
 	if (!rc)
 		rc = cli_open(c, false, &e);
 	if (!rc)
 		rc = app_params_load(&c->app, &p, &e);
 	if (!rc)
-		rc = adv_s ? bhxh_advance_quote(&p, d, income, n, &q, &e) : bhxh_missing_quote(&p, d, income, n, &q, &e);
+		rc = adv_s ? bhxh_advance_quote_for(&p, &r, n, &q, &e) : bhxh_missing_quote(&p, r.date, r.income, n, &q, &e);
+	if (!rc && adv_s)
+		nn = bhxh_quote_notices(&p, r.date, quote_period_end(r.date, q.months), r.category, notes, PARAM_NOTICE_MAX);
+	if (nn > PARAM_NOTICE_MAX)
+		nn = PARAM_NOTICE_MAX;
 	app_params_free(&p);
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json)
-		return cli_print_json(report_quote_lump(d, income, adv_s != NULL, &q));
+		return print_with_notes(c, report_quote_lump(r.date, r.income, adv_s != NULL, &q), notes, nn);
 	{
-		char a[MONEY_FMT_MAX], b[MONEY_FMT_MAX];
+		char a[MONEY_FMT_MAX], b[MONEY_FMT_MAX], st[MONEY_FMT_MAX], ne[MONEY_FMT_MAX];
 		money_format(q.amount, 1, a);
 		money_format(q.undiscounted, 1, b);
-		if (adv_s)
+		money_format(q.state_support, 1, st);
+		money_format(q.net, 1, ne);
+		if (adv_s) {
 			printf(c->lang == LANG_EN ? "Advance payment for %d months: %s (instead of %s month by month)\n"
 						  : "Đóng trước %d tháng: %s (thay vì %s nếu đóng từng tháng)\n",
 			       q.months, a, b);
-		else
+			printf(c->lang == LANG_EN ? "State support (%s, %d months): %s; participant pays %s\n"
+						  : "NSNN hỗ trợ (%s, %d tháng): %s; người tham gia đóng %s\n",
+			       category_label(q.category, c->lang), q.supported_months, st, ne);
+			print_notes(c, notes, nn);
+		} else {
 			printf(c->lang == LANG_EN ? "Lump sum for %d missing months: %s (%s without interest)\n"
 						  : "Đóng một lần cho %d tháng còn thiếu: %s (%s chưa tính lãi)\n",
 			       q.months, a, b);
+		}
 	}
 	return 0;
 }
@@ -114,15 +153,16 @@ static int quote_bhxh(cli_t *c, int argc, char **argv)
 	bhxh_request_t r;
 	bhxh_quote_t q;
 	params_t p = {NULL, 0};
+	param_notice_t notes[PARAM_NOTICE_MAX];
+	size_t nn = 0;
 	err_t e;
 
 	memset(&r, 0, sizeof r);
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
-	if (!rc && (adv_s || miss_s) && (months_s || cat_s || prov_s || sup_s))
-		rc = err_set(&e, PO_EINVAL, months_s ? "--months" : cat_s ? "--category" : prov_s ? "--province" : "--supported-months",
-			     MSG_CLI_LUMP_FLAGS);
+	if (!rc && (adv_s || miss_s) && (months_s || prov_s))
+		rc = err_set(&e, PO_EINVAL, months_s ? "--months" : "--province", MSG_CLI_LUMP_FLAGS);
 	if (!rc && (adv_s || miss_s))
-		return quote_lump(c, date_s, income_s, adv_s, miss_s);
+		return quote_lump(c, date_s, income_s, adv_s, miss_s, cat_s, sup_s);
 	if (!rc && !date_s)
 		rc = err_set(&e, PO_EINVAL, "--date", MSG_CLI_MISSING_ARG, "--date");
 	if (!rc && !income_s)
@@ -153,11 +193,15 @@ static int quote_bhxh(cli_t *c, int argc, char **argv)
 		rc = app_params_load(&c->app, &p, &e);
 	if (!rc)
 		rc = bhxh_quote(&p, &r, &q, &e);
+	if (!rc)
+		nn = bhxh_quote_notices(&p, r.date, quote_period_end(r.date, r.months), r.category, notes, PARAM_NOTICE_MAX);
+	if (nn > PARAM_NOTICE_MAX)
+		nn = PARAM_NOTICE_MAX;
 	app_params_free(&p);
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json)
-		return cli_print_json(report_quote_bhxh(&r, &q));
+		return print_with_notes(c, report_quote_bhxh(&r, &q), notes, nn);
 	{
 		char inc[MONEY_FMT_MAX];
 		money_format(r.income, 1, inc);
@@ -171,6 +215,7 @@ static int quote_bhxh(cli_t *c, int argc, char **argv)
 		split_line(c->lang == LANG_EN ? "State support" : "NSNN hỗ trợ", q.state_support, q.total_state_support);
 		split_line(c->lang == LANG_EN ? "Local support" : "NSĐP hỗ trợ", q.local_support, q.total_local_support);
 		split_line(c->lang == LANG_EN ? "Participant pays" : "Người tham gia đóng", q.net, q.total_net);
+		print_notes(c, notes, nn);
 	}
 	return 0;
 }
@@ -194,6 +239,8 @@ static int quote_bhyt(cli_t *c, int argc, char **argv)
 	bhyt_request_t r;
 	bhyt_quote_t q;
 	params_t p = {NULL, 0};
+	param_notice_t notes[PARAM_NOTICE_MAX];
+	size_t nn = 0;
 	err_t e;
 
 	memset(&r, 0, sizeof r);
@@ -223,11 +270,16 @@ static int quote_bhyt(cli_t *c, int argc, char **argv)
 		rc = bhyt_quote(&p, &r, &q, &e);
 	if (!rc && (prev_s || first_time))
 		rc = bhyt_card_validity(&p, r.date, r.months, prev_s != NULL, prev, &card, &e);
+	if (!rc)
+		nn = bhyt_quote_notices(&p, r.date, prev_s || first_time ? card.to : date_add_days(date_add_months(r.date, r.months), -1),
+					notes, PARAM_NOTICE_MAX);
+	if (nn > PARAM_NOTICE_MAX)
+		nn = PARAM_NOTICE_MAX;
 	app_params_free(&p);
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json)
-		return cli_print_json(report_quote_bhyt(&r, &q, prev_s || first_time ? &card : NULL));
+		return print_with_notes(c, report_quote_bhyt(&r, &q, prev_s || first_time ? &card : NULL), notes, nn);
 	{
 		char base[MONEY_FMT_MAX], tot[MONEY_FMT_MAX];
 		money_format(q.base_salary, 1, base);
@@ -249,6 +301,7 @@ static int quote_bhyt(cli_t *c, int argc, char **argv)
 			printf(c->lang == LANG_EN ? "Card valid from %s to %s%s\n" : "Thẻ có giá trị từ %s đến %s%s\n", f, t,
 			       card.continuous ? (c->lang == LANG_EN ? " (continuous)" : " (liên tục)") : "");
 		}
+		print_notes(c, notes, nn);
 	}
 	return 0;
 }

@@ -48,10 +48,37 @@ json_t *report_quote_lump(date_t d, money_t income, bool advance, const lump_quo
 	json_object_set_new(o, "monthly_gross", json_integer(q->monthly_gross));
 	json_object_set_new(o, "amount", json_integer(q->amount));
 	json_object_set_new(o, "undiscounted", json_integer(q->undiscounted));
+	json_object_set_new(o, "category", advance ? json_string(bhxh_category_name(q->category)) : json_null());
+	json_object_set_new(o, "monthly_state_support", json_integer(q->monthly_state_support));
+	json_object_set_new(o, "supported_months", json_integer(q->supported_months));
+	json_object_set_new(o, "state_support", json_integer(q->state_support));
+	json_object_set_new(o, "net", json_integer(q->net));
 	json_object_set_new(pr, "fund_rate_ppm", json_integer(q->rate_ppm));
 	json_object_set_new(pr, "fund_rate_year", json_integer(q->rate_year));
+	if (advance) {
+		json_object_set_new(pr, "poverty_line", json_integer(q->poverty_line));
+		json_object_set_new(pr, "support_bp", json_integer(q->support_bp));
+	}
 	json_object_set_new(o, "params", pr);
 	return o;
+}
+
+/* See json_registry.h. */
+json_t *report_notices(const param_notice_t *n, size_t k, enum lang lang)
+{
+	json_t *arr = json_array();
+	size_t i;
+	for (i = 0; i < k; i++) {
+		json_t *j = json_object();
+		json_object_set_new(j, "family", json_string(n[i].family));
+		json_object_set_new(j, "key", json_string(n[i].key));
+		json_object_set_new(j, "valid_from", report_date(n[i].from));
+		json_object_set_new(j, "before", json_integer(n[i].before));
+		json_object_set_new(j, "after", json_integer(n[i].after));
+		json_object_set_new(j, "message", json_string(lang == LANG_EN ? n[i].en : n[i].vi));
+		json_array_append_new(arr, j);
+	}
+	return arr;
 }
 
 /* See json_registry.h. */

@@ -17,8 +17,10 @@ json_t *report_quote_bhxh(const bhxh_request_t *r, const bhxh_quote_t *q);
 
 /* `quote bhxh --advance-years|--missing-months --json`: {"scheme":
  * "bhxh", "mode": "advance"|"missing_time", "date", "income", "months",
- * "monthly_gross", "amount", "undiscounted", "params":
- * {"fund_rate_ppm", "fund_rate_year"}}. */
+ * "monthly_gross", "amount", "undiscounted", "category" (null for the
+ * missing time), "monthly_state_support", "supported_months",
+ * "state_support", "net", "params": {"fund_rate_ppm", "fund_rate_year"
+ * and, in advance, "poverty_line", "support_bp"}}. */
 json_t *report_quote_lump(date_t d, money_t income, bool advance, const lump_quote_t *q);
 
 /* `quote bhyt --json`: {"scheme": "bhyt", "date", "months", "per_person":
@@ -26,6 +28,10 @@ json_t *report_quote_lump(date_t d, money_t income, bool advance, const lump_quo
  * "rate_bp"}} and, when card is not NULL, "card": {"from", "to",
  * "continuous"}. */
 json_t *report_quote_bhyt(const bhyt_request_t *r, const bhyt_quote_t *q, const card_validity_t *card);
+
+/* Notes of a quote or the dashboard's announcements: [{"family", "key",
+ * "valid_from", "before", "after", "message"}], message in lang. */
+json_t *report_notices(const param_notice_t *n, size_t k, enum lang lang);
 
 /* One parameter row as `params list --json` shows it: {"family", "key",
  * "valid_from", "value", "source", "status", "note", "origin"}. */

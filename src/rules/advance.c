@@ -325,26 +325,67 @@ static int lump_quote(const params_t *p, date_t d, money_t income, int months, b
 	g = money_round_div(income * rate, BP_ONE); /* <= 10^13 × 10^4 */
 	if (!lump_sum(g, (int32_t)r, months, advance, &amount))
 		return err_set(e, PO_EINTERNAL, P_FUND_RATE, MSG_ADV_OVERFLOW);
+	memset(q, 0, sizeof *q);
+	q->category = BHXH_OTHER;
 	q->months = months;
 	q->monthly_gross = g;
 	q->amount = amount;
+	q->net = amount; /* no support until the caller adds it */
 	q->undiscounted = g * months;
 	q->rate_ppm = (int32_t)r;
 	q->rate_year = year;
 	return PO_OK;
 }
 
-/* See advance.h.  Checks, in order: years 1..ADVANCE_YEARS_MAX
- * (PO_EINVAL, field "years"), the parameters on d and the fund rate of
- * the year before (PO_ENOTFOUND / PO_EINVAL), the income (PO_EINVAL,
- * field "income").  amount = round(g × Σ_{i=1..12n} (1+r)^−(i−1)),
- * exact, so amount <= undiscounted, equal when r = 0. */
-int bhxh_advance_quote(const params_t *p, date_t d, money_t income, int years, lump_quote_t *q,
-		       err_t *e)
+/* See advance.h.  Checks, in order: years ADVANCE_YEARS_MIN..MAX
+ * (PO_EINVAL, field "years"), then one month of bhxh_quote on the same
+ * request (category, supported_before, the parameters on the date, the
+ * income bounds), the support months cap, then the fund rate of the year
+ * before (PO_ENOTFOUND / PO_EINVAL).  amount = round(g × Σ_{i=1..12n}
+ * (1+r)^−(i−1)), exact, so amount <= undiscounted, equal when r = 0;
+ * supported_months = min(12n, max(0, cap − supported_before));
+ * state_support = min(amount, monthly support × supported_months). */
+int bhxh_advance_quote_for(const params_t *p, const bhxh_request_t *r, int years, lump_quote_t *q, err_t *e)
 {
-	if (years < 1 || years > ADVANCE_YEARS_MAX)
-		return err_set(e, PO_EINVAL, "years", MSG_ADV_YEARS, ADVANCE_YEARS_MAX, years);
-	return lump_quote(p, d, income, 12 * years, true, q, e);
+	bhxh_request_t one = *r;
+	bhxh_quote_t mq;
+	lump_quote_t lq;
+	int64_t cap, left;
+	money_t support;
+	int rc;
+	if (years < ADVANCE_YEARS_MIN || years > ADVANCE_YEARS_MAX)
+		return err_set(e, PO_EINVAL, "years", MSG_ADV_YEARS, ADVANCE_YEARS_MIN, ADVANCE_YEARS_MAX, years);
+	one.months = 1;
+	one.province[0] = '\0';
+	if ((rc = bhxh_quote(p, &one, &mq, e)) ||
+	    (rc = params_get_range(p, P_BHXH_SUPPORT_MONTHS, "", r->date, 0, 1200, &cap, e)) ||
+	    (rc = lump_quote(p, r->date, r->income, 12 * years, true, &lq, e)))
+		return rc;
+	left = cap - r->supported_before;
+	if (left < 0)
+		left = 0;
+	lq.category = r->category;
+	lq.poverty_line = mq.poverty_line;
+	lq.support_bp = mq.support_bp;
+	lq.monthly_state_support = mq.state_support;
+	lq.supported_months = left < lq.months ? (int)left : lq.months;
+	support = mq.state_support * lq.supported_months; /* <= 10^10 × 60 */
+	lq.state_support = support < lq.amount ? support : lq.amount;
+	lq.net = lq.amount - lq.state_support;
+	*q = lq;
+	return PO_OK;
+}
+
+/* See advance.h. */
+int bhxh_advance_quote(const params_t *p, date_t d, money_t income, int years, lump_quote_t *q, err_t *e)
+{
+	bhxh_request_t r;
+	memset(&r, 0, sizeof r);
+	r.date = d;
+	r.income = income;
+	r.months = 1;
+	r.category = BHXH_OTHER;
+	return bhxh_advance_quote_for(p, &r, years, q, e);
 }
 
 /* See advance.h.  Checks, in order: P_MISSING_MONTHS_MAX in force on d

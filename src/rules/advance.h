@@ -27,6 +27,11 @@
 
 #define P_FUND_RATE "bhxh_fund_rate_ppm" /* key: year; value: millionths per month */
 #define P_MISSING_MONTHS_MAX "bhxh_missing_months_max" /* 60 from 2025-07-01, 120 before */
+/* An advance covers several years ("nhiều năm về sau", Luật BHXH 2024
+ * art. 36(2)): at least 2.  One year at once is the 12-month mode
+ * (bhxh_quote, months 12: no discount), so a line of 24 months or more
+ * is an advance and one of 12 months or fewer never is. */
+#define ADVANCE_YEARS_MIN 2
 #define ADVANCE_YEARS_MAX 5
 
 typedef struct lump_quote {
@@ -36,18 +41,41 @@ typedef struct lump_quote {
 	money_t undiscounted;    /* monthly_gross × months, for comparison */
 	int32_t rate_ppm;        /* r used */
 	int rate_year;           /* the year r is for */
+	/* state support (advance only; 0 for the missing time) */
+	enum bhxh_category category;
+	money_t poverty_line;    /* in force on the payment date */
+	int32_t support_bp;      /* the category's share */
+	money_t monthly_state_support; /* as bhxh_quote's state_support */
+	int supported_months;    /* months of the advance that get it (the 120-month cap) */
+	money_t state_support;   /* monthly_state_support × supported_months, at most amount */
+	money_t net;             /* amount − state_support: what the participant pays */
 } lump_quote_t;
 
-/* Advance payment for `years` (1..5; 12 × years months) at income TN on
- * date d: income bounds as bhxh_quote; PO_EINVAL for years out of range;
- * PO_ENOTFOUND (field "rate", MSG_ADV_RATE_MISSING naming the year) when
- * r for the year before d is missing. */
+/* Advance payment for `years` (ADVANCE_YEARS_MIN..MAX; 12 × years
+ * months) at income r->income on r->date for category r->category, with
+ * r->supported_before months of state support already received
+ * (r->months and r->province are not read: no local support is applied
+ * to an advance).  The discounted amount as above, and the state support
+ * of bhxh_quote for each advance month left under the 120-month cap
+ * (bhxh_support_months_max), not discounted: NĐ 159/2025 pays support on
+ * advance payments (its refund rule subtracts the support received), per
+ * month at the poverty line of the payment date.  The support is never
+ * more than the amount (net >= 0).  Refusals: PO_EINVAL for years out of
+ * range (field "years", MSG_ADV_YEARS), a bad category or a negative
+ * supported_before (as bhxh_quote), the income bounds; PO_ENOTFOUND
+ * (field "rate", MSG_ADV_RATE_MISSING naming the year) when r for the
+ * year before the date is missing; parameter errors as bhxh_quote. */
+int bhxh_advance_quote_for(const params_t *p, const bhxh_request_t *r, int years, lump_quote_t *q, err_t *e);
+
+/* bhxh_advance_quote_for for category "other" (the support everyone
+ * receives) with no support received before. */
 int bhxh_advance_quote(const params_t *p, date_t d, money_t income, int years, lump_quote_t *q, err_t *e);
 
 /* Lump sum for `months` missing months (1..P_MISSING_MONTHS_MAX in force
- * on d) at income TN on date d.  Same refusals; PO_EINVAL (field
- * "months") for months out of range; PO_ENOTFOUND when no
- * P_MISSING_MONTHS_MAX row is in force on d. */
+ * on d) at income TN on date d, without state support (none is known
+ * for these months: open), so state_support 0 and net = amount.  Same
+ * refusals; PO_EINVAL (field "months") for months out of range;
+ * PO_ENOTFOUND when no P_MISSING_MONTHS_MAX row is in force on d. */
 int bhxh_missing_quote(const params_t *p, date_t d, money_t income, int months, lump_quote_t *q, err_t *e);
 
 /* The refund of a prepaid period: paid_total for paid_months months, of

@@ -643,10 +643,30 @@ static void quote_fail(web_ctx_t *x, int rc, const err_t *e)
 	fail(x, rc == PO_ENOTFOUND ? PO_EINVAL : rc, e);
 }
 
+/* Adds the quote's notes (app_quote_notices for a period paid on `paid`
+ * running to `end`) to o and answers it with 200; a failure to read the
+ * parameters answers as a quote error. */
+static void quote_answer(web_ctx_t *x, json_t *o, const char *scheme, date_t paid, date_t end, enum bhxh_category c)
+{
+	param_notice_t notes[PARAM_NOTICE_MAX];
+	size_t n = 0;
+	err_t e;
+	int rc = app_quote_notices(x->a, scheme, paid, end, c, notes, PARAM_NOTICE_MAX, &n, &e);
+	if (rc) {
+		json_decref(o);
+		quote_fail(x, rc, &e);
+		return;
+	}
+	json_object_set_new(o, "notes", report_notices(notes, n, x->lang));
+	web_json(x, 200, o);
+}
+
 /* GET /api/v1/quotes/bhxh?income=N&months=M&category=C[&date=D]
- * [&province=P][&supported_months=S], or ?income=N&advance_years=Y /
- * &missing_months=M for a payment at once: the JSON of `quote bhxh
- * --json` with the same flags (date defaults to today). */
+ * [&province=P][&supported_months=S], or ?income=N&advance_years=Y
+ * [&category=C][&supported_months=S] / &missing_months=M for a payment
+ * at once: the JSON of `quote bhxh --json` with the same flags (date
+ * defaults to today; an advance's category to "other"), with its
+ * "notes". */
 void h_api_quote_bhxh(web_ctx_t *x)
 {
 	const char *cat = web_query(x, "category"), *prov = web_query(x, "province");
@@ -655,7 +675,7 @@ void h_api_quote_bhxh(web_ctx_t *x)
 	bhxh_quote_t q;
 	lump_quote_t lq;
 	bool has_income;
-	long n = 0;
+	long n = 0, sup = 0;
 	err_t e;
 	int rc;
 	memset(&r, 0, sizeof r);
@@ -665,21 +685,30 @@ void h_api_quote_bhxh(web_ctx_t *x)
 	if (!rc && !has_income)
 		rc = err_set(&e, PO_EINVAL, "income", MSG_REG_MISSING, "income");
 	if (!rc && (adv || miss)) {
+		r.category = BHXH_OTHER;
 		if (adv && miss)
 			rc = err_set(&e, PO_EINVAL, "advance_years", MSG_REG_LUMP_BOTH);
-		else if (web_query(x, "months") || cat || prov || web_query(x, "supported_months"))
-			rc = err_set(&e, PO_EINVAL, web_query(x, "months") ? "months" : cat ? "category" : prov ? "province"
+		else if (web_query(x, "months") || prov || (miss && (cat || web_query(x, "supported_months"))))
+			rc = err_set(&e, PO_EINVAL, web_query(x, "months") ? "months" : prov ? "province" : cat ? "category"
 												 : "supported_months",
 				     MSG_REG_LUMP_FIELDS);
 		else
-			rc = adv ? q_int(x, "advance_years", 1, ADVANCE_YEARS_MAX, 1, &n, &e)
+			rc = adv ? q_int(x, "advance_years", ADVANCE_YEARS_MIN, ADVANCE_YEARS_MAX, 2, &n, &e)
 				 : q_int(x, "missing_months", 1, 1200, 1, &n, &e);
+		if (!rc && cat && !bhxh_category_parse(cat, &r.category))
+			rc = err_set(&e, PO_EINVAL, "category", MSG_CLI_CATEGORY_BAD, cat);
+		if (!rc && adv)
+			rc = q_int(x, "supported_months", 0, 10000, 0, &sup, &e);
+		r.supported_before = (int)sup;
 		if (!rc)
-			rc = app_quote_bhxh_lump(x->a, r.date, r.income, adv != NULL, (int)n, &lq, &e);
+			rc = app_quote_bhxh_lump(x->a, &r, adv != NULL, (int)n, &lq, &e);
 		if (rc)
 			quote_fail(x, rc, &e);
+		else if (adv)
+			quote_answer(x, report_quote_lump(r.date, r.income, true, &lq), "bhxh", r.date,
+				     quote_period_end(r.date, lq.months), r.category);
 		else
-			web_json(x, 200, report_quote_lump(r.date, r.income, adv != NULL, &lq));
+			quote_answer(x, report_quote_lump(r.date, r.income, false, &lq), "bhxh", r.date, r.date, r.category);
 		return;
 	}
 	if (!rc && !web_query(x, "months"))
@@ -706,11 +735,12 @@ void h_api_quote_bhxh(web_ctx_t *x)
 		quote_fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, report_quote_bhxh(&r, &q));
+	quote_answer(x, report_quote_bhxh(&r, &q), "bhxh", r.date, quote_period_end(r.date, r.months), r.category);
 }
 
 /* GET /api/v1/quotes/bhyt?months=M[&members=K][&ordinal=J][&date=D]
  * [&previous_end=D][&first_time=1]: the JSON of `quote bhyt --json`
+ * with its "notes"
  * (ordinal is --first-ordinal; members defaults to 1, date to today). */
 void h_api_quote_bhyt(web_ctx_t *x)
 {
@@ -746,7 +776,8 @@ void h_api_quote_bhyt(web_ctx_t *x)
 		quote_fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, report_quote_bhyt(&r, &q, prev_s || first_time ? &card : NULL));
+	quote_answer(x, report_quote_bhyt(&r, &q, prev_s || first_time ? &card : NULL), "bhyt", r.date,
+		     prev_s || first_time ? card.to : date_add_days(date_add_months(r.date, r.months), -1), BHXH_OTHER);
 }
 
 /* ---- legal parameters ---- */

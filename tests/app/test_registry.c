@@ -689,14 +689,21 @@ static void quotes_are_the_rules_with_the_stored_parameters(void **state)
 	assert_int_equal(app_quote_bhyt(&f->app, &br, &bq, &card, false, date_make(1, 1, 1), &f->e), PO_OK);
 	assert_int_equal(bq.total, 1263600 + 884520 + 758160);
 	assert_int_equal(date_cmp(card.from, date_make(2025, 8, 31)), 0);
-	/* a 1-year advance in 2020 uses the 2019 fund rate (quote_more.sh) */
-	assert_int_equal(app_quote_bhxh_lump(&f->app, date_make(2020, 3, 1), 1500000, true, 1, &lq, &f->e), PO_OK);
-	assert_int_equal(lq.months, 12);
-	assert_int_equal(lq.amount, 3856905);
-	assert_int_equal(lq.undiscounted, 12 * 330000);
+	/* a 2-year advance in 2020 uses the 2019 fund rate (quote_more.sh),
+	 * with the "other" support of the 700,000 poverty line: 15,400 a month */
+	memset(&r, 0, sizeof r);
+	r.date = date_make(2020, 3, 1);
+	r.income = 1500000;
+	r.category = BHXH_OTHER;
+	assert_int_equal(app_quote_bhxh_lump(&f->app, &r, true, 2, &lq, &f->e), PO_OK);
+	assert_int_equal(lq.months, 24);
+	assert_int_equal(lq.amount, 7496996);
+	assert_int_equal(lq.undiscounted, 24 * 330000);
+	assert_int_equal(lq.state_support, 24 * 15400);
+	assert_int_equal(lq.net, 7496996 - 24 * 15400);
 	/* none for 2024 is recorded */
-	assert_int_equal(app_quote_bhxh_lump(&f->app, date_make(2025, 3, 1), 1500000, true, 1, &lq, &f->e),
-			 PO_ENOTFOUND);
+	r.date = date_make(2025, 3, 1);
+	assert_int_equal(app_quote_bhxh_lump(&f->app, &r, true, 2, &lq, &f->e), PO_ENOTFOUND);
 	fixture_free(f);
 }
 

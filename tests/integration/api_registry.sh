@@ -196,9 +196,15 @@ check "GET quotes/bhxh equals quote bhxh --json" same_json "$(cat "$WORK/body")"
 req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=2000000&months=6&category=poor&province=84&supported_months=110" -H "$XEM"
 run quote bhxh --date 2025-08-01 --income 2000000 --months 6 --category poor --province 84 --supported-months 110 --json
 check "with province and supported months too" same_json "$(cat "$WORK/body")" "$OUT"
-req GET "/api/v1/quotes/bhxh?date=2020-03-01&income=1500000&advance_years=1" -H "$XEM"
-run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 1 --json
+req GET "/api/v1/quotes/bhxh?date=2020-03-01&income=1500000&advance_years=2" -H "$XEM"
+run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 2 --json
 check "a payment in advance equals quote bhxh --advance-years" same_json "$(cat "$WORK/body")" "$OUT"
+req GET "/api/v1/quotes/bhxh?date=2020-03-01&income=1500000&advance_years=3&category=near_poor&supported_months=100" -H "$XEM"
+run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 3 --category near_poor --supported-months 100 --json
+check "with a category and the support received before" same_json "$(cat "$WORK/body")" "$OUT"
+check "20 months supported at 25 % of 22 % × 700,000" json_eq '[d["supported_months"], d["state_support"]]' '[20, 770000]'
+req GET "/api/v1/quotes/bhxh?date=2020-03-01&income=1500000&advance_years=1" -H "$XEM"
+check "a 1-year advance answers 422 naming advance_years" fields_are '["advance_years"]'
 req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=1000&months=12&category=other" -H "$XEM"
 check "an income below the floor answers 422 naming income" fields_are '["income"]'
 check "and states the bound in dong" bash -c "printf '%s' '$OUT' | grep -q '1.500.000'"
@@ -206,7 +212,7 @@ req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=1500000&months=5&category=ot
 check "5 months answers 422 naming months" fields_are '["months"]'
 req GET "/api/v1/quotes/bhxh?date=2025-08-01&income=1500000&months=12&category=rich" -H "$XEM"
 check "an unknown category answers 422 naming category" fields_are '["category"]'
-req GET "/api/v1/quotes/bhxh?date=2025-03-01&income=1500000&advance_years=1" -H "$XEM"
+req GET "/api/v1/quotes/bhxh?date=2025-03-01&income=1500000&advance_years=2" -H "$XEM"
 check "an advance without the fund rate answers 422" is 422
 req GET "/api/v1/quotes/bhyt?date=2025-08-01&months=12&members=3" -H "$XEM"
 run quote bhyt --date 2025-08-01 --months 12 --members 3 --json

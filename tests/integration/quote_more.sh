@@ -4,9 +4,17 @@
 
 run init
 
-run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 1 --json
-check "a 1-year advance in 2020 uses the 2019 fund rate" json_eq '[d["mode"], d["months"], d["monthly_gross"], d["amount"], d["undiscounted"], d["params"]["fund_rate_ppm"], d["params"]["fund_rate_year"]]' '["advance", 12, 330000, 3856905, 3960000, 4833, 2019]'
-run quote bhxh --date 2025-03-01 --income 1500000 --advance-years 1
+run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 2 --json
+check "a 2-year advance in 2020 uses the 2019 fund rate" json_eq '[d["mode"], d["months"], d["monthly_gross"], d["amount"], d["undiscounted"], d["params"]["fund_rate_ppm"], d["params"]["fund_rate_year"]]' '["advance", 24, 330000, 7496996, 7920000, 4833, 2019]'
+check "and carries the support of category other (10 % of 22 % × 700,000) for its 24 months" json_eq '[d["category"], d["monthly_state_support"], d["supported_months"], d["state_support"], d["net"], d["params"]["poverty_line"], d["params"]["support_bp"]]' '["other", 15400, 24, 369600, 7127396, 700000, 1000]'
+run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 1
+check "one year at once is the 12-month mode, not an advance: exit 2" rc_is 2
+check "saying so" err_has "advance-years"
+run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 2 --category poor --supported-months 110 --json
+check "a poor household's advance with 110 months already supported: 10 more at 30 % of 22 % × 700,000" json_eq '[d["category"], d["monthly_state_support"], d["supported_months"], d["state_support"], d["net"]]' '["poor", 46200, 10, 462000, 7034996]'
+run quote bhxh --date 2020-03-01 --income 1500000 --missing-months 12 --category poor
+check "the missing time takes no category" rc_is 2
+run quote bhxh --date 2025-03-01 --income 1500000 --advance-years 2
 check "an advance is refused when the fund rate of the year before is missing" rc_is 2
 check "the refusal names the year" err_has "2024"
 run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 6
@@ -38,7 +46,7 @@ run project pension --dob 1961-01-15 --sex M --income 2000000 --months-from-2014
 check "a man born in January 1961 retired at 60 years 3 months" json_eq '[d["retirement_age"], d["eligible"], d["years_needed"]]' '[{"years": 60, "months": 3}, false, 20]'
 run project pension --dob 1990-01-01 --sex X --income 2000000
 check "an unknown sex is refused" rc_is 2
-run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 1 --months 12
+run quote bhxh --date 2020-03-01 --income 1500000 --advance-years 2 --months 12
 check "a payment at once refuses the period flags it would ignore" rc_is 2
 run project pension --dob 1980-05-10 --sex Nữ --income 3000000 --months-planned 180 --json
 check "project pension takes Nữ as well as F" json_eq 'd["retirement_age"]' '{"years": 60, "months": 0}'

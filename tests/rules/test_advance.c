@@ -41,11 +41,25 @@ static date_t D(int y, int m, int d)
 
 #define ROW(f, k, y, m, d, v) { f, k, { y, m, d, false }, v }
 
-/* The legal rows used by the voluntary BHXH quotes, the fund rate of
- * 2019 (Thông báo 63/TB-BHXH: 5.80 %/year = 4833 ppm/month), a made-up
- * rate for 2024 (4900, test data only) and the missing-months maximum;
- * not in sorted order. */
+/* The legal rows used by the voluntary BHXH quotes (support shares and
+ * the 2027 poverty line included), the fund rate of 2019 (Thông báo
+ * 63/TB-BHXH: 5.80 %/year = 4833 ppm/month), made-up rates for 2024
+ * (4900) and 2026 (5000), test data only, and the missing-months
+ * maximum; not in sorted order. */
 static const param_row_t legal_rows[] = {
+	ROW("bhxh_support_months_max", "", 2018, 1, 1, 120),
+	ROW("bhxh_support_bp", "poor", 2018, 1, 1, 3000),
+	ROW("bhxh_support_bp", "poor", 2025, 7, 1, 5000),
+	ROW("bhxh_support_bp", "near_poor", 2018, 1, 1, 2500),
+	ROW("bhxh_support_bp", "near_poor", 2025, 7, 1, 4000),
+	ROW("bhxh_support_bp", "ethnic_minority", 2018, 1, 1, 1000),
+	ROW("bhxh_support_bp", "ethnic_minority", 2025, 7, 1, 3000),
+	ROW("bhxh_support_bp", "island", 2018, 1, 1, 1000),
+	ROW("bhxh_support_bp", "island", 2025, 7, 1, 5000),
+	ROW("bhxh_support_bp", "other", 2018, 1, 1, 1000),
+	ROW("bhxh_support_bp", "other", 2025, 7, 1, 2000),
+	ROW("poverty_line_rural", "", 2027, 1, 1, 2200000),
+	ROW("bhxh_fund_rate_ppm", "2026", 2027, 1, 1, 5000),
 	ROW("bhxh_missing_months_max", "", 2025, 7, 1, 60),
 	ROW("bhxh_missing_months_max", "", 2018, 1, 1, 120),
 	ROW("bhxh_fund_rate_ppm", "2024", 2025, 1, 1, 4900),
@@ -208,7 +222,7 @@ static void zero_rate_is_monthly_times_months(void **state)
 	int n;
 	(void)state;
 	fx_set(P_FUND_RATE, "2024", 0);
-	for (n = 1; n <= ADVANCE_YEARS_MAX; n++) {
+	for (n = ADVANCE_YEARS_MIN; n <= ADVANCE_YEARS_MAX; n++) {
 		lump_quote_t q = adv_ok(D(2025, 3, 1), 1500000, n);
 		assert_int_equal(q.months, 12 * n);
 		assert_int_equal(q.monthly_gross, 330000);
@@ -230,13 +244,13 @@ static void exact_vectors(void **state)
 {
 	lump_quote_t q;
 	(void)state;
-	/* 1 year in advance on 2020-03-01 at TN 1,500,000, r = 4833 (2019):
-	 * Σ_{i=1..12} 330000 / 1.004833^(i−1) = 3856905.0208... */
-	q = adv_ok(D(2020, 3, 1), 1500000, 1);
-	assert_int_equal(q.months, 12);
+	/* 2 years in advance on 2020-03-01 at TN 1,500,000, r = 4833 (2019):
+	 * Σ_{i=1..24} 330000 / 1.004833^(i−1) = 7496996.2751... */
+	q = adv_ok(D(2020, 3, 1), 1500000, 2);
+	assert_int_equal(q.months, 24);
 	assert_int_equal(q.monthly_gross, 330000);
-	assert_int_equal(q.amount, 3856905);
-	assert_int_equal(q.undiscounted, 3960000);
+	assert_int_equal(q.amount, 7496996);
+	assert_int_equal(q.undiscounted, 7920000);
 	assert_int_equal(q.rate_ppm, 4833);
 	assert_int_equal(q.rate_year, 2019);
 	/* 5 years: Σ_{i=1..60} 330000 / 1.004833^(i−1) = 17234880.878... */
@@ -264,6 +278,83 @@ static void exact_vectors(void **state)
 	assert_int_equal(mis_ok(D(2025, 8, 1), 1500000, 60).amount, 23065716);
 }
 
+/* The advance carries the state support of bhxh_quote for every advance
+ * month left under the 120-month cap, not discounted: net = the
+ * discounted amount − support per month × supported months. */
+static void advance_carries_state_support(void **state)
+{
+	static const struct {
+		int y, m, d;
+		money_t income;
+		int years, before;
+		enum bhxh_category c;
+		money_t amount, per_month;
+		int supported;
+	} t[] = {
+		/* 2025-08-01, r = 4900: 2 years at the floor = 7,491,366; poor 50 % */
+		{2025, 8, 1, 1500000, 2, 0, BHXH_POOR, 7491366, 165000, 24},
+		{2025, 8, 1, 1500000, 2, 110, BHXH_POOR, 7491366, 165000, 10},
+		{2025, 8, 1, 1500000, 2, 120, BHXH_POOR, 7491366, 165000, 0},
+		{2025, 8, 1, 1500000, 5, 0, BHXH_NEAR_POOR, 17202682, 132000, 60},
+		{2025, 8, 1, 1500000, 5, 100, BHXH_OTHER, 17202682, 66000, 20},
+		/* the old shares (NĐ 134/2015) before 2025-07-01: other 10 % of 22 % × 700,000 */
+		{2020, 3, 1, 1500000, 2, 0, BHXH_OTHER, 7496996, 15400, 24},
+		/* 2027-01-15, the 2,200,000 floor, r = 5000 (test rate for 2026):
+		 * 2 years = 10,975,029; 5 years = 25,160,347 */
+		{2027, 1, 15, 2200000, 2, 0, BHXH_POOR, 10975029, 242000, 24},
+		{2027, 1, 15, 2200000, 2, 0, BHXH_NEAR_POOR, 10975029, 193600, 24},
+		{2027, 1, 15, 2200000, 2, 0, BHXH_ETHNIC_MINORITY, 10975029, 145200, 24},
+		{2027, 1, 15, 2200000, 2, 0, BHXH_ISLAND, 10975029, 242000, 24},
+		{2027, 1, 15, 2200000, 5, 0, BHXH_OTHER, 25160347, 96800, 60},
+		/* the support follows the poverty line, not the chosen income */
+		{2027, 1, 15, 4400000, 2, 0, BHXH_OTHER, 21950059, 96800, 24},
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		bhxh_request_t r;
+		lump_quote_t q;
+		err_t e;
+		memset(&r, 0, sizeof r);
+		r.date = D(t[i].y, t[i].m, t[i].d);
+		r.income = t[i].income;
+		r.category = t[i].c;
+		r.supported_before = t[i].before;
+		if (bhxh_advance_quote_for(&fx.p, &r, t[i].years, &q, &e) != PO_OK)
+			fail_msg("case %zu: %s", i, e.en);
+		assert_int_equal(q.amount, t[i].amount);
+		assert_int_equal(q.months, 12 * t[i].years);
+		assert_int_equal(q.monthly_state_support, t[i].per_month);
+		assert_int_equal(q.supported_months, t[i].supported);
+		assert_int_equal(q.state_support, t[i].per_month * t[i].supported);
+		assert_int_equal(q.net, q.amount - q.state_support);
+		assert_int_equal((int)q.category, (int)t[i].c);
+	}
+	/* bhxh_advance_quote is category other with nothing received before */
+	assert_int_equal(adv_ok(D(2027, 1, 15), 2200000, 2).state_support, 24 * 96800);
+	assert_int_equal(adv_ok(D(2027, 1, 15), 2200000, 2).net, 10975029 - 24 * 96800);
+	/* below the 2027 floor: refused naming it */
+	{
+		bhxh_request_t r;
+		lump_quote_t q;
+		err_t e;
+		memset(&r, 0, sizeof r);
+		r.date = D(2027, 1, 15);
+		r.income = 2199999;
+		r.category = BHXH_POOR;
+		assert_int_equal(bhxh_advance_quote_for(&fx.p, &r, 2, &q, &e), PO_EINVAL);
+		assert_string_equal(e.field, "income");
+		assert_contains(e.vi, "2.200.000 đ");
+		r.income = 2200000;
+		r.supported_before = -1;
+		assert_int_equal(bhxh_advance_quote_for(&fx.p, &r, 2, &q, &e), PO_EINVAL);
+		assert_string_equal(e.field, "supported_before");
+	}
+	/* the missing time carries none */
+	assert_int_equal(mis_ok(D(2025, 8, 1), 1500000, 60).state_support, 0);
+	assert_int_equal(mis_ok(D(2025, 8, 1), 1500000, 60).net, 23065716);
+}
+
 /* The sum is rounded once, exactly: a tie goes up, and near-ties (within
  * 10^-5 of .5, where a double computation of 60 discounted terms can
  * land on the wrong side) go the right way. */
@@ -273,8 +364,8 @@ static void rounds_once_exactly(void **state)
 	/* tie: 1 month, r = 4850: 330000 × 1.00485 = 331600.5 exactly → up */
 	fx_add(P_FUND_RATE, "2022", D(2023, 1, 1), 4850);
 	assert_int_equal(mis_ok(D(2023, 2, 1), 1500000, 1).amount, 331601);
-	/* 1 year at 2,185,982 (g 480,916), r = 4833: 5620749.49999944... */
-	assert_int_equal(adv_ok(D(2020, 3, 1), 2185982, 1).amount, 5620749);
+	/* 2 years at 2,401,541 (g 528,339), r = 4833: 12002895.49999982... */
+	assert_int_equal(adv_ok(D(2020, 3, 1), 2401541, 2).amount, 12002895);
 	/* 5 years at 2,378,768 (g 523,329): 27331857.5000108... */
 	assert_int_equal(adv_ok(D(2020, 3, 1), 2378768, 5).amount, 27331858);
 	/* 60 missing months at 2,363,123 (g 519,887): 36260740.5000027... */
@@ -303,7 +394,7 @@ static void monotone(void **state)
 	size_t k;
 	int n;
 	(void)state;
-	for (n = 1; n <= ADVANCE_YEARS_MAX; n++) {
+	for (n = ADVANCE_YEARS_MIN; n <= ADVANCE_YEARS_MAX; n++) {
 		lump_quote_t q = adv_ok(D(2025, 3, 1), 2000000, n);
 		assert_true(q.amount > prev_adv);
 		assert_true(q.amount < q.undiscounted);
@@ -341,6 +432,10 @@ static void refusals(void **state)
 	err_t e;
 	(void)state;
 	refused(true, D(2025, 3, 1), 1500000, 0, PO_EINVAL, "years", MSG_ADV_YEARS);
+	/* one year at once is the 12-month mode, not an advance */
+	e = refused(true, D(2025, 3, 1), 1500000, 1, PO_EINVAL, "years", MSG_ADV_YEARS);
+	assert_string_equal(e.en, "advance years must be between 2 and 5, not 1 (one year at once is the 12-month mode)");
+	assert_string_equal(e.vi, "Số năm đóng trước phải từ 2 đến 5, không phải 1 (đóng 1 năm một lần là phương thức 12 tháng)");
 	refused(true, D(2025, 3, 1), 1500000, 6, PO_EINVAL, "years", MSG_ADV_YEARS);
 	refused(true, D(2025, 3, 1), 1500000, -1, PO_EINVAL, "years", MSG_ADV_YEARS);
 	refused(false, D(2025, 8, 1), 1500000, 0, PO_EINVAL, "months", MSG_ADV_MISSING_MONTHS);
@@ -352,7 +447,7 @@ static void refusals(void **state)
 	refused(false, D(2025, 6, 30), 1500000, 121, PO_EINVAL, "months", MSG_ADV_MISSING_MONTHS);
 
 	/* no rate for 2023 (a 2024 payment), nor for 2018 */
-	e = refused(true, D(2024, 5, 1), 1500000, 1, PO_ENOTFOUND, "rate", MSG_ADV_RATE_MISSING);
+	e = refused(true, D(2024, 5, 1), 1500000, 2, PO_ENOTFOUND, "rate", MSG_ADV_RATE_MISSING);
 	assert_contains(e.vi, "Chưa có lãi suất đầu tư quỹ BHXH năm 2023");
 	assert_contains(e.en, "2023");
 	assert_contains(e.en, "2024-05-01");
@@ -360,21 +455,21 @@ static void refusals(void **state)
 		    MSG_ADV_RATE_MISSING);
 	assert_contains(e.vi, "năm 2018");
 	/* the 2019 rate recorded from 2020-01-01 is not yet known on 2019-12-31 */
-	refused(true, D(2019, 12, 31), 1500000, 1, PO_ENOTFOUND, "rate", MSG_ADV_RATE_MISSING);
+	refused(true, D(2019, 12, 31), 1500000, 2, PO_ENOTFOUND, "rate", MSG_ADV_RATE_MISSING);
 
 	/* income below the floor (1,500,000 from 2022) or above 20 × base */
-	e = refused(true, D(2025, 3, 1), 1499999, 1, PO_EINVAL, "income", MSG_RULES_INCOME_LOW);
+	e = refused(true, D(2025, 3, 1), 1499999, 2, PO_EINVAL, "income", MSG_RULES_INCOME_LOW);
 	assert_contains(e.vi, "1.500.000 đ");
 	refused(false, D(2025, 8, 1), 1499999, 1, PO_EINVAL, "income", MSG_RULES_INCOME_LOW);
-	e = refused(true, D(2025, 3, 1), 46800001, 1, PO_EINVAL, "income",
+	e = refused(true, D(2025, 3, 1), 46800001, 2, PO_EINVAL, "income",
 		    MSG_RULES_INCOME_HIGH);
 	assert_contains(e.vi, "46.800.000 đ");
-	assert_int_equal(adv_ok(D(2025, 3, 1), 46800000, 1).monthly_gross, 10296000);
-	assert_int_equal(adv_ok(D(2025, 3, 1), 1500000, 1).monthly_gross, 330000);
+	assert_int_equal(adv_ok(D(2025, 3, 1), 46800000, 2).monthly_gross, 10296000);
+	assert_int_equal(adv_ok(D(2025, 3, 1), 1500000, 2).monthly_gross, 330000);
 
 	/* a rate outside 0..20000 ppm is a broken table */
 	fx_set(P_FUND_RATE, "2024", 20001);
-	refused(true, D(2025, 3, 1), 1500000, 1, PO_EINVAL, P_FUND_RATE,
+	refused(true, D(2025, 3, 1), 1500000, 2, PO_EINVAL, P_FUND_RATE,
 		MSG_RULES_PARAM_KEY_RANGE);
 	fx_set(P_FUND_RATE, "2024", -1);
 	refused(false, D(2025, 8, 1), 1500000, 1, PO_EINVAL, P_FUND_RATE,
@@ -393,10 +488,10 @@ static void missing_parameters(void **state)
 	refused(false, D(2025, 8, 1), 1500000, 1, PO_ENOTFOUND, P_MISSING_MONTHS_MAX,
 		MSG_RULES_PARAM_MISSING);
 	/* the advance does not need it */
-	assert_int_equal(adv_ok(D(2025, 3, 1), 1500000, 1).months, 12);
+	assert_int_equal(adv_ok(D(2025, 3, 1), 1500000, 2).months, 24);
 	/* before the first base salary row */
 	fx_add(P_FUND_RATE, "2017", D(2018, 1, 1), 4000);
-	refused(true, D(2018, 3, 1), 1500000, 1, PO_ENOTFOUND, P_BASE_SALARY,
+	refused(true, D(2018, 3, 1), 1500000, 2, PO_ENOTFOUND, P_BASE_SALARY,
 		MSG_RULES_PARAM_MISSING);
 }
 
@@ -454,6 +549,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(zero_rate_is_monthly_times_months, setup_legal),
 		cmocka_unit_test_setup(exact_vectors, setup_legal),
+		cmocka_unit_test_setup(advance_carries_state_support, setup_legal),
 		cmocka_unit_test_setup(rounds_once_exactly, setup_legal),
 		cmocka_unit_test_setup(largest_sums, setup_legal),
 		cmocka_unit_test_setup(monotone, setup_legal),
