@@ -38,6 +38,8 @@ int app_dashboard(app_t *a, const user_t *u, const int64_t *scope, size_t nscope
 		out->has_cash = true;
 		rc = store_cash(a->store, u->id, &out->cash_receipts, &out->cash_collected, &out->cash_remitted, e);
 	}
+	if (!rc && u && (u->role == UROLE_OFFICER || u->role == UROLE_UNION || u->role == UROLE_ADMIN))
+		rc = app_upcoming_changes(a, on, UPCOMING_DAYS, out->upcoming, DASHBOARD_CHANGES_MAX, &out->nupcoming, e);
 	return rc;
 }
 
@@ -552,6 +554,37 @@ int app_quote_notices(app_t *a, const char *scheme, date_t paid, date_t end, enu
 						 : bhyt_quote_notices(&p, paid, end, out, max);
 	if (*n > max)
 		*n = max;
+	app_params_free(&p);
+	return rc;
+}
+
+/* See registry.h. */
+int app_lines_notices(app_t *a, date_t paid, const receipt_line_t *lines, size_t nlines, param_notice_t *out,
+		      size_t max, size_t *n, err_t *e)
+{
+	params_t p = {NULL, 0};
+	param_notice_t one[PARAM_NOTICE_MAX];
+	size_t i, j, k, got;
+	int rc = app_params_load(a, &p, e);
+	*n = 0;
+	for (i = 0; !rc && i < nlines; i++) {
+		enum bhxh_category c = BHXH_OTHER;
+		bool bhxh = strcmp(lines[i].scheme, "bhxh") == 0;
+		if (bhxh)
+			bhxh_category_parse(lines[i].category, &c);
+		got = bhxh ? bhxh_quote_notices(&p, paid, lines[i].to, c, one, PARAM_NOTICE_MAX)
+			   : bhyt_quote_notices(&p, paid, lines[i].to, one, PARAM_NOTICE_MAX);
+		if (got > PARAM_NOTICE_MAX)
+			got = PARAM_NOTICE_MAX;
+		for (j = 0; j < got; j++) {
+			for (k = 0; k < *n; k++)
+				if (!strcmp(out[k].family, one[j].family) && !strcmp(out[k].key, one[j].key) &&
+				    !date_cmp(out[k].from, one[j].from))
+					break;
+			if (k == *n && *n < max)
+				out[(*n)++] = one[j];
+		}
+	}
 	app_params_free(&p);
 	return rc;
 }

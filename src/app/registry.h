@@ -55,6 +55,7 @@ int app_person_update(app_t *a, const user_t *by, int64_t id, const person_field
 /* ---- the dashboard ---- */
 
 #define DASHBOARD_DUE_DAYS 30 /* BHYT cards ending within this many days are due */
+#define DASHBOARD_CHANGES_MAX 8 /* parameter changes announced at most */
 
 /* The figures of the caller's units on a date. */
 typedef struct dashboard {
@@ -64,6 +65,11 @@ typedef struct dashboard {
 	bool has_cash;       /* the caller may collect money (admin, union, collector) */
 	int64_t cash_receipts;
 	money_t cash_collected, cash_remitted;
+	/* parameters coming into force within UPCOMING_DAYS after the date
+	 * (app_upcoming_changes), for officers, union cadres and
+	 * administrators; none for collectors and viewers */
+	param_notice_t upcoming[DASHBOARD_CHANGES_MAX];
+	size_t nupcoming;
 } dashboard_t;
 
 /* The dashboard of user u over her units scope[0..nscope) on `on`:
@@ -74,7 +80,9 @@ typedef struct dashboard {
  * and total), people due (as app_due with DASHBOARD_DUE_DAYS: BHYT ending
  * within 30 days or ended less than 90 days ago; BHXH whose paid period
  * ended) and, for a role that may collect, her own cash on hand (as
- * app_cash).  A handful of aggregate queries, whatever the size. */
+ * app_cash); for an officer, a union cadre or an administrator, the
+ * parameter changes of the next UPCOMING_DAYS days (after `on`, up to
+ * `on` + 60 days).  A handful of aggregate queries, whatever the size. */
 int app_dashboard(app_t *a, const user_t *u, const int64_t *scope, size_t nscope, date_t on, dashboard_t *out,
 		  err_t *e);
 
@@ -232,6 +240,13 @@ int app_quote_bhxh_lump(app_t *a, const bhxh_request_t *r, bool advance, int n, 
  * bhyt_quote_notices), at most max in out, their number in *n. */
 int app_quote_notices(app_t *a, const char *scheme, date_t paid, date_t end, enum bhxh_category c,
 		      param_notice_t *out, size_t max, size_t *n, err_t *e);
+
+/* The notes of a payment made on `paid` with lines[0..nlines) (a
+ * collection or its preview): app_quote_notices for each line's scheme,
+ * category and last covered day, each change once (by family, key and
+ * date), at most max in out, their number in *n. */
+int app_lines_notices(app_t *a, date_t paid, const receipt_line_t *lines, size_t nlines, param_notice_t *out,
+		      size_t max, size_t *n, err_t *e);
 
 /* The parameter rows that come into force after `today` and within
  * `days` days (param_changes over every family), at most max in out,

@@ -18,7 +18,9 @@
 #include <string.h>
 
 #include "app/ledger.h"
+#include "app/registry.h"
 #include "report/json_ledger.h"
+#include "report/json_registry.h"
 #include "web/handlers.h"
 
 #define DUE_LIMIT_DEFAULT 1000 /* entries of a due list answered by default */
@@ -102,10 +104,23 @@ static int body_id(const web_ctx_t *x, const char *name, int64_t *out, err_t *e)
 	return PO_OK;
 }
 
+/* Adds "notes" to a preview's answer: the parameter changes its lines'
+ * periods reach and do not follow (app_lines_notices), in the caller's
+ * language; nothing is added when the parameters cannot be read. */
+static void preview_notes(web_ctx_t *x, json_t *doc, date_t d, const receipt_view_t *v)
+{
+	param_notice_t notes[PARAM_NOTICE_MAX];
+	size_t n = 0;
+	err_t e;
+	if (app_lines_notices(x->a, d, v->lines, v->n, notes, PARAM_NOTICE_MAX, &n, &e) == PO_OK)
+		json_object_set_new(doc, "notes", report_notices(notes, n, x->lang));
+}
+
 /* POST /api/v1/collect and /api/v1/collect/preview: the payment of the
  * body ("date" today by default) collected by the caller: recorded (201
  * {"receipt"}) or only computed (200 {"preview": true, "receipt"}, the
- * receipt without id, book nor serial). */
+ * receipt without id, book nor serial, and "notes": the parameter
+ * changes its periods reach that it does not follow). */
 static void collect(web_ctx_t *x, bool record)
 {
 	collect_request_t rq;
@@ -136,6 +151,7 @@ static void collect(web_ctx_t *x, bool record)
 		web_json(x, 201, json_pack("{s:o}", "receipt", report_receipt_view(v)));
 	} else {
 		doc = json_pack("{s:b,s:o}", "preview", 1, "receipt", report_receipt_view(v));
+		preview_notes(x, doc, d, v);
 		web_json(x, 200, doc);
 	}
 	free(v);

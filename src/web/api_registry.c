@@ -162,7 +162,9 @@ static int j_id(const web_ctx_t *x, const char *k, int64_t *out, err_t *e)
 
 /* ---- the dashboard ---- */
 
-/* GET /api/v1/dashboard[?date=D]: the figures of the caller's units. */
+/* GET /api/v1/dashboard[?date=D]: the figures of the caller's units and,
+ * for officers, union cadres and administrators, "upcoming_changes": the
+ * parameters coming into force in the 60 days after the date. */
 void h_api_dashboard(web_ctx_t *x)
 {
 	dashboard_t d;
@@ -178,6 +180,7 @@ void h_api_dashboard(web_ctx_t *x)
 	}
 	o = report_dashboard(&d);
 	json_object_set_new(o, "unit_code", json_string(x->u->unit_code));
+	json_object_set_new(o, "upcoming_changes", report_notices(d.upcoming, d.nupcoming, x->lang));
 	web_json(x, 200, o);
 }
 

@@ -66,8 +66,9 @@ static void share_text(int64_t num, int64_t den, char *out, size_t cap)
 
 /* GET /: the figures of the user's units today (people, members and the
  * share of them with a BHYT card, BHXH participants, today's receipts,
- * her cash on hand when she collects, people due) and the links to the
- * daily tasks. */
+ * her cash on hand when she collects, people due), the parameter changes
+ * of the next 60 days (officers, union cadres, administrators) and the
+ * links to the daily tasks. */
 void page_dashboard(web_ctx_t *x)
 {
 	dashboard_t d;
@@ -102,6 +103,14 @@ void page_dashboard(web_ctx_t *x)
 	}
 	if (app_user_unit(x->a, x->u, &unit, &e) == PO_OK)
 		json_object_set_new(f, "unit_name", json_string(unit.name));
+	if (d.nupcoming) {
+		json_t *list = json_array();
+		size_t i;
+		for (i = 0; i < d.nupcoming; i++)
+			json_array_append_new(list, json_string(x->lang == LANG_EN ? d.upcoming[i].en : d.upcoming[i].vi));
+		json_object_set_new(f, "upcoming", list);
+		json_object_set_new(f, "has_upcoming", json_true());
+	}
 	json_object_set_new(c, "d", f);
 	web_page(x, 200, "dashboard", c);
 }

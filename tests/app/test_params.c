@@ -8,6 +8,7 @@
 #include "app/params_shipped.h"
 #include "app/registry.h"
 #include "rules/param_family.h"
+#include "rules/param_notice.h"
 
 /* Runs one SQL statement on the fixture's database through a connection
  * of its own (a change made behind plusone's back). */
@@ -199,6 +200,119 @@ static void a_broken_row_refuses_the_quote(void **state)
 	fixture_free(f);
 }
 
+/* A params_t over rows (sorted). */
+static params_t rows_of(param_row_t *rows, size_t n)
+{
+	params_t p = {rows, n};
+	params_sort(&p);
+	return p;
+}
+
+#define PROW(f, k, y, m, d, v) { f, k, { y, m, d, false }, v }
+
+/* param_changes: rows coming into force after the first date and by the
+ * second, whose value differs from the one the day before; in words,
+ * dates dd/mm/yyyy; a quote's note names the payment date. */
+static void changes_in_words(void **state)
+{
+	param_row_t rows[] = {
+		PROW("poverty_line_rural", "", 2022, 1, 1, 1500000),
+		PROW("poverty_line_rural", "", 2026, 1, 1, 1500000),
+		PROW("poverty_line_rural", "", 2027, 1, 1, 2200000),
+		PROW("base_salary", "", 2024, 7, 1, 2340000),
+		PROW("base_salary", "", 2026, 7, 1, 2530000),
+		PROW("bhxh_support_bp", "other", 2018, 1, 1, 1000),
+		PROW("bhxh_support_bp", "other", 2025, 7, 1, 2000),
+		PROW("bhxh_support_bp", "poor", 2018, 1, 1, 3000),
+		PROW("bhxh_support_bp", "poor", 2025, 7, 1, 5000),
+		PROW("bhyt_rate_bp", "", 2018, 1, 1, 450),
+		PROW("bhyt_rate_bp", "", 2028, 1, 1, 475),
+	};
+	params_t p = rows_of(rows, sizeof rows / sizeof rows[0]);
+	param_notice_t n[PARAM_NOTICE_MAX];
+	(void)state;
+	/* 2026-11-29 + 60 days: the 2027 poverty line only (the 2026-01-01
+	 * row repeats 1,500,000: no change) */
+	assert_int_equal(param_changes(&p, NULL, 0, date_make(2026, 11, 29), date_make(2027, 1, 28), n, PARAM_NOTICE_MAX), 1);
+	assert_string_equal(n[0].family, "poverty_line_rural");
+	assert_int_equal(n[0].before, 1500000);
+	assert_int_equal(n[0].after, 2200000);
+	assert_string_equal(n[0].vi, "Từ 01/01/2027: chuẩn nghèo nông thôn 1.500.000 đ → 2.200.000 đ: mức đóng BHXH tự "
+				     "nguyện tối thiểu và tiền Nhà nước hỗ trợ tăng");
+	assert_string_equal(n[0].en, "From 01/01/2027: rural poverty line 1.500.000 đ → 2.200.000 đ: the minimum voluntary "
+				     "BHXH contribution and the state support rise");
+	/* the span is (after, until]: the day of the change is the last one announced ahead */
+	assert_int_equal(param_changes(&p, NULL, 0, date_make(2025, 12, 31), date_make(2026, 1, 1), n, PARAM_NOTICE_MAX), 0);
+	assert_int_equal(param_changes(&p, NULL, 0, date_make(2026, 12, 31), date_make(2027, 1, 1), n, PARAM_NOTICE_MAX), 1);
+	assert_int_equal(param_changes(&p, NULL, 0, date_make(2027, 1, 1), date_make(2027, 3, 1), n, PARAM_NOTICE_MAX), 0);
+	/* shares in percent, keyed; several changes in date order, then family */
+	assert_int_equal(param_changes(&p, NULL, 0, date_make(2025, 6, 1), date_make(2026, 7, 1), n, PARAM_NOTICE_MAX), 3);
+	assert_string_equal(n[0].vi, "Từ 01/07/2025: tỷ lệ Nhà nước hỗ trợ BHXH tự nguyện (other) 10 % → 20 %: tiền Nhà "
+				     "nước hỗ trợ tăng");
+	assert_string_equal(n[1].key, "poor");
+	assert_string_equal(n[2].family, "base_salary");
+	/* at most max kept, the number there are returned */
+	assert_int_equal(param_changes(&p, NULL, 0, date_make(2025, 6, 1), date_make(2026, 7, 1), n, 1), 3);
+	assert_string_equal(n[0].key, "other");
+	/* 4,5 % → 4,75 %; English decimals with a point */
+	assert_int_equal(param_changes(&p, NULL, 0, date_make(2027, 6, 1), date_make(2028, 1, 1), n, PARAM_NOTICE_MAX), 1);
+	assert_string_equal(n[0].vi, "Từ 01/01/2028: tỷ lệ đóng BHYT hộ gia đình 4,5 % → 4,75 %: số tiền phải đóng tăng");
+	assert_string_equal(n[0].en, "From 01/01/2028: household BHYT contribution rate 4.5 % → 4.75 %: contributions rise");
+	/* a BHXH quote for a poor person: her share, not the other's */
+	assert_int_equal(bhxh_quote_notices(&p, date_make(2025, 6, 20), date_make(2026, 5, 31), BHXH_POOR, n, PARAM_NOTICE_MAX), 1);
+	assert_string_equal(n[0].key, "poor");
+	assert_string_equal(n[0].vi, "Số tiền tính theo quy định tại ngày đóng 20/06/2025. Từ 01/07/2025: tỷ lệ Nhà nước hỗ "
+				     "trợ BHXH tự nguyện (poor) 30 % → 50 %: tiền Nhà nước hỗ trợ tăng (không áp dụng cho "
+				     "lần đóng này).");
+	/* 12 months paid on 2026-12-20 run to 2027-11-30 and reach 2027-01-01 */
+	assert_int_equal(date_cmp(quote_period_end(date_make(2026, 12, 20), 12), date_make(2027, 11, 30)), 0);
+	assert_int_equal(bhxh_quote_notices(&p, date_make(2026, 12, 20), date_make(2027, 11, 30), BHXH_OTHER, n, PARAM_NOTICE_MAX), 1);
+	assert_string_equal(n[0].en, "Amounts follow the rules in force on the payment date 20/12/2026. From 01/01/2027: rural "
+				     "poverty line 1.500.000 đ → 2.200.000 đ: the minimum voluntary BHXH contribution and the "
+				     "state support rise (not applied to this payment).");
+	/* the BHYT quote does not follow the poverty line */
+	assert_int_equal(bhyt_quote_notices(&p, date_make(2026, 12, 20), date_make(2027, 12, 19), n, PARAM_NOTICE_MAX), 0);
+	assert_int_equal(bhyt_quote_notices(&p, date_make(2026, 6, 20), date_make(2027, 6, 19), n, PARAM_NOTICE_MAX), 1);
+	assert_string_equal(n[0].family, "base_salary");
+}
+
+/* The dashboard announces the next 60 days' changes to officers, union
+ * cadres and administrators, not to collectors and viewers. */
+static void dashboard_announces_to_officers_and_cadres(void **state)
+{
+	fixture_t *f = fixture_new();
+	static const enum user_role told[] = {UROLE_OFFICER, UROLE_UNION, UROLE_ADMIN};
+	static const enum user_role not_told[] = {UROLE_COLLECTOR, UROLE_VIEWER};
+	int64_t *scope = NULL;
+	size_t ns = fixture_scope(f, "29350", &scope), i;
+	static dashboard_t d;
+	char name[16];
+	int nch;
+	(void)state;
+	assert_int_equal(app_params_sync(&f->app, &nch, &f->e), PO_OK);
+	for (i = 0; i < 3; i++) {
+		user_t u;
+		snprintf(name, sizeof name, "u%zu", i);
+		u = fixture_user_raw(f, name, told[i], "29350");
+		assert_int_equal(app_dashboard(&f->app, &u, scope, ns, date_make(2026, 11, 29), &d, &f->e), PO_OK);
+		assert_int_equal(d.nupcoming, 1);
+		assert_string_equal(d.upcoming[0].vi, "Từ 01/01/2027: chuẩn nghèo nông thôn 1.500.000 đ → 2.200.000 đ: mức "
+						      "đóng BHXH tự nguyện tối thiểu và tiền Nhà nước hỗ trợ tăng");
+		/* 61 days ahead: not yet */
+		assert_int_equal(app_dashboard(&f->app, &u, scope, ns, date_make(2026, 11, 1), &d, &f->e), PO_OK);
+		assert_int_equal(d.nupcoming, 0);
+	}
+	for (i = 0; i < 2; i++) {
+		user_t u;
+		snprintf(name, sizeof name, "v%zu", i);
+		u = fixture_user_raw(f, name, not_told[i], "29350");
+		assert_int_equal(app_dashboard(&f->app, &u, scope, ns, date_make(2026, 11, 29), &d, &f->e), PO_OK);
+		assert_int_equal(d.nupcoming, 0);
+	}
+	free(scope);
+	fixture_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +321,8 @@ int main(void)
 		cmocka_unit_test(add_checks_the_family),
 		cmocka_unit_test(only_a_top_level_admin_writes),
 		cmocka_unit_test(a_broken_row_refuses_the_quote),
+		cmocka_unit_test(changes_in_words),
+		cmocka_unit_test(dashboard_announces_to_officers_and_cadres),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,6 +88,35 @@ req GET "/api/v1/dashboard?date=2025-09-15" -H "$ADMIN"
 check "on another date: both 2025 cards and the BHXH" json_eq '[d["members_bhyt"], d["bhyt_active"], d["bhxh_active"], d["receipts_today"]["count"]]' '[1, 2, 1, 0]'
 req GET "/api/v1/dashboard?date=15/09/2025" -H "$ADMIN"
 check "a bad date answers 422 naming it" fields_are '["date"]'
+# parameters changing in the next 60 days (today is 2026-11-29)
+UPCOMING='[["poverty_line_rural", "2027-01-01", 1500000, 2200000, "Từ 01/01/2027: chuẩn nghèo nông thôn 1.500.000 đ → 2.200.000 đ: mức đóng BHXH tự nguyện tối thiểu và tiền Nhà nước hỗ trợ tăng"]]'
+req GET /api/v1/dashboard -H "$LAN"
+check "a union cadre's dashboard announces the 2027 poverty line" json_eq '[(c["family"], c["valid_from"], c["before"], c["after"], c["message"]) for c in d["upcoming_changes"]]' "$UPCOMING"
+req GET /api/v1/dashboard -H "$OFFICER"
+check "so does an officer's" json_eq '[(c["family"], c["valid_from"], c["before"], c["after"], c["message"]) for c in d["upcoming_changes"]]' "$UPCOMING"
+req GET /api/v1/dashboard -H "$CTV"
+check "a collector's dashboard announces nothing" json_eq 'd["upcoming_changes"]' '[]'
+req GET "/api/v1/dashboard?date=2026-11-01" -H "$OFFICER"
+check "61 days before the change: not yet announced" json_eq 'd["upcoming_changes"]' '[]'
+req GET "/api/v1/dashboard?date=2026-11-02" -H "$OFFICER"
+check "60 days before: announced" json_eq '[c["valid_from"] for c in d["upcoming_changes"]]' '["2027-01-01"]'
+req GET "/api/v1/dashboard?date=2027-01-01" -H "$OFFICER"
+check "on the day itself it is in force, no longer upcoming" json_eq 'd["upcoming_changes"]' '[]'
+req GET "/api/v1/dashboard?date=2026-06-15" -H "$OFFICER"
+check "in June 2026: the base salary of 2026-07-01" json_eq '[c["message"] for c in d["upcoming_changes"]]' '["Từ 01/07/2026: lương cơ sở 2.340.000 đ → 2.530.000 đ: mức đóng BHYT hộ gia đình và mức thu nhập tối đa đóng BHXH tăng"]'
+page_login jar_dash lan "$PW"
+page jar_dash GET /
+check "the dashboard page shows the announcement" has "Từ 01/01/2027: chuẩn nghèo nông thôn 1.500.000 đ → 2.200.000 đ: mức đóng BHXH tự nguyện tối thiểu và tiền Nhà nước hỗ trợ tăng"
+page_login jar_dash_ctv ctv "$PW"
+page jar_dash_ctv GET /
+check "not the collector's" lacks "chuẩn nghèo nông thôn"
+
+# a quote whose period reaches 2027 says which rule applied
+req GET "/api/v1/quotes/bhxh?date=2026-12-20&income=1500000&months=12&category=poor" -H "$XEM"
+check "a 12-month quote paid on 2026-12-20: the 2026 amounts" json_eq '[d["monthly"]["gross"], d["monthly"]["state_support"], d["params"]["poverty_line"]]' '[330000, 165000, 1500000]'
+check "with a note naming the rule applied and the change" json_eq '[(n["valid_from"], n["message"]) for n in d["notes"]]' '[["2027-01-01", "Số tiền tính theo quy định tại ngày đóng 20/12/2026. Từ 01/01/2027: chuẩn nghèo nông thôn 1.500.000 đ → 2.200.000 đ: mức đóng BHXH tự nguyện tối thiểu và tiền Nhà nước hỗ trợ tăng (không áp dụng cho lần đóng này)."]]'
+req GET "/api/v1/quotes/bhxh?date=2026-12-20&income=1500000&months=1&category=poor" -H "$XEM"
+check "a month paid in December 2026 reaches no change: no note" json_eq 'd["notes"]' '[]'
 
 # ---- units ----
 req GET /api/v1/units -H "$LAN"

@@ -60,6 +60,12 @@ req POST /api/v1/collect/preview -H "$THU" -H "$J" -d '{"payer": 3, "items": [{"
 check "the preview over the API: 2 years at 2,200,000 (g 484,000), 20 % of 22 % × 1,500,000" json_eq '[(l["months"], l["gross"], l["state_support"], l["net"]) for l in d["receipt"]["lines"]]' '[[24, 10975029, 1584000, 9391029]]'
 req POST /api/v1/collect/preview -H "$THU" -H "$J" -d '{"payer": 3, "items": [{"scheme": "bhxh", "person": 3, "income": 2200000, "advance_years": 9}]}'
 check "9 years answers 422 naming items[0].advance_years" bash -c "[ $RC = 422 ] && printf '%s' '$OUT' | grep -q 'items\[0\].advance_years'"
+# a preview whose periods reach 2027 says which rule applied
+req POST /api/v1/collect/preview -H "$THU" -H "$J" -d '{"payer": 1, "items": [{"scheme": "bhxh", "person": 1, "income": 1500000, "months": 12}, {"scheme": "bhyt", "person": 1, "months": 12}]}'
+check "the preview of a 12-month payment on 2026-11-29: 2026 amounts" json_eq '[(l["scheme"], l["gross"], l["state_support"]) for l in d["receipt"]["lines"]]' '[["bhxh", 3960000, 792000], ["bhyt", 1366200, 0]]'
+check "and one note: the 2027 poverty line is not applied" json_eq '[(n["family"], n["valid_from"], n["message"]) for n in d["notes"]]' '[["poverty_line_rural", "2027-01-01", "Số tiền tính theo quy định tại ngày đóng 29/11/2026. Từ 01/01/2027: chuẩn nghèo nông thôn 1.500.000 đ → 2.200.000 đ: mức đóng BHXH tự nguyện tối thiểu và tiền Nhà nước hỗ trợ tăng (không áp dụng cho lần đóng này)."]]'
+req POST /api/v1/collect/preview -H "$THU" -H "$J" -d '{"payer": 1, "items": [{"scheme": "bhyt", "person": 1, "months": 12}]}'
+check "a BHYT card alone reaches no change: no note" json_eq 'd["notes"]' '[]'
 run check --json
 check "every invariant holds" json_eq 'd["ok"]' true
 serve_stop
