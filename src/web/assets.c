@@ -3,10 +3,12 @@
  * bytes) and may be cached for a day; an If-None-Match that matches
  * answers 304 without a body. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/embedded.h"
 #include "core/hash.h"
+#include "web/api_ops.h"
 #include "web/handlers.h"
 
 EMBEDDED_DECLARE(web_static);
@@ -59,8 +61,20 @@ void h_static(web_ctx_t *x)
 	send_asset(x, name, strstr(name, ".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", true);
 }
 
-/* See handlers.h. */
+/* See handlers.h.  The document is generated from the route table and
+ * the schemas (openapi.c) on each call: it is the server's own
+ * description of itself. */
 void h_openapi(web_ctx_t *x)
 {
-	send_asset(x, "openapi.json", "application/json; charset=utf-8", false);
+	json_t *doc = api_openapi_doc();
+	char *s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
+	json_decref(doc);
+	if (!s) {
+		web_fail_msg(x, 500, MSG_WEB_INTERNAL);
+		return;
+	}
+	x->rs->status = 200;
+	x->rs->type = "application/json; charset=utf-8";
+	buf_puts(&x->rs->body, s);
+	free(s);
 }

@@ -232,11 +232,39 @@ static const web_route_t *route_find(const char *method, const char *path, int64
 	return NULL;
 }
 
-/* The language of the request: English when the plusone_lang cookie says
- * "en", else Vietnamese. */
+/* The methods path answers to, as "GET, POST" into out (HEAD with GET). */
+static void allowed_methods(const char *path, char *out, size_t cap)
+{
+	size_t i, len = 0;
+	int64_t id;
+	out[0] = '\0';
+	for (i = 0; i < web_route_count; i++) {
+		if (!match(web_routes[i].pattern, path, &id) || strstr(out, web_routes[i].method))
+			continue;
+		len += (size_t)snprintf(out + len, len < cap ? cap - len : 0, "%s%s%s", len ? ", " : "",
+					web_routes[i].method, strcmp(web_routes[i].method, "GET") == 0 ? ", HEAD" : "");
+		if (len >= cap)
+			break;
+	}
+}
+
+/* The language of the request: the plusone_lang cookie's ("en" for
+ * English) when it is set; else, for an API call without the session
+ * cookie (a program, not the pages' script), English when the first
+ * language of Accept-Language is English ("en", "en-GB" …); else
+ * Vietnamese. */
 static enum lang lang_of(const web_req_t *rq)
 {
-	return rq->lang_cookie && strcmp(rq->lang_cookie, "en") == 0 ? LANG_EN : LANG_VI;
+	const char *al = rq->accept_language;
+	if (rq->lang_cookie)
+		return strcmp(rq->lang_cookie, "en") == 0 ? LANG_EN : LANG_VI;
+	if (rq->session_cookie || strncmp(rq->path, "/api/", 5) != 0)
+		return LANG_VI;
+	while (al && (*al == ' ' || *al == '\t'))
+		al++;
+	return al && strncasecmp(al, "en", 2) == 0 && (al[2] == '\0' || al[2] == '-' || al[2] == ',' || al[2] == ';')
+		       ? LANG_EN
+		       : LANG_VI;
 }
 
 /* Compares two tokens in constant time. */
@@ -282,14 +310,12 @@ void web_dispatch(app_t *a, const web_req_t *rq, web_resp_t *rs)
 	r = route_find(rq->method, rq->path, &x.id, &wrong_method);
 	if (!r) {
 		rs->route = "-";
+		if (wrong_method)
+			allowed_methods(rq->path, rs->allow, sizeof rs->allow);
 		web_fail_msg(&x, wrong_method ? 405 : 404, wrong_method ? MSG_WEB_METHOD : MSG_WEB_NOT_FOUND);
 		return;
 	}
 	rs->route = r->pattern;
-	if (write && !same_origin(rq)) {
-		web_fail_msg(&x, 403, MSG_WEB_CSRF);
-		return;
-	}
 
 	/* the session, when there is one (public pages still show who is in) */
 	if (rq->authorization && strncmp(rq->authorization, "Bearer ", 7) == 0) {
@@ -297,6 +323,13 @@ void web_dispatch(app_t *a, const web_req_t *rq, web_resp_t *rs)
 	} else if (rq->session_cookie) {
 		token = rq->session_cookie;
 		by_cookie = true;
+	}
+	/* the Origin check guards what a browser sends by itself: the
+	 * cookie, and the forms of the pages; a bearer token is no ambient
+	 * credential, so API calls without the cookie are not subject to it */
+	if (write && (by_cookie || (r->flags & WF_HTML)) && !same_origin(rq)) {
+		web_fail_msg(&x, 403, MSG_WEB_CSRF);
+		return;
 	}
 	if (token && session_find(a, token, &u, csrf, &scope, &nscope) == PO_OK) {
 		x.u = &u;
@@ -359,6 +392,8 @@ void web_dispatch(app_t *a, const web_req_t *rq, web_resp_t *rs)
 		web_fail_msg(&x, 403, MSG_WEB_FORBIDDEN);
 		goto out;
 	}
+	if (api && !web_api_check(&x, r))
+		goto out;
 	r->fn(&x);
 out:
 	json_decref(x.json);

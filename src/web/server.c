@@ -126,6 +126,10 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp_t *rs)
 		MHD_add_response_header(r, "Location", rs->location);
 	for (i = 0; i < rs->ncookies; i++)
 		MHD_add_response_header(r, "Set-Cookie", rs->cookies[i]);
+	if (rs->www_authenticate)
+		MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
+	if (rs->allow[0])
+		MHD_add_response_header(r, "Allow", rs->allow);
 	if (rs->retry_after > 0) {
 		snprintf(num, sizeof num, "%d", rs->retry_after);
 		MHD_add_response_header(r, "Retry-After", num);
@@ -218,6 +222,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	rq.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 	rq.session_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "plusone_session");
 	rq.lang_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "plusone_lang");
+	rq.accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language");
 	rq.csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
 	rq.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	rq.origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");

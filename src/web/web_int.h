@@ -61,6 +61,7 @@ typedef struct web_req {
 	const char *authorization;   /* the Authorization header or NULL */
 	const char *session_cookie;  /* the plusone_session cookie or NULL */
 	const char *lang_cookie;     /* the plusone_lang cookie or NULL */
+	const char *accept_language; /* the Accept-Language header or NULL */
 	const char *csrf_header;     /* the X-CSRF-Token header or NULL */
 	const char *if_none_match;   /* for cached assets */
 	const char *origin;          /* the Origin header or NULL */
@@ -80,6 +81,8 @@ typedef struct web_resp {
 	int cache_seconds;           /* > 0: cacheable asset; else no-store */
 	char etag[40];
 	int retry_after;             /* > 0: a Retry-After header (429) */
+	bool www_authenticate;       /* a WWW-Authenticate: Bearer header (401) */
+	char allow[64];              /* an Allow header (405) when not empty */
 	const char *route;           /* the matched route pattern, for the log */
 	char user[USERNAME_MAX + 1]; /* who asked, for the log ("" if nobody) */
 } web_resp_t;
@@ -163,17 +166,59 @@ void web_json(web_ctx_t *x, unsigned status, json_t *doc);
  * 409, ELIMIT 413, EFORBIDDEN 403, EBUSY 503, others 500. */
 unsigned web_status_of(int code);
 
-/* An error answer for rc and e: JSON {"error": English text, "message":
- * Vietnamese text, "field": field or null} on API routes, an error page
- * on HTML routes. */
+/* The stable code of an error status, the one table of them: 400
+ * bad_request, 401 unauthenticated, 403 forbidden, 404 not_found, 405
+ * method_not_allowed, 409 conflict, 413 too_large, 422 invalid, 429
+ * rate_limited, 503 busy, anything else internal. */
+const char *web_error_code(unsigned status);
+
+/* An error answer for rc and e: JSON {"error": English text, "code":
+ * web_error_code, "message": the text in the caller's language,
+ * "field": present only when e names one} on API routes (a 401 also
+ * asks for a WWW-Authenticate header), an error page on HTML routes. */
 void web_fail(web_ctx_t *x, int rc, const err_t *e);
 
 /* The same with a status and one message of the table. */
 void web_fail_msg(web_ctx_t *x, unsigned status, enum msg_id id);
 
+/* The same with a status, the field at fault (NULL for none) and the
+ * message id formatted with the arguments that follow. */
+void web_fail_text(web_ctx_t *x, unsigned status, const char *field, enum msg_id id, ...);
+
 /* A 422 answer listing several field errors: {"errors": [{"field",
- * "message", "message_en"}]}. */
+ * "message" (the caller's language), "code": "invalid"}]}. */
 void web_fail_fields(web_ctx_t *x, const err_t *errs, size_t n);
+
+struct schema_problem;
+
+/* One problem of a request check as an error answer at status. */
+void web_fail_problem(web_ctx_t *x, unsigned status, const struct schema_problem *p);
+
+/* A 422 answer listing the problems of a request check: {"errors":
+ * [{"field", "message", "code"}]}. */
+void web_fail_problems(web_ctx_t *x, const struct schema_problem *p, size_t n);
+
+/* Checks an /api/ request against its operation (api_check.c): unknown
+ * or repeated query arguments (400), and on a converted operation the
+ * arguments' and the body's values (422 listing every problem).  True
+ * to go on; false when the answer is already in x->rs. */
+bool web_api_check(web_ctx_t *x, const web_route_t *r);
+
+/* ---- lists (web_util.c) ---- */
+
+#define WEB_LIST_DEFAULT 50 /* rows of a page when limit is absent */
+#define WEB_LIST_MAX 200    /* rows of a page at most */
+
+/* The page a list request asks for: *limit from `limit` (default
+ * WEB_LIST_DEFAULT), *after the key the `after` cursor names (0 when
+ * absent).  A cursor is the text "k" followed by a positive decimal key
+ * (opaque to clients).  False (the 422 answered) for a limit outside
+ * 1..WEB_LIST_MAX or a malformed cursor. */
+bool web_list_page(web_ctx_t *x, int *limit, int64_t *after);
+
+/* Answers a list: {"results": results, "next": the cursor of next_key or
+ * null when 0, "total": total when total >= 0} (results consumed). */
+void web_list(web_ctx_t *x, json_t *results, int64_t next_key, long long total);
 
 /* A 303 redirect to loc (a path of this site). */
 void web_redirect(web_ctx_t *x, const char *loc);

@@ -1,10 +1,12 @@
 /* web_util.c: what every handler uses to read a request and answer it
  * (see web_int.h). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
+#include "web/schema.h"
 #include "web/tmpl.h"
 #include "web/ui_text.h"
 #include "web/web_int.h"
@@ -171,6 +173,38 @@ static void error_page(web_ctx_t *x, unsigned status, const char *vi, const char
 }
 
 /* See web_int.h. */
+const char *web_error_code(unsigned status)
+{
+	switch (status) {
+	case 400: return "bad_request";
+	case 401: return "unauthenticated";
+	case 403: return "forbidden";
+	case 404: return "not_found";
+	case 405: return "method_not_allowed";
+	case 409: return "conflict";
+	case 413: return "too_large";
+	case 422: return "invalid";
+	case 429: return "rate_limited";
+	case 503: return "busy";
+	default: return "internal";
+	}
+}
+
+/* The JSON error {"error", "code", "message", "field"?} at status, with
+ * the English text en, the caller's text and field (NULL or "" for
+ * none). */
+static void error_json(web_ctx_t *x, unsigned status, const char *vi, const char *en, const char *field)
+{
+	json_t *o = json_pack("{s:s,s:s,s:s}", "error", en, "code", web_error_code(status), "message",
+			      x->lang == LANG_EN ? en : vi);
+	if (o && field && field[0])
+		json_object_set_new(o, "field", json_string(field));
+	if (status == 401)
+		x->rs->www_authenticate = true;
+	web_json(x, status, o);
+}
+
+/* See web_int.h. */
 void web_fail(web_ctx_t *x, int rc, const err_t *e)
 {
 	unsigned status = web_status_of(rc);
@@ -184,9 +218,7 @@ void web_fail(web_ctx_t *x, int rc, const err_t *e)
 		error_page(x, status, vi, en);
 		return;
 	}
-	web_json(x, status,
-		 json_pack("{s:s,s:s,s:o}", "error", en, "message", vi, "field",
-			   e && e->field[0] ? json_string(e->field) : json_null()));
+	error_json(x, status, vi, en, status == 500 || status == 503 ? NULL : e ? e->field : NULL);
 }
 
 /* See web_int.h. */
@@ -197,7 +229,25 @@ void web_fail_msg(web_ctx_t *x, unsigned status, enum msg_id id)
 		error_page(x, status, vi, en);
 		return;
 	}
-	web_json(x, status, json_pack("{s:s,s:s}", "error", en, "message", vi));
+	error_json(x, status, vi, en, NULL);
+}
+
+/* See web_int.h. */
+void web_fail_text(web_ctx_t *x, unsigned status, const char *field, enum msg_id id, ...)
+{
+	char vi[ERR_TEXT_MAX], en[ERR_TEXT_MAX];
+	va_list ap;
+	va_start(ap, id);
+	vsnprintf(vi, sizeof vi, msg_format(id, LANG_VI), ap);
+	va_end(ap);
+	va_start(ap, id);
+	vsnprintf(en, sizeof en, msg_format(id, LANG_EN), ap);
+	va_end(ap);
+	if (is_page(x)) {
+		error_page(x, status, vi, en);
+		return;
+	}
+	error_json(x, status, vi, en, field);
 }
 
 /* See web_int.h. */
@@ -206,9 +256,79 @@ void web_fail_fields(web_ctx_t *x, const err_t *errs, size_t n)
 	json_t *arr = json_array();
 	size_t i;
 	for (i = 0; i < n; i++)
-		json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "field", errs[i].field, "message", errs[i].vi,
-						     "message_en", errs[i].en));
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "field", errs[i].field, "message",
+						     x->lang == LANG_EN ? errs[i].en : errs[i].vi, "code", "invalid"));
 	web_json(x, 422, json_pack("{s:o}", "errors", arr));
+}
+
+/* See web_int.h. */
+void web_fail_problem(web_ctx_t *x, unsigned status, const schema_problem_t *p)
+{
+	error_json(x, status, p->vi, p->en, p->field);
+}
+
+/* See web_int.h. */
+void web_fail_problems(web_ctx_t *x, const schema_problem_t *p, size_t n)
+{
+	json_t *arr = json_array();
+	size_t i;
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "field", p[i].field, "message",
+						     x->lang == LANG_EN ? p[i].en : p[i].vi, "code", p[i].code));
+	web_json(x, 422, json_pack("{s:o}", "errors", arr));
+}
+
+/* See web_int.h. */
+bool web_list_page(web_ctx_t *x, int *limit, int64_t *after)
+{
+	const char *l = web_query(x, "limit"), *c = web_query(x, "after");
+	*limit = WEB_LIST_DEFAULT;
+	*after = 0;
+	if (l) {
+		char *end;
+		long v = strtol(l, &end, 10);
+		if (!*l || *end || v < 1 || v > WEB_LIST_MAX) {
+			schema_problem_t p;
+			snprintf(p.field, sizeof p.field, "limit");
+			p.code = "range";
+			snprintf(p.vi, sizeof p.vi, msg_format(MSG_API_MAX, LANG_VI), "limit", (long long)WEB_LIST_MAX);
+			snprintf(p.en, sizeof p.en, msg_format(MSG_API_MAX, LANG_EN), "limit", (long long)WEB_LIST_MAX);
+			web_fail_problems(x, &p, 1);
+			return false;
+		}
+		*limit = (int)v;
+	}
+	if (c) {
+		char *end;
+		long long v = c[0] == 'k' && c[1] >= '1' && c[1] <= '9' ? strtoll(c + 1, &end, 10) : 0;
+		if (v < 1 || *end) {
+			schema_problem_t p;
+			snprintf(p.field, sizeof p.field, "after");
+			p.code = "format";
+			snprintf(p.vi, sizeof p.vi, "%s", msg_format(MSG_API_CURSOR, LANG_VI));
+			snprintf(p.en, sizeof p.en, "%s", msg_format(MSG_API_CURSOR, LANG_EN));
+			web_fail_problems(x, &p, 1);
+			return false;
+		}
+		*after = v;
+	}
+	return true;
+}
+
+/* See web_int.h. */
+void web_list(web_ctx_t *x, json_t *results, int64_t next_key, long long total)
+{
+	json_t *o = json_pack("{s:o}", "results", results);
+	char cur[32];
+	if (next_key > 0) {
+		snprintf(cur, sizeof cur, "k%lld", (long long)next_key);
+		json_object_set_new(o, "next", json_string(cur));
+	} else {
+		json_object_set_new(o, "next", json_null());
+	}
+	if (total >= 0)
+		json_object_set_new(o, "total", json_integer(total));
+	web_json(x, 200, o);
 }
 
 /* See web_int.h. */

@@ -148,6 +148,9 @@ static void fill_path(const char *p, char *out, size_t cap)
 }
 
 static const char *req_origin, *req_host; /* headers of the next calls */
+static char last_allow[64];               /* the Allow header of the last answer */
+static bool last_www;                     /* whether it asked for WWW-Authenticate */
+static char last_body[512];               /* the start of its body */
 
 /* Sends one request; returns the status.  how: 'b' bearer token of
  * role, 'c' session cookie with the CSRF header, 'n' cookie without any
@@ -184,6 +187,9 @@ static unsigned call(const char *method, const char *path, const char *body, int
 	web_resp_init(&rs);
 	web_dispatch(&a, &rq, &rs);
 	st = rs.status;
+	snprintf(last_allow, sizeof last_allow, "%s", rs.allow);
+	last_www = rs.www_authenticate;
+	snprintf(last_body, sizeof last_body, "%.*s", (int)(rs.body.len < 511 ? rs.body.len : 511), buf_cstr(&rs.body));
 	web_resp_free(&rs);
 	return st;
 }
@@ -351,15 +357,21 @@ static void every_route_every_role(void **state)
 }
 
 /* A write sent from a page of another site (its Origin names another
- * host) is refused before anything runs, login form included; the same
- * write from this site goes through. */
+ * host) is refused before anything runs when the browser's credentials
+ * would carry it: the session cookie, or a page's form (the login form
+ * included); the same write from this site goes through.  A bearer
+ * token is no ambient credential: an API write with it, or an API login
+ * without a cookie, is not subject to the Origin check. */
 static void writes_from_another_site_are_refused(void **state)
 {
 	(void)state;
 	req_host = "127.0.0.1:8080";
 	req_origin = "http://evil.example";
 	assert_int_equal(call("POST", "/login", "username=nobody&password=x", 0, 0), 403);
-	assert_int_equal(call("POST", "/api/v1/people", "{}", UROLE_UNION, 'b'), 403);
+	assert_int_equal(call("POST", "/api/v1/people", "{}", UROLE_UNION, 'c'), 403);
+	assert_non_null(strstr(last_body, "\"code\":\"forbidden\""));
+	assert_int_equal(call("POST", "/api/v1/people", "{}", UROLE_UNION, 'b'), 422);
+	assert_int_equal(call("POST", "/api/v1/login", "{\"username\":\"nobody\",\"password\":\"x\"}", 0, 0), 401);
 	req_origin = "null";
 	assert_int_equal(call("POST", "/login", "username=nobody&password=x", 0, 0), 403);
 	req_origin = "http://127.0.0.1:8080";
@@ -369,6 +381,34 @@ static void writes_from_another_site_are_refused(void **state)
 	req_origin = "http://evil.example";
 	assert_int_equal(call("GET", "/login", NULL, 0, 0), 200);
 	req_origin = req_host = NULL;
+}
+
+/* A 401 asks for a bearer token; a 405 names the methods the path
+ * answers to; both carry the error shape with its code. */
+static void unauthenticated_and_method_headers(void **state)
+{
+	(void)state;
+	assert_int_equal(call("GET", "/api/v1/me", NULL, 0, 0), 401);
+	assert_true(last_www);
+	assert_non_null(strstr(last_body, "\"code\":\"unauthenticated\""));
+	assert_null(strstr(last_body, "\"field\""));
+	assert_int_equal(call("DELETE", "/api/v1/people", NULL, UROLE_UNION, 'b'), 405);
+	assert_string_equal(last_allow, "GET, HEAD, POST");
+	assert_non_null(strstr(last_body, "\"code\":\"method_not_allowed\""));
+	assert_int_equal(call("GET", "/api/v1/me", NULL, UROLE_UNION, 'b'), 200);
+	assert_false(last_www);
+}
+
+/* An unknown or repeated query argument answers 400 naming it. */
+static void unknown_query_arguments_are_refused(void **state)
+{
+	(void)state;
+	assert_int_equal(call("GET", "/api/v1/people?q=lan&limt=1", NULL, UROLE_UNION, 'b'), 400);
+	assert_non_null(strstr(last_body, "\"code\":\"bad_request\""));
+	assert_non_null(strstr(last_body, "\"field\":\"limt\""));
+	assert_int_equal(call("GET", "/api/v1/people?q=lan&q=an", NULL, UROLE_UNION, 'b'), 400);
+	assert_non_null(strstr(last_body, "\"field\":\"q\""));
+	assert_int_equal(call("GET", "/api/v1/people?q=lan&limit=1", NULL, UROLE_UNION, 'b'), 200);
 }
 
 /* HEAD answers as GET does (the server sends no body); other unknown
@@ -389,6 +429,8 @@ int main(void)
 		cmocka_unit_test(every_route_every_role),
 		cmocka_unit_test(writes_from_another_site_are_refused),
 		cmocka_unit_test(head_is_get_and_other_methods_405),
+		cmocka_unit_test(unauthenticated_and_method_headers),
+		cmocka_unit_test(unknown_query_arguments_are_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -19,7 +19,7 @@ const el = (tag, text, cls) => {
 };
 const clear = e => { e.textContent = ""; };
 const en = d.documentElement.lang === "en";
-const apiMsg = j => !j ? "" : j.errors ? j.errors.map(x => en && x.message_en || x.message).join("; ") : en && j.error || j.message;
+const apiMsg = j => !j ? "" : j.errors ? j.errors.map(x => x.message).join("; ") : j.message;
 const send = (method, url, body) => {
 	const h = { Accept: "application/json" }, t = d.querySelector("input[name=csrf]");
 	if (body) { h["Content-Type"] = "application/json"; h["X-CSRF-Token"] = t.value; }
