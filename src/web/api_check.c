@@ -51,28 +51,12 @@ static json_t *query_value(const schema_t *s, const char *v)
 	return json_string(v);
 }
 
-/* See web_int.h. */
-bool web_api_check(web_ctx_t *x, const web_route_t *r)
+/* Checks the values of the arguments and the body of x against op;
+ * false when a 400 or 422 is already answered. */
+static bool values_ok(web_ctx_t *x, const api_op_t *op)
 {
-	const api_op_t *op = api_op_find(r->method, r->pattern);
 	schema_problem_t p[SCHEMA_PROBLEMS_MAX];
-	size_t n = 0, i, j;
-	if (!op)
-		return true;
-	for (i = 0; i < x->rq->nquery; i++) {
-		const char *k = x->rq->query[i].k;
-		if (!param_of(op, k)) {
-			web_fail_text(x, 400, k, MSG_API_UNKNOWN_PARAM, k);
-			return false;
-		}
-		for (j = 0; j < i; j++)
-			if (strcmp(x->rq->query[j].k, k) == 0) {
-				web_fail_text(x, 400, k, MSG_API_REPEATED, k);
-				return false;
-			}
-	}
-	if (!(op->flags & OP_STRICT))
-		return true;
+	size_t n = 0, i;
 	if (op->params) {
 		const api_param_t *q;
 		for (q = op->params; q->name; q++) {
@@ -90,7 +74,8 @@ bool web_api_check(web_ctx_t *x, const web_route_t *r)
 			}
 			jv = query_value(q->schema, v);
 			if (!jv) {
-				json_t *wrong = json_string(v); /* checked as text: a type problem */
+				/* not of the argument's type: checked as text, a type problem */
+				json_t *wrong = json_string(v);
 				schema_check(base(q->schema), wrong, q->name, p, &n);
 				json_decref(wrong);
 				continue;
@@ -101,15 +86,45 @@ bool web_api_check(web_ctx_t *x, const web_route_t *r)
 	}
 	if (op->body && x->json)
 		schema_check(op->body, x->json, "", p, &n);
-	if (n) {
-		/* an unknown member is a 400 naming it, as an unknown argument */
-		for (i = 0; i < n; i++)
-			if (strcmp(p[i].code, "unknown") == 0) {
-				web_fail_problem(x, 400, &p[i]);
+	if (!n)
+		return true;
+	/* an unknown member is a 400 naming it, as an unknown argument is */
+	for (i = 0; i < n; i++)
+		if (strcmp(p[i].code, "unknown") == 0) {
+			web_fail_problem(x, 400, &p[i]);
+			return false;
+		}
+	web_fail_problems(x, p, n);
+	return false;
+}
+
+/* See web_int.h. */
+bool web_api_check(web_ctx_t *x, const web_route_t *r)
+{
+	const api_op_t *op = api_op_find(r->method, r->pattern);
+	size_t i, j;
+	if (!op)
+		return true;
+	for (i = 0; i < x->rq->nquery; i++) {
+		const char *k = x->rq->query[i].k;
+		if (!param_of(op, k)) {
+			web_fail_text(x, 400, k, MSG_API_UNKNOWN_PARAM, k);
+			return false;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(x->rq->query[j].k, k) == 0) {
+				web_fail_text(x, 400, k, MSG_API_REPEATED, k);
 				return false;
 			}
-		web_fail_problems(x, p, n);
-		return false;
 	}
-	return true;
+	if (!(op->flags & OP_STRICT) || (op->flags & OP_LATE))
+		return true;
+	return values_ok(x, op);
+}
+
+/* See web_int.h. */
+bool web_api_values_ok(web_ctx_t *x)
+{
+	const api_op_t *op = api_op_find(x->rq->method, x->rs->route ? x->rs->route : "");
+	return !op || values_ok(x, op);
 }

@@ -28,7 +28,8 @@ typedef struct api_resp {
 } api_resp_t;
 
 /* Operation flags. */
-#define OP_STRICT 1u /* converted to the conventions: the body is checked against .body before the handler */
+#define OP_STRICT 1u /* converted to the conventions: arguments and body are checked against their schemas */
+#define OP_LATE 2u   /* that check is the handler's (web_api_values_ok), after what it checks first */
 
 /* One operation, joined to the route table by method and pattern. */
 typedef struct api_op {
@@ -39,7 +40,9 @@ typedef struct api_op {
 	const char *description;
 	const api_param_t *params; /* query arguments (the {id} is implied) */
 	const schema_t *body;      /* the request body, NULL for none */
-	const char *body_example;  /* a JSON text */
+	const char *body_example;  /* a JSON text: a valid body on the demo data */
+	const char *query_example; /* "q=lan&limit=2": valid arguments on the demo data */
+	long long id_example;      /* a valid {id} on the demo data (0: none) */
 	const api_resp_t *responses;
 	unsigned flags;
 } api_op_t;

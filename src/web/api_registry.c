@@ -193,8 +193,10 @@ static int unit_row(const unit_view_t *v, void *ctx)
 	return 0;
 }
 
-/* GET /api/v1/units[?date=D][&all=1]: the units inside the caller's
- * units in force on the date (every version with all). */
+/* GET /api/v1/units[?date=D][&all=true][&limit=N][&after=CURSOR]: a
+ * page of the units inside the caller's units in force on the date
+ * (every version with all), in code order: {"results", "next", "total",
+ * "date"}. */
 void h_api_units_list(web_ctx_t *x)
 {
 	json_t *arr;
@@ -215,7 +217,7 @@ void h_api_units_list(web_ctx_t *x)
 		fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, json_pack("{s:o,s:o}", "date", report_date(on), "units", arr));
+	web_list_rows(x, arr, "id", json_pack("{s:o}", "date", report_date(on)));
 }
 
 /* GET /api/v1/units/{id}[?date=D]: one unit with its parent, children
@@ -246,8 +248,9 @@ void h_api_units_get(web_ctx_t *x)
 	web_json(x, 200, o);
 }
 
-/* POST /api/v1/units {"code", "name", "kind", "parent", "from"?,
- * "island"?}: 201 with the new unit. */
+/* POST /api/v1/units {"code", "name", "kind", "parent_code",
+ * "valid_from"?, "island"?} (types checked by the dispatcher against
+ * UnitNew): 201 with the new unit. */
 void h_api_units_add(web_ctx_t *x)
 {
 	const char *code, *name, *kind, *parent;
@@ -263,9 +266,9 @@ void h_api_units_add(web_ctx_t *x)
 	if (!rc)
 		rc = j_need(x, "kind", &kind, &e);
 	if (!rc)
-		rc = j_str(x, "parent", &parent, &e);
+		rc = j_str(x, "parent_code", &parent, &e);
 	if (!rc)
-		rc = j_date(x, "from", (date_t){1, 1, 1, false}, &u.valid_from, &e);
+		rc = j_date(x, "valid_from", (date_t){1, 1, 1, false}, &u.valid_from, &e);
 	if (!rc && island && !json_is_boolean(island))
 		rc = err_set(&e, PO_EINVAL, "island", MSG_REG_BOOL, "island");
 	if (!rc && strlen(code) > UNIT_CODE_MAX)
@@ -799,7 +802,8 @@ static int param_row(const param_record_t *p, void *ctx)
 	return 0;
 }
 
-/* GET /api/v1/params[?family=F]: the JSON of `params list --json`. */
+/* GET /api/v1/params[?family=F][&limit=N][&after=CURSOR]: a page of the
+ * rows of `params list --json`: {"results", "next", "total"}. */
 void h_api_params_list(web_ctx_t *x)
 {
 	struct params_out o = {web_query(x, "family"), json_array()};
@@ -810,14 +814,15 @@ void h_api_params_list(web_ctx_t *x)
 		fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, json_pack("{s:o}", "params", o.arr));
+	web_list_rows(x, o.arr, NULL, NULL);
 }
 
-/* POST /api/v1/params {"family", "key"?, "from", "value", "source",
- * "status", "note"?}: records a row (checked as `params add`); 201 with
- * it; 403 unless the caller is an administrator of a top-level unit
- * (app_param_add_by: checked first, whatever the body); 409 when that
- * family, key and date already have one. */
+/* POST /api/v1/params {"family", "key"?, "valid_from", "value" (an
+ * integer), "source", "status", "note"?}: records a row (checked as
+ * `params add`); 201 with it; 403 unless the caller is an administrator
+ * of a top-level unit (app_param_add_by: checked first, whatever the
+ * body; then the body against ParamNew); 409 when that family, key and
+ * date already have one. */
 void h_api_params_add(web_ctx_t *x)
 {
 	const char *family, *key, *from, *value = NULL, *source, *status, *note;
@@ -830,11 +835,13 @@ void h_api_params_add(web_ctx_t *x)
 		web_fail(x, rc, &e);
 		return;
 	}
+	if (!web_api_values_ok(x))
+		return;
 	rc = j_str(x, "family", &family, &e);
 	if (!rc)
 		rc = j_str(x, "key", &key, &e);
 	if (!rc)
-		rc = j_str(x, "from", &from, &e);
+		rc = j_str(x, "valid_from", &from, &e);
 	if (!rc)
 		rc = j_str(x, "source", &source, &e);
 	if (!rc)

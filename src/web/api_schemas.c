@@ -4,9 +4,35 @@
  * name. */
 #include "web/api_schemas.h"
 
-const schema_t SCH_Error = {.name = "Error", .type = S_OBJECT, .description = "An error other than a field error (every status but 422). `field` is present on errors raised by a use case (409, 503, …) and absent on those of the dispatcher (401, 403, 404, 405, 400, 429). / Lỗi (trừ lỗi dữ liệu 422).", .fields = (const field_t[]){{"error", &(const schema_t){.type = S_STRING, .description = "What went wrong, in English.", .example = "\"not found\""}, true}, {"message", &(const schema_t){.type = S_STRING, .description = "The same in Vietnamese.", .example = "\"Không tìm thấy\""}, true}, {"field", &(const schema_t){.type = S_STRING, .description = "The field, query argument or body member the error is about; null or absent when none.", .nullable = true}, false}, {NULL, NULL, false}}};
+static const schema_t error_code = {
+	.type = S_STRING,
+	.description = "A stable word for what went wrong (web_error_code).",
+	.enum_json = "[\"bad_request\",\"unauthenticated\",\"forbidden\",\"not_found\",\"method_not_allowed\","
+		     "\"conflict\",\"too_large\",\"invalid\",\"rate_limited\",\"busy\",\"internal\"]",
+	.example = "\"not_found\"",
+};
 
-const schema_t SCH_FieldError = {.name = "FieldError", .type = S_OBJECT, .fields = (const field_t[]){{"field", &(const schema_t){.type = S_STRING, .description = "The field, query argument or body member at fault; a path inside a payment (\"items[1].months\"); \"\" for the body as a whole.", .example = "\"dob\""}, true}, {"message", &(const schema_t){.type = S_STRING, .description = "The problem in Vietnamese.", .example = "\"Ngày không hợp lệ: tháng 2 năm 1990 chỉ có 28 ngày\""}, true}, {"message_en", &(const schema_t){.type = S_STRING, .description = "The problem in English.", .example = "\"invalid date: February 1990 has 28 days\""}, true}, {NULL, NULL, false}}};
+const schema_t SCH_Error = {
+	.name = "Error",
+	.type = S_OBJECT,
+	.description = "An error other than a field error (every status but 422). / Lỗi (trừ lỗi dữ liệu 422).",
+	.closed = true,
+	.fields = (const field_t[]){
+		{"error", &(const schema_t){.type = S_STRING, .description = "What went wrong, in English.", .example = "\"not found\""}, true},
+		{"code", &error_code, true},
+		{"message", &(const schema_t){.type = S_STRING, .description = "What went wrong, in the caller's language (Vietnamese unless the plusone_lang cookie, or for a program Accept-Language, asks for English).", .example = "\"Không tìm thấy\""}, true},
+		{"field", &(const schema_t){.type = S_STRING, .description = "The one field, query argument or body member at fault; absent when none is.", .example = "\"cccd\""}, false},
+		{NULL, NULL, false}}};
+
+const schema_t SCH_FieldError = {
+	.name = "FieldError",
+	.type = S_OBJECT,
+	.closed = true,
+	.fields = (const field_t[]){
+		{"field", &(const schema_t){.type = S_STRING, .description = "The field, query argument or body member at fault; a path inside a payment (\"items[1].months\").", .example = "\"dob\""}, true},
+		{"message", &(const schema_t){.type = S_STRING, .description = "The problem in the caller's language.", .example = "\"Ngày không hợp lệ: tháng 2 năm 1990 chỉ có 28 ngày\""}, true},
+		{"code", &(const schema_t){.type = S_STRING, .description = "A stable word for the problem: invalid (a rule of the use case), required, type, unknown, enum, range, too_long, too_short, format.", .enum_json = "[\"invalid\",\"required\",\"type\",\"unknown\",\"enum\",\"range\",\"too_long\",\"too_short\",\"format\"]", .example = "\"invalid\""}, true},
+		{NULL, NULL, false}}};
 
 const schema_t SCH_FieldErrors = {.name = "FieldErrors", .type = S_OBJECT, .description = "422: what is wrong with the query or the body. POST /api/v1/people, PATCH /api/v1/people/{id}, POST /api/v1/collect (and its preview), POST /api/v1/users and PATCH /api/v1/users/{id} list every problem found; the other routes stop at the first one. / Dữ liệu không hợp lệ: từng trường và lý do.", .fields = (const field_t[]){{"errors", &(const schema_t){.type = S_ARRAY, .items = &SCH_FieldError, .min_items = 1}, true}, {NULL, NULL, false}}};
 
@@ -16,11 +42,18 @@ const schema_t SCH_Role = {.name = "Role", .type = S_STRING, .enum_json = "[\"ad
 
 const schema_t SCH_LoginRequest = {.name = "LoginRequest", .type = S_OBJECT, .fields = (const field_t[]){{"username", &(const schema_t){.type = S_STRING, .min_len = 1, .max_len = 64, .description = "The login, matched regardless of case.", .example = "\"hoi.tapngai\""}, true}, {"password", &(const schema_t){.type = S_STRING, .max_len = 256, .example = "\"tieucan2022\""}, true}, {NULL, NULL, false}}};
 
-const schema_t SCH_Session = {.name = "Session", .type = S_OBJECT, .fields = (const field_t[]){{"token", &(const schema_t){.type = S_STRING, .pattern = "^[0-9a-f]{64}$", .description = "Session token (64 hexadecimal digits): send it as `Authorization: Bearer TOKEN`. The same value is set as the cookie plusone_session. Valid for 12 hours from the login."}, true}, {"csrf_token", &(const schema_t){.type = S_STRING, .pattern = "^[0-9a-f]{32}$", .description = "32 hexadecimal digits: the X-CSRF-Token header of writes authenticated by the cookie."}, true}, {"username", &(const schema_t){.type = S_STRING, .description = "The login as recorded."}, true}, {"role", &SCH_Role, true}, {"unit_code", &(const schema_t){.type = S_STRING, .description = "Code of the login's unit: she sees and changes only this unit's subtree."}, true}, {NULL, NULL, false}}};
+const schema_t SCH_Session = {.name = "Session", .type = S_OBJECT, .fields = (const field_t[]){{"token", &(const schema_t){.type = S_STRING, .pattern = "^[0-9a-f]{64}$", .example = "\"daea4585e0c3d5b1e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9\"", .description = "Session token (64 hexadecimal digits): send it as `Authorization: Bearer TOKEN`. The same value is set as the cookie plusone_session. Valid for 12 hours from the login."}, true}, {"csrf_token", &(const schema_t){.type = S_STRING, .pattern = "^[0-9a-f]{32}$", .example = "\"ace9ff81b2c3d4e5f6a7b8c9d0e1f2a3\"", .description = "32 hexadecimal digits: the X-CSRF-Token header of writes authenticated by the cookie."}, true}, {"username", &(const schema_t){.type = S_STRING, .description = "The login as recorded."}, true}, {"role", &SCH_Role, true}, {"unit_code", &(const schema_t){.type = S_STRING, .description = "Code of the login's unit: she sees and changes only this unit's subtree."}, true}, {NULL, NULL, false}}};
 
 const schema_t SCH_Me = {.name = "Me", .type = S_OBJECT, .fields = (const field_t[]){{"username", &(const schema_t){.type = S_STRING}, true}, {"role", &SCH_Role, true}, {"unit_code", &(const schema_t){.type = S_STRING}, true}, {"unit_name", &(const schema_t){.type = S_STRING, .example = "\"Xã Tập Ngãi\""}, true}, {NULL, NULL, false}}};
 
-const schema_t SCH_PasswordChange = {.name = "PasswordChange", .type = S_OBJECT, .fields = (const field_t[]){{"old_password", &(const schema_t){.type = S_STRING, .max_len = 256, .description = "The current password."}, true}, {"new_password", &(const schema_t){.type = S_STRING, .min_len = 8, .max_len = 256, .description = "At least 8 characters, at most 256 bytes, valid UTF-8, different from the old one."}, true}, {NULL, NULL, false}}};
+const schema_t SCH_PasswordChange = {
+	.name = "PasswordChange",
+	.type = S_OBJECT,
+	.closed = true,
+	.fields = (const field_t[]){
+		{"old_password", &(const schema_t){.type = S_STRING, .max_len = 256, .description = "The current password."}, true},
+		{"new_password", &(const schema_t){.type = S_STRING, .min_len = 8, .max_len = 256, .description = "At least 8 characters, at most 256 bytes, valid UTF-8, different from the old one."}, true},
+		{NULL, NULL, false}}};
 
 const schema_t SCH_User = {.name = "User", .type = S_OBJECT, .description = "A login (never its password hash).", .fields = (const field_t[]){{"id", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 1LL}, true}, {"username", &(const schema_t){.type = S_STRING, .max_len = 64}, true}, {"role", &SCH_Role, true}, {"unit_code", &(const schema_t){.type = S_STRING}, true}, {"disabled", &(const schema_t){.type = S_BOOLEAN, .description = "A disabled login cannot log in and has no session."}, true}, {NULL, NULL, false}}};
 
@@ -40,11 +73,52 @@ const schema_t SCH_Dashboard = {.name = "Dashboard", .type = S_OBJECT, .descript
 
 const schema_t SCH_Unit = {.name = "Unit", .type = S_OBJECT, .description = "An administrative or union unit. / Đơn vị hành chính hoặc tổ chức Hội.", .fields = (const field_t[]){{"id", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 1LL}, true}, {"code", &(const schema_t){.type = S_STRING, .max_len = 32, .example = "\"29365\""}, true}, {"name", &(const schema_t){.type = S_STRING, .max_len = 200, .example = "\"Xã Tập Ngãi\""}, true}, {"kind", &(const schema_t){.type = S_STRING, .enum_json = "[\"province\",\"district\",\"commune\",\"ward\",\"town\",\"hamlet\",\"branch\",\"group\"]"}, true}, {"parent_code", &(const schema_t){.type = S_STRING, .description = "Code of its parent; null for a root unit.", .nullable = true}, true}, {"valid_from", &(const schema_t){.type = S_STRING, .format = "date", .description = "First day in force; null for always.", .nullable = true}, true}, {"valid_to", &(const schema_t){.type = S_STRING, .format = "date", .description = "Last day in force; null while it stands.", .nullable = true}, true}, {"island", &(const schema_t){.type = S_BOOLEAN, .description = "An island unit (its people may get the island category of BHXH support)."}, true}, {"current_parent_code", &(const schema_t){.type = S_STRING, .description = "The unit that stands for the parent on the date asked (the parent's successor when a reorganisation ended it); null when none.", .nullable = true}, true}, {"successor_code", &(const schema_t){.type = S_STRING, .description = "For an ended unit, the unit that took it over; null when none.", .nullable = true}, true}, {NULL, NULL, false}}};
 
-const schema_t SCH_UnitList = {.name = "UnitList", .type = S_OBJECT, .fields = (const field_t[]){{"date", &(const schema_t){.type = S_STRING, .format = "date"}, true}, {"units", &(const schema_t){.type = S_ARRAY, .items = &SCH_Unit, .description = "In code order."}, true}, {NULL, NULL, false}}};
+const schema_t SCH_Cursor = {
+	.name = "Cursor",
+	.type = S_STRING,
+	.nullable = true,
+	.description = "The cursor of the next page: pass it as after=CURSOR; null on the last page. Opaque.",
+	.example = "\"k12\"",
+};
+
+const schema_t API_LIMIT = {
+	.type = S_INTEGER,
+	.format = "int32",
+	.has_min = true,
+	.min = 1,
+	.has_max = true,
+	.max = 200,
+	.default_json = "50",
+};
+
+const schema_t API_AFTER = {.type = S_STRING, .pattern = "^k[1-9][0-9]*$"};
+
+const schema_t SCH_UnitList = {
+	.name = "UnitList",
+	.type = S_OBJECT,
+	.closed = true,
+	.description = "A page of units, in code order. / Danh sách đơn vị.",
+	.fields = (const field_t[]){
+		{"results", &(const schema_t){.type = S_ARRAY, .items = &SCH_Unit, .description = "In code order."}, true},
+		{"next", &SCH_Cursor, true},
+		{"total", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 0, .description = "Units in all the pages."}, true},
+		{"date", &(const schema_t){.type = S_STRING, .format = "date", .description = "The day the tree is seen on."}, true},
+		{NULL, NULL, false}}};
 
 const schema_t SCH_UnitDetail = {.name = "UnitDetail", .type = S_ALLOF, .alts = (const schema_t *const[]){&SCH_Unit, &(const schema_t){.type = S_OBJECT, .fields = (const field_t[]){{"date", &(const schema_t){.type = S_STRING, .format = "date", .description = "The date the unit is seen on."}, true}, {"people", &(const schema_t){.type = S_INTEGER, .format = "int64", .description = "People of its subtree (predecessors included)."}, true}, {"parent", &(const schema_t){.type = S_OBJECT, .description = "Its parent, when inside the caller's units; else null.", .nullable = true, .fields = (const field_t[]){{"id", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 1LL}, true}, {"code", &(const schema_t){.type = S_STRING, .max_len = 32, .example = "\"29365\""}, true}, {"name", &(const schema_t){.type = S_STRING, .max_len = 200, .example = "\"Xã Tập Ngãi\""}, true}, {"kind", &(const schema_t){.type = S_STRING, .enum_json = "[\"province\",\"district\",\"commune\",\"ward\",\"town\",\"hamlet\",\"branch\",\"group\"]"}, true}, {"parent_code", &(const schema_t){.type = S_STRING, .description = "Code of its parent; null for a root unit.", .nullable = true}, true}, {"valid_from", &(const schema_t){.type = S_STRING, .format = "date", .description = "First day in force; null for always.", .nullable = true}, true}, {"valid_to", &(const schema_t){.type = S_STRING, .format = "date", .description = "Last day in force; null while it stands.", .nullable = true}, true}, {"island", &(const schema_t){.type = S_BOOLEAN, .description = "An island unit (its people may get the island category of BHXH support)."}, true}, {"current_parent_code", &(const schema_t){.type = S_STRING, .description = "The unit that stands for the parent on the date asked (the parent's successor when a reorganisation ended it); null when none.", .nullable = true}, true}, {"successor_code", &(const schema_t){.type = S_STRING, .description = "For an ended unit, the unit that took it over; null when none.", .nullable = true}, true}, {NULL, NULL, false}}}, true}, {"children", &(const schema_t){.type = S_ARRAY, .items = &SCH_Unit, .description = "Its children in force on the date."}, true}, {NULL, NULL, false}}}, NULL}};
 
-const schema_t SCH_UnitNew = {.name = "UnitNew", .type = S_OBJECT, .fields = (const field_t[]){{"code", &(const schema_t){.type = S_STRING, .min_len = 1, .max_len = 32, .description = "Unique; at most 32 bytes."}, true}, {"name", &(const schema_t){.type = S_STRING, .min_len = 1, .max_len = 200}, true}, {"kind", &(const schema_t){.type = S_STRING, .enum_json = "[\"province\",\"district\",\"commune\",\"ward\",\"town\",\"hamlet\",\"branch\",\"group\"]"}, true}, {"parent", &(const schema_t){.type = S_STRING, .description = "Code of the parent unit, inside the caller's units. Required: a unit without a parent is refused (422 on \"parent\")."}, true}, {"from", &(const schema_t){.type = S_STRING, .format = "date", .description = "First day in force; absent: always."}, false}, {"island", &(const schema_t){.type = S_BOOLEAN, .default_json = "false"}, false}, {NULL, NULL, false}}};
+const schema_t SCH_UnitNew = {
+	.name = "UnitNew",
+	.type = S_OBJECT,
+	.closed = true,
+	.fields = (const field_t[]){
+		{"code", &(const schema_t){.type = S_STRING, .min_len = 1, .max_len = 32, .description = "Unique; at most 32 bytes."}, true},
+		{"name", &(const schema_t){.type = S_STRING, .min_len = 1, .max_len = 200}, true},
+		{"kind", &(const schema_t){.type = S_STRING, .enum_json = "[\"province\",\"district\",\"commune\",\"ward\",\"town\",\"hamlet\",\"branch\",\"group\"]"}, true},
+		{"parent_code", &(const schema_t){.type = S_STRING, .min_len = 1, .description = "Code of the parent unit, inside the caller's units (a unit without a parent is refused)."}, true},
+		{"valid_from", &(const schema_t){.type = S_STRING, .format = "date", .description = "First day in force; absent: always."}, false},
+		{"island", &(const schema_t){.type = S_BOOLEAN, .default_json = "false"}, false},
+		{NULL, NULL, false}}};
 
 const schema_t SCH_Person = {.name = "Person", .type = S_OBJECT, .description = "A person as search results show her. / Một người (kết quả tìm kiếm).", .fields = (const field_t[]){{"id", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 1LL}, true}, {"full_name", &(const schema_t){.type = S_STRING, .max_len = 400, .example = "\"Nguyễn Thị Lan\""}, true}, {"dob", &(const schema_t){.type = S_STRING, .format = "date", .description = "Date of birth. When only the year is known (dob_precision \"year\"), YYYY-01-01."}, true}, {"sex", &(const schema_t){.type = S_STRING, .enum_json = "[\"F\",\"M\"]", .description = "F or M."}, true}, {"cccd", &(const schema_t){.type = S_STRING, .description = "Citizen identity number, 12 digits; masked (\"084******001\") for a viewer in lists (search, household members).", .nullable = true}, true}, {"bhxh_code", &(const schema_t){.type = S_STRING, .description = "Social insurance number (mã số BHXH), 10 digits.", .nullable = true}, true}, {"phone", &(const schema_t){.type = S_STRING, .description = "Vietnamese mobile, 0 + 9 digits.", .nullable = true}, true}, {"unit_code", &(const schema_t){.type = S_STRING}, true}, {"household_code", &(const schema_t){.type = S_STRING, .nullable = true}, true}, {NULL, NULL, false}}};
 
@@ -90,9 +164,30 @@ const schema_t SCH_QuoteBhyt = {.name = "QuoteBhyt", .type = S_OBJECT, .descript
 
 const schema_t SCH_Param = {.name = "Param", .type = S_OBJECT, .description = "One dated legal parameter. / Một tham số pháp lý.", .fields = (const field_t[]){{"family", &(const schema_t){.type = S_STRING, .example = "\"base_salary\""}, true}, {"key", &(const schema_t){.type = S_STRING, .description = "\"\" when the family has no key."}, true}, {"valid_from", &(const schema_t){.type = S_STRING, .format = "date"}, true}, {"value", &(const schema_t){.type = S_INTEGER, .format = "int64", .description = "đồng, or basis points (2200 = 22%), as the family says."}, true}, {"source", &(const schema_t){.type = S_STRING, .description = "The legal source."}, true}, {"status", &(const schema_t){.type = S_STRING, .enum_json = "[\"law\",\"secondary\",\"open\"]"}, true}, {"note", &(const schema_t){.type = S_STRING, .nullable = true}, true}, {"origin", &(const schema_t){.type = S_STRING, .enum_json = "[\"shipped\",\"admin\"]", .description = "shipped with plusone, or added by an administrator."}, true}, {NULL, NULL, false}}};
 
-const schema_t SCH_ParamList = {.name = "ParamList", .type = S_OBJECT, .fields = (const field_t[]){{"params", &(const schema_t){.type = S_ARRAY, .items = &SCH_Param}, true}, {NULL, NULL, false}}};
+const schema_t SCH_ParamList = {
+	.name = "ParamList",
+	.type = S_OBJECT,
+	.closed = true,
+	.description = "A page of legal parameter rows, by family, key and date. / Danh sách tham số pháp lý.",
+	.fields = (const field_t[]){
+		{"results", &(const schema_t){.type = S_ARRAY, .items = &SCH_Param}, true},
+		{"next", &SCH_Cursor, true},
+		{"total", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 0, .description = "Rows in all the pages."}, true},
+		{NULL, NULL, false}}};
 
-const schema_t SCH_ParamNew = {.name = "ParamNew", .type = S_OBJECT, .fields = (const field_t[]){{"family", &(const schema_t){.type = S_STRING, .pattern = "^[a-z_]{1,40}$", .description = "Lowercase letters and _, at most 40 bytes (base_salary, poverty_line_rural, bhxh_rate_bp, bhxh_ceiling_factor, bhxh_support_bp, bhxh_support_months_max, bhxh_local_support_bp, bhxh_fund_rate_ppm, bhxh_missing_months_max, bhyt_rate_bp, bhyt_tier_bp, bhyt_card_wait_days, bhyt_lapse_days, bhyt_lapse_months, commission_bp; a row of another family is stored but not read by the rules)."}, true}, {"key", &(const schema_t){.type = S_STRING, .pattern = "^[a-z0-9_]{0,24}$", .description = "Lowercase letters, digits and _, at most 24 bytes; absent for a family without key."}, false}, {"from", &(const schema_t){.type = S_STRING, .format = "date", .description = "First day it applies."}, true}, {"value", &(const schema_t){.type = S_ONEOF, .alts = (const schema_t *const[]){&(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 0LL, .has_max = true, .max = 1000000000000000LL}, &(const schema_t){.type = S_STRING, .pattern = "^[0-9]+$"}, NULL}, .description = "A whole number from 0 to 10^15 (đồng or basis points)."}, true}, {"source", &(const schema_t){.type = S_STRING, .min_len = 1}, true}, {"status", &(const schema_t){.type = S_STRING, .enum_json = "[\"law\",\"secondary\",\"open\"]"}, true}, {"note", &(const schema_t){.type = S_STRING}, false}, {NULL, NULL, false}}};
+const schema_t SCH_ParamNew = {
+	.name = "ParamNew",
+	.type = S_OBJECT,
+	.closed = true,
+	.fields = (const field_t[]){
+		{"family", &(const schema_t){.type = S_STRING, .min_len = 1, .max_len = 40, .pattern = "^[a-z_]{1,40}$", .description = "A known family: base_salary, poverty_line_rural, bhxh_rate_bp, bhxh_ceiling_factor, bhxh_support_bp, bhxh_support_months_max, bhxh_local_support_bp, bhxh_fund_rate_ppm, bhxh_missing_months_max, bhyt_rate_bp, bhyt_tier_bp, bhyt_card_wait_days, bhyt_lapse_days, bhyt_lapse_months, commission_bp."}, true},
+		{"key", &(const schema_t){.type = S_STRING, .max_len = 24, .pattern = "^[a-z0-9_]{0,24}$", .description = "Lowercase letters, digits and _; absent for a family without key."}, false},
+		{"valid_from", &(const schema_t){.type = S_STRING, .format = "date", .description = "First day it applies."}, true},
+		{"value", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 0, .has_max = true, .max = 1000000000000000LL, .description = "A whole number (đồng or basis points), within the family's bounds."}, true},
+		{"source", &(const schema_t){.type = S_STRING, .min_len = 1}, true},
+		{"status", &(const schema_t){.type = S_STRING, .enum_json = "[\"law\",\"secondary\",\"open\"]"}, true},
+		{"note", &(const schema_t){.type = S_STRING}, false},
+		{NULL, NULL, false}}};
 
 const schema_t SCH_PaymentItem = {.name = "PaymentItem", .type = S_OBJECT, .fields = (const field_t[]){{"scheme", &(const schema_t){.type = S_STRING, .enum_json = "[\"bhxh\",\"bhyt\"]"}, true}, {"person", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 1LL, .description = "The person covered (inside the caller's units)."}, true}, {"months", &(const schema_t){.type = S_INTEGER, .format = "int32", .has_min = true, .min = 1LL, .has_max = true, .max = 12LL, .description = "BHXH: 1, 3, 6 or 12; BHYT: 3, 6 or 12. Required unless advance_years is given (then absent or 12 × advance_years)."}, false}, {"income", &(const schema_t){.type = S_INTEGER, .format = "int64", .description = "đồng; BHXH only, required there: chosen monthly income, between the floor and the ceiling in force", .has_min = true, .min = 0LL}, false}, {"category", &(const schema_t){.type = S_STRING, .enum_json = "[\"poor\",\"near_poor\",\"ethnic_minority\",\"island\",\"other\",null]", .description = "BHXH only, optional: else the category with the highest support that applies to her.", .nullable = true}, false}, {"advance_years", &(const schema_t){.type = S_INTEGER, .format = "int32", .has_min = true, .min = 2LL, .has_max = true, .max = 5LL, .nullable = true, .description = "BHXH only: pay this many years in advance (discounted; the state support of each month left under the 120-month cap is taken off). One year at once is months 12."}, false}, {NULL, NULL, false}}};
 
@@ -127,6 +222,7 @@ const schema_t SCH_DueList = {.name = "DueList", .type = S_OBJECT, .description 
 const schema_t SCH_Notice = {.name = "Notice", .type = S_OBJECT, .description = "A parameter change: announced ahead on the dashboard, or named by a quote whose period reaches it (the amounts follow the rules of the payment date). / Một thay đổi quy định.", .example = "{\"family\":\"poverty_line_rural\",\"key\":\"\",\"valid_from\":\"2027-01-01\",\"before\":1500000,\"after\":2200000,\"message\":\"Từ 01/01/2027: chuẩn nghèo nông thôn 1.500.000 đ → 2.200.000 đ: mức đóng BHXH tự nguyện tối thiểu và tiền Nhà nước hỗ trợ tăng\"}", .fields = (const field_t[]){{"family", &(const schema_t){.type = S_STRING, .description = "Parameter family (poverty_line_rural, base_salary …)."}, true}, {"key", &(const schema_t){.type = S_STRING, .description = "Its key, \"\" for a family without keys."}, true}, {"valid_from", &(const schema_t){.type = S_STRING, .format = "date", .description = "First day of the new value."}, true}, {"before", &(const schema_t){.type = S_INTEGER, .format = "int64", .description = "The value the day before."}, true}, {"after", &(const schema_t){.type = S_INTEGER, .format = "int64", .description = "The new value."}, true}, {"message", &(const schema_t){.type = S_STRING, .description = "The change in words, in the caller's language, dates dd/mm/yyyy: \"Từ 01/01/2027: chuẩn nghèo nông thôn 1.500.000 đ → 2.200.000 đ: …\"."}, true}, {NULL, NULL, false}}};
 
 const schema_t *const api_schemas[] = {
+	&SCH_Cursor,
 	&SCH_Error,
 	&SCH_FieldError,
 	&SCH_FieldErrors,

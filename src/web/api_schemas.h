@@ -4,6 +4,7 @@
 
 #include "web/schema.h"
 
+extern const schema_t SCH_Cursor;
 extern const schema_t SCH_Error;
 extern const schema_t SCH_FieldError;
 extern const schema_t SCH_FieldErrors;
@@ -65,6 +66,10 @@ extern const schema_t SCH_Referral;
 extern const schema_t SCH_DueItem;
 extern const schema_t SCH_DueList;
 extern const schema_t SCH_Notice;
+
+/* The query arguments of every list: limit (1 to 200, default 50) and
+ * after (a cursor). */
+extern const schema_t API_LIMIT, API_AFTER;
 
 /* Every named schema, NULL-terminated (the document's components). */
 extern const schema_t *const api_schemas[];

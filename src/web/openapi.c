@@ -8,6 +8,7 @@
  * 403 (a role not allowed, or a cookie write without its CSRF token),
  * 404 (a record named by the path), 413 (writes), 500. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "web/api_ops.h"
@@ -59,7 +60,22 @@ static void roles_text(unsigned roles, char *out, size_t cap)
 			len += (size_t)snprintf(out + len, cap - len, "%s%s", len ? ", " : "", names[i]);
 }
 
-/* The document's path of a route pattern (the same text). */
+/* The roles of a route as the array ["admin", …] of x-roles (empty for
+ * a public route). */
+static json_t *roles_array(unsigned roles)
+{
+	static const char *const names[] = {"admin", "officer", "union", "collector", "viewer"};
+	static const unsigned bits[] = {R_ADMIN, R_OFFICER, R_UNION, R_COLLECTOR, R_VIEWER};
+	json_t *a = json_array();
+	size_t i;
+	for (i = 0; i < 5; i++)
+		if (roles & bits[i])
+			json_array_append_new(a, json_string(names[i]));
+	return a;
+}
+
+/* The media type object of schema s with its example (JSON text or
+ * NULL). */
 static json_t *content_of(const schema_t *s, const char *example)
 {
 	json_t *media = json_pack("{s:o}", "schema", schema_json(s, false));
@@ -89,6 +105,99 @@ static json_t *shared(json_t *used, const char *name)
 	return json_pack("{s:s}", "$ref", ref);
 }
 
+/* The value of name in the query text q ("a=1&b=x") into out; false
+ * when absent. */
+static bool query_get(const char *q, const char *name, char *out, size_t cap)
+{
+	size_t n = strlen(name);
+	while (q && *q) {
+		const char *amp = strchr(q, '&'), *end = amp ? amp : q + strlen(q);
+		if ((size_t)(end - q) > n && strncmp(q, name, n) == 0 && q[n] == '=') {
+			snprintf(out, cap, "%.*s", (int)(end - q - n - 1), q + n + 1);
+			return true;
+		}
+		q = amp ? amp + 1 : NULL;
+	}
+	return false;
+}
+
+/* The JSON value of a query text as the schema s reads it. */
+static json_t *query_json(const schema_t *s, const char *v)
+{
+	while (s->type == S_REF)
+		s = s->ref;
+	if (s->type == S_INTEGER)
+		return json_integer(strtoll(v, NULL, 10));
+	if (s->type == S_BOOLEAN)
+		return json_boolean(strcmp(v, "true") == 0);
+	return json_string(v);
+}
+
+/* An example value of s made from its parts: its own example, else its
+ * first enum value, else null when nullable, else a value of its type
+ * within its bounds; objects get their required members. */
+static json_t *example_of(const schema_t *s, int depth)
+{
+	json_t *v;
+	if (s->example && (v = json_loads(s->example, JSON_DECODE_ANY, NULL)))
+		return v;
+	if (s->enum_json && (v = json_loads(s->enum_json, 0, NULL))) {
+		json_t *first = json_incref(json_array_get(v, 0));
+		json_decref(v);
+		if (first)
+			return first;
+	}
+	if (s->nullable || depth > 8)
+		return json_null();
+	switch (s->type) {
+	case S_REF:
+		return example_of(s->ref, depth + 1);
+	case S_ALLOF: {
+		/* the members of every part together */
+		json_t *o = json_object();
+		size_t i;
+		for (i = 0; s->alts[i]; i++) {
+			json_t *part = example_of(s->alts[i], depth + 1);
+			if (json_is_object(part))
+				json_object_update(o, part);
+			json_decref(part);
+		}
+		return o;
+	}
+	case S_ONEOF:
+		return s->alts[0] ? example_of(s->alts[0], depth + 1) : json_null();
+	case S_OBJECT: {
+		json_t *o = json_object();
+		const field_t *f;
+		for (f = s->fields; f && f->name; f++)
+			if (f->required)
+				json_object_set_new(o, f->name, example_of(f->s, depth + 1));
+		return o;
+	}
+	case S_ARRAY: {
+		json_t *a = json_array();
+		int i;
+		for (i = 0; i < (s->min_items ? s->min_items : 1) && s->items; i++)
+			json_array_append_new(a, example_of(s->items, depth + 1));
+		return a;
+	}
+	case S_STRING:
+		if (s->format && strcmp(s->format, "date") == 0)
+			return json_string("2026-11-29");
+		if (s->format && strcmp(s->format, "date-time") == 0)
+			return json_string("2026-11-29T08:00:00Z");
+		return json_string(s->min_len > 4 ? "xxxxxxxxxxxxxxxx" : "text");
+	case S_INTEGER:
+		return json_integer(s->has_min ? s->min : s->has_max && s->max < 1 ? s->max : 1);
+	case S_NUMBER:
+		return json_integer(1);
+	case S_BOOLEAN:
+		return json_true();
+	default:
+		return json_null();
+	}
+}
+
 /* The operation object of route r described by op; the shared
  * responses it refers to are noted in used. */
 static json_t *operation_of(const web_route_t *r, const api_op_t *op, json_t *used)
@@ -110,16 +219,21 @@ static json_t *operation_of(const web_route_t *r, const api_op_t *op, json_t *us
 	buf_free(&desc);
 	json_object_set_new(o, "operationId", json_string(op->id));
 	if (strstr(r->pattern, "{id}"))
-		json_array_append_new(params, json_pack("{s:s,s:s,s:b,s:s,s:{s:s,s:s,s:i}}", "name", "id", "in", "path",
-							"required", 1, "description", "A positive decimal integer.",
-							"schema", "type", "integer", "format", "int64", "minimum", 1));
+		json_array_append_new(params, json_pack("{s:s,s:s,s:b,s:s,s:{s:s,s:s,s:i},s:I}", "name", "id", "in",
+							"path", "required", 1, "description",
+							"A positive decimal integer.", "schema", "type", "integer",
+							"format", "int64", "minimum", 1, "example",
+							(json_int_t)(op->id_example > 0 ? op->id_example : 1)));
 	if (op->params) {
 		const api_param_t *p;
 		for (p = op->params; p->name; p++) {
 			json_t *po = json_pack("{s:s,s:s,s:b,s:o}", "name", p->name, "in", "query", "required",
 					       p->required, "schema", schema_json(p->schema, false));
+			char ex[256];
 			if (p->description)
 				json_object_set_new(po, "description", json_string(p->description));
+			if (query_get(op->query_example, p->name, ex, sizeof ex))
+				json_object_set_new(po, "example", query_json(p->schema, ex));
 			json_array_append_new(params, po);
 		}
 	}
@@ -127,14 +241,28 @@ static json_t *operation_of(const web_route_t *r, const api_op_t *op, json_t *us
 		json_object_set_new(o, "parameters", params);
 	else
 		json_decref(params);
-	if (op->body)
-		json_object_set_new(o, "requestBody",
-				    json_pack("{s:b,s:o}", "required", 1, "content", content_of(op->body, op->body_example)));
+	if (op->body) {
+		json_t *ex = op->body_example ? NULL : example_of(op->body, 0);
+		char *txt = ex ? json_dumps(ex, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+		json_object_set_new(o, "requestBody", json_pack("{s:b,s:o}", "required", 1, "content",
+								content_of(op->body, op->body_example ? op->body_example : txt)));
+		free(txt);
+		json_decref(ex);
+	}
+	json_object_set_new(o, "x-roles", roles_array(r->roles));
 	if (r->roles == R_PUBLIC)
 		json_object_set_new(o, "security", json_array());
 	for (rp = op->responses; rp->status; rp++) {
+		char *txt = NULL;
 		snprintf(key, sizeof key, "%u", rp->status);
-		json_object_set_new(resp, key, response_of(rp->description, rp->schema, rp->example));
+		if (!rp->example && rp->schema && rp == op->responses) {
+			/* the first answer (the success) always has an example */
+			json_t *ex = example_of(rp->schema, 0);
+			txt = json_dumps(ex, JSON_COMPACT | JSON_ENCODE_ANY);
+			json_decref(ex);
+		}
+		json_object_set_new(resp, key, response_of(rp->description, rp->schema, rp->example ? rp->example : txt));
+		free(txt);
 	}
 	/* the statuses every route shares */
 	if (!json_object_get(resp, "400"))

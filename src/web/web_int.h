@@ -204,6 +204,11 @@ void web_fail_problems(web_ctx_t *x, const struct schema_problem *p, size_t n);
  * to go on; false when the answer is already in x->rs. */
 bool web_api_check(web_ctx_t *x, const web_route_t *r);
 
+/* The values check of an operation marked OP_LATE, for its handler to
+ * run after what must answer first (a 403 naming why, a 404): true to
+ * go on; false when the 400 or 422 is already answered. */
+bool web_api_values_ok(web_ctx_t *x);
+
 /* ---- lists (web_util.c) ---- */
 
 #define WEB_LIST_DEFAULT 50 /* rows of a page when limit is absent */
@@ -216,9 +221,19 @@ bool web_api_check(web_ctx_t *x, const web_route_t *r);
  * 1..WEB_LIST_MAX or a malformed cursor. */
 bool web_list_page(web_ctx_t *x, int *limit, int64_t *after);
 
+/* Answers the page of rows (an array, consumed) the request asks for
+ * (web_list_page) with web_list: the rows after the one whose integer
+ * member key equals the cursor's key (with key NULL, the cursor is the
+ * ordinal of the last row of the page before), total their count.  A
+ * cursor naming no row gives an empty last page.  The members of extra
+ * (consumed; NULL for none) are added to the answer.  False when the 422
+ * of a bad limit or cursor is answered instead. */
+bool web_list_rows(web_ctx_t *x, json_t *rows, const char *key, json_t *extra);
+
 /* Answers a list: {"results": results, "next": the cursor of next_key or
- * null when 0, "total": total when total >= 0} (results consumed). */
-void web_list(web_ctx_t *x, json_t *results, int64_t next_key, long long total);
+ * null when 0, "total": total when total >= 0, and the members of extra}
+ * (results and extra consumed; extra may be NULL). */
+void web_list(web_ctx_t *x, json_t *results, int64_t next_key, long long total, json_t *extra);
 
 /* A 303 redirect to loc (a path of this site). */
 void web_redirect(web_ctx_t *x, const char *loc);

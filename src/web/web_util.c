@@ -316,7 +316,42 @@ bool web_list_page(web_ctx_t *x, int *limit, int64_t *after)
 }
 
 /* See web_int.h. */
-void web_list(web_ctx_t *x, json_t *results, int64_t next_key, long long total)
+bool web_list_rows(web_ctx_t *x, json_t *rows, const char *key, json_t *extra)
+{
+	json_t *page, *row;
+	int limit;
+	int64_t after, next = 0;
+	size_t i, start = 0, n = json_array_size(rows);
+	if (!web_list_page(x, &limit, &after)) {
+		json_decref(rows);
+		json_decref(extra);
+		return false;
+	}
+	if (after) {
+		/* the page starts after the row the cursor names */
+		bool found = false;
+		for (i = 0; i < n && !found; i++) {
+			row = json_array_get(rows, i);
+			found = key ? json_integer_value(json_object_get(row, key)) == after : (int64_t)i + 1 == after;
+			start = i + 1;
+		}
+		if (!found)
+			start = n;
+	}
+	page = json_array();
+	for (i = start; i < n && json_array_size(page) < (size_t)limit; i++)
+		json_array_append(page, json_array_get(rows, i));
+	if (i < n) {
+		row = json_array_get(rows, i - 1);
+		next = key ? json_integer_value(json_object_get(row, key)) : (int64_t)i;
+	}
+	web_list(x, page, next, (long long)n, extra);
+	json_decref(rows);
+	return true;
+}
+
+/* See web_int.h. */
+void web_list(web_ctx_t *x, json_t *results, int64_t next_key, long long total, json_t *extra)
 {
 	json_t *o = json_pack("{s:o}", "results", results);
 	char cur[32];
@@ -328,6 +363,9 @@ void web_list(web_ctx_t *x, json_t *results, int64_t next_key, long long total)
 	}
 	if (total >= 0)
 		json_object_set_new(o, "total", json_integer(total));
+	if (extra)
+		json_object_update(o, extra);
+	json_decref(extra);
 	web_json(x, 200, o);
 }
 

@@ -120,7 +120,19 @@ check "a month paid in December 2026 reaches no change: no note" json_eq 'd["not
 
 # ---- units ----
 req GET /api/v1/units -H "$LAN"
-check "units inside the caller's commune, in code order" json_eq '[u["code"] for u in d["units"]]' '["29350", "29350-01", "CH29350"]'
+check "units inside the caller's commune, in code order" json_eq '[[u["code"] for u in d["results"]], d["next"], d["total"]]' '[["29350", "29350-01", "CH29350"], null, 3]'
+req GET "/api/v1/units?limit=2" -H "$LAN"
+check "a page of 2 units names the cursor of the next" json_eq '[[u["code"] for u in d["results"]], d["next"] is not None, d["total"]]' '[["29350", "29350-01"], true, 3]'
+req GET "/api/v1/units?limit=2&after=$(field next)" -H "$LAN"
+check "the next page has the third, and no cursor" json_eq '[[u["code"] for u in d["results"]], d["next"]]' '[["CH29350"], null]'
+req GET "/api/v1/units?limit=201" -H "$LAN"
+check "a limit over 200 answers 422 naming limit" fields_are '["limit"]'
+req GET "/api/v1/units?after=12" -H "$LAN"
+check "a malformed cursor answers 422 naming after" fields_are '["after"]'
+req GET "/api/v1/units?all=1" -H "$LAN"
+check "a boolean argument is true or false, not 1" json_eq '[d["errors"][0]["field"], d["errors"][0]["code"]]' '["all", "type"]'
+req GET "/api/v1/units?limt=2" -H "$LAN"
+check "a misspelled argument answers 400 naming it" json_eq '[d["code"], d["field"]]' '["bad_request", "limt"]'
 req GET "/api/v1/units/$U29350" -H "$LAN"
 check "one unit: its children and the people of its subtree" json_eq '[d["code"], d["people"], d["parent"], d["parent_code"], [c["code"] for c in d["children"]]]' '["29350", 3, null, "846", ["29350-01", "CH29350"]]'
 req GET "/api/v1/units/$U29350" -H "$ADMIN"
@@ -130,15 +142,19 @@ MISSING=$OUT
 check "a missing unit answers 404" is 404
 req GET "/api/v1/units/$U29365" -H "$LAN"
 check "a unit outside her units answers 404 exactly like a missing one" bash -c "[ $RC = 404 ] && [ '$MISSING' = '$OUT' ]"
-req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29365-01", "name": "Ấp Sóc Cầu", "kind": "hamlet", "parent": "29365"}'
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29365-01", "name": "Ấp Sóc Cầu", "kind": "hamlet", "parent_code": "29365"}'
 check "an administrator adds a hamlet under a commune of hers: 201" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if (d[\"code\"], d[\"parent_code\"], d[\"kind\"]) == (\"29365-01\", \"29365\", \"hamlet\") else 1)'"
-req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29365-01", "name": "Ấp Sóc Cầu", "kind": "hamlet", "parent": "29365"}'
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29365-01", "name": "Ấp Sóc Cầu", "kind": "hamlet", "parent_code": "29365"}'
 check "the same code in force again answers 409" is 409
-req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29999", "name": "Xã Lạ", "kind": "commune", "parent": "84"}'
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29999", "name": "Xã Lạ", "kind": "commune", "parent_code": "84"}'
 check "a parent outside her units answers 422 naming parent" fields_are '["parent"]'
-req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29999", "name": "Xã Lạ", "kind": "village", "parent": "846"}'
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29999", "name": "Xã Lạ", "kind": "commune", "parent": "846"}'
+check "the old name parent is an unknown member: 400 naming it" json_eq "[$RC, d['code'], d['field']]" '[400, "bad_request", "parent"]'
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": 29999, "name": "Xã Lạ", "kind": "commune", "island": "yes"}'
+check "a number for a string, a text for a boolean and a missing member: every problem listed" json_eq '[(x["field"], x["code"]) for x in d["errors"]]' '[["code", "type"], ["parent_code", "required"], ["island", "type"]]'
+req POST /api/v1/units -H "$ADMIN" -H "$J" -d '{"code": "29999", "name": "Xã Lạ", "kind": "village", "parent_code": "846"}'
 check "an unknown kind answers 422 naming kind" fields_are '["kind"]'
-req POST /api/v1/units -H "$LAN" -H "$J" -d '{"code": "29350-02", "name": "Ấp Mới", "kind": "hamlet", "parent": "29350"}'
+req POST /api/v1/units -H "$LAN" -H "$J" -d '{"code": "29350-02", "name": "Ấp Mới", "kind": "hamlet", "parent_code": "29350"}'
 check "only an administrator adds units: 403" is 403
 
 # ---- people ----
@@ -246,22 +262,29 @@ check "an advance without the fund rate answers 422" is 422
 req GET "/api/v1/quotes/bhyt?date=2025-08-01&months=12&members=3" -H "$XEM"
 run quote bhyt --date 2025-08-01 --months 12 --members 3 --json
 check "GET quotes/bhyt equals quote bhyt --json" same_json "$(cat "$WORK/body")" "$OUT"
-req GET "/api/v1/quotes/bhyt?date=2026-09-01&months=6&ordinal=4&first_time=1" -H "$XEM"
+req GET "/api/v1/quotes/bhyt?date=2026-09-01&months=6&ordinal=4&first_time=true" -H "$XEM"
 run quote bhyt --date 2026-09-01 --months 6 --members 1 --first-ordinal 4 --first-time --json
 check "with an ordinal and the first card's dates" same_json "$(cat "$WORK/body")" "$OUT"
 req GET "/api/v1/quotes/bhyt?date=2025-08-01&months=2" -H "$XEM"
 check "2 months answers 422 naming months" fields_are '["months"]'
 
 # ---- parameters ----
-req GET /api/v1/params -H "$XEM"
+# results_of FILE MEMBER: the list MEMBER of the JSON in FILE (or standard input).
+results_of() { python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]) if sys.argv[1] != "-" else sys.stdin)[sys.argv[2]]))' "$1" "$2"; }
+req GET "/api/v1/params?limit=200" -H "$XEM"
 run params list --json
-check "GET params equals params list --json" same_json "$(cat "$WORK/body")" "$OUT"
+check "GET params equals params list --json" same_json "$(results_of "$WORK/body" results)" "$(printf '%s' "$OUT" | results_of - params)"
+ALLPARAMS=$(printf '%s' "$OUT" | results_of - params)
+req GET "/api/v1/params?limit=3" -H "$XEM"
+check "a page of 3 rows, the total and the next cursor" json_eq '[len(d["results"]), d["total"], d["next"]]' "[3, $(printf '%s' "$ALLPARAMS" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'), \"k3\"]"
+req GET "/api/v1/params?limit=3&after=k3" -H "$XEM"
+check "the next page is the 4th to 6th rows" same_json "$(results_of "$WORK/body" results)" "$(printf '%s' "$ALLPARAMS" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)[3:6]))')"
 req GET "/api/v1/params?family=base_salary" -H "$XEM"
 run params list --family base_salary --json
-check "with a family" same_json "$(cat "$WORK/body")" "$OUT"
+check "with a family" same_json "$(results_of "$WORK/body" results)" "$(printf '%s' "$OUT" | results_of - params)"
 printf '%s\n' "$PW" | "$PLUSONE" user add quocgia --role admin --unit 84 --password-stdin >/dev/null
 TOP=$(bearer quocgia "$PW")
-NEWROW='{"family": "base_salary", "from": "2027-07-01", "value": 2700000, "source": "NĐ thử nghiệm", "status": "law"}'
+NEWROW='{"family": "base_salary", "valid_from": "2027-07-01", "value": 2700000, "source": "NĐ thử nghiệm", "status": "law"}'
 req POST /api/v1/params -H "$OFFICER" -H "$J" -d "$NEWROW"
 check "an officer may not record parameters: 403" is 403
 req POST /api/v1/params -H "$ADMIN" -H "$J" -d "$NEWROW"
@@ -273,24 +296,24 @@ req POST /api/v1/params -H "$TOP" -H "$J" -d "$NEWROW"
 check "the administrator of the province (no parent) records it: 201" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | grep -q '\"origin\":\"admin\"'"
 req POST /api/v1/params -H "$TOP" -H "$J" -d "$NEWROW"
 check "the same family, key and date again answers 409" is 409
-req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": "2,7 triệu", "source": "NĐ", "status": "law"}'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "valid_from": "2028-07-01", "value": "2,7 triệu", "source": "NĐ", "status": "law"}'
 check "a value that is not a whole number answers 422 naming value" fields_are '["value"]'
-req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "maybe"}'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "valid_from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "maybe"}'
 check "an unknown status answers 422 naming status" fields_are '["status"]'
-req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 0, "source": "NĐ", "status": "law"}'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "valid_from": "2028-07-01", "value": 0, "source": "NĐ", "status": "law"}'
 check "base_salary 0 answers 422 naming value" fields_are '["value"]'
 check "with its bounds, in Vietnamese" json_eq 'd["errors"][0]["message"]' "Giá trị 0 của tham số base_salary không hợp lệ: phải từ 1000000 đến 20000000"
-req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salery", "from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "law"}'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salery", "valid_from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "law"}'
 check "an unknown family answers 422 naming family" fields_are '["family"]'
-req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "bhxh_support_bp", "key": "rich", "from": "2028-07-01", "value": 5000, "source": "NĐ", "status": "law"}'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "bhxh_support_bp", "key": "rich", "valid_from": "2028-07-01", "value": 5000, "source": "NĐ", "status": "law"}'
 check "a key outside the family answers 422 naming key" fields_are '["key"]'
-req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "bhxh_support_bp", "key": "poor", "from": "2028-07-01", "value": 10001, "source": "NĐ", "status": "law"}'
+req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "bhxh_support_bp", "key": "poor", "valid_from": "2028-07-01", "value": 10001, "source": "NĐ", "status": "law"}'
 check "a share over 10000 bp answers 422 naming value" fields_are '["value"]'
-req POST /api/v1/params -H "$LAN" -H "$J" -d '{"family": "base_salary", "from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "law"}'
+req POST /api/v1/params -H "$LAN" -H "$J" -d '{"family": "base_salary", "valid_from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "law"}'
 check "a union cadre may not record parameters: 403" is 403
-req GET /api/v1/params -H "$XEM"
+req GET "/api/v1/params?limit=200" -H "$XEM"
 run params list --json
-check "the new row is listed as the command lists it" same_json "$(cat "$WORK/body")" "$OUT"
+check "the new row is listed as the command lists it" same_json "$(results_of "$WORK/body" results)" "$(printf '%s' "$OUT" | results_of - params)"
 
 run check --json
 check "every invariant still holds" json_eq '[d["ok"], d["problems"]]' '[true, []]'
