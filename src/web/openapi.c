@@ -250,6 +250,7 @@ static json_t *operation_of(const web_route_t *r, const api_op_t *op, json_t *us
 		json_decref(ex);
 	}
 	json_object_set_new(o, "x-roles", roles_array(r->roles));
+	json_object_set_new(o, "x-conventions", json_boolean(op->flags & OP_STRICT));
 	if (r->roles == R_PUBLIC)
 		json_object_set_new(o, "security", json_array());
 	for (rp = op->responses; rp->status; rp++) {
