@@ -6,7 +6,7 @@
  * the shapes the command line prints too.
  *
  * Errors: a body that fails its checks answers 422 {"errors": [{"field",
- * "message", "message_en"}]}, each field named by its path
+ * "message", "code"}]}, each field named by its path
  * ("items[1].months"); a person of the body who does not exist or lives
  * outside the caller's units is the same error ("no person with id N").
  * A record asked for by the path or the query (a receipt, a unit, a

@@ -7,7 +7,7 @@
  * with the same body whatever the id (checked before the body is read,
  * so a wrong body says nothing of a record she cannot see); a wrong
  * input 422 {"errors":
- * [{"field", "message", "message_en"}]}; a viewer refused by a use case
+ * [{"field", "message", "code"}]}; a viewer refused by a use case
  * 403; other codes their status (web_status_of). */
 #include <errno.h>
 #include <stdio.h>

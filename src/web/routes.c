@@ -2,8 +2,9 @@
  * path run which handler, and who may call it.  The dispatcher
  * (dispatch.c) enforces the roles; handlers check the unit scope of the
  * records they touch.  Patterns: literal segments and {id}, a positive
- * decimal integer.  The OpenAPI document (static/openapi.json) lists
- * exactly the /api/ routes below; tests/web/test_openapi.c checks it. */
+ * decimal integer.  The OpenAPI document is generated from the /api/
+ * routes below and their entries in api_ops.c (openapi.c); every /api/
+ * route needs one, tests/web/test_openapi.c checks it. */
 #include "web/handlers.h"
 
 #define ADMIN_OFFICER (R_ADMIN | R_OFFICER)
