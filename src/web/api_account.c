@@ -133,7 +133,8 @@ static int user_to_array(const user_t *u, void *ctx)
 	return json_array_append_new(ctx, report_user(u)) ? PO_ENOMEM : 0;
 }
 
-/* GET /api/v1/users: the users of the caller's units, by username. */
+/* GET /api/v1/users[?limit=N][&after=CURSOR]: a page of the users of the
+ * caller's units, by username: {"results", "next", "total"}. */
 void h_api_users_list(web_ctx_t *x)
 {
 	json_t *arr = json_array();
@@ -146,7 +147,7 @@ void h_api_users_list(web_ctx_t *x)
 		web_fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, json_pack("{s:o}", "results", arr));
+	web_list_rows(x, arr, "id", NULL);
 }
 
 /* POST /api/v1/users {"username", "role", "unit_code", "password"}: a
@@ -177,18 +178,44 @@ void h_api_users_add(web_ctx_t *x)
 	web_json(x, 201, report_user(&u));
 }
 
+/* Sets the bool ctx when u is the user the handler looks for (its id in
+ * the first member). */
+struct user_seek {
+	int64_t id;
+	bool found;
+};
+static int user_seek(const user_t *u, void *ctx)
+{
+	struct user_seek *s = ctx;
+	if (u->id == s->id)
+		s->found = true;
+	return 0;
+}
+
 /* PATCH /api/v1/users/{id} {"role"?, "unit_code"?, "disabled"?,
- * "password"?}: changes a user of the caller's units (404 outside them);
- * 200 with the user as she is now.  A member that is absent or null is
- * left unchanged. */
+ * "password"?}: changes a user of the caller's units (404 outside them,
+ * whatever the body: the user is looked for first, then the body checked
+ * against UserPatch); 200 with the user as she is now.  A member that is
+ * absent or null is left unchanged. */
 void h_api_users_patch(web_ctx_t *x)
 {
+	struct user_seek seek = {x->id, false};
 	user_changes_t c = USER_CHANGES_NONE;
 	json_t *v;
 	err_t errs[4];
 	size_t n = 0;
 	user_t out;
-	int rc;
+	int rc = app_user_list(x->a, x->scope, x->nscope, user_seek, &seek, &errs[0]);
+	if (rc) {
+		answer_error(x, rc, &errs[0]);
+		return;
+	}
+	if (!seek.found) {
+		web_fail_msg(x, 404, MSG_WEB_NOT_FOUND);
+		return;
+	}
+	if (!web_api_values_ok(x))
+		return;
 	v = json_object_get(x->json, "role");
 	if (v && !json_is_null(v)) {
 		if (!json_is_string(v))
@@ -262,14 +289,15 @@ static int audit_to_page(const audit_entry_t *r, void *ctx)
 	return json_array_append_new(p->arr, report_audit_entry(r)) ? PO_ENOMEM : 0;
 }
 
-/* GET /api/v1/audit?actor=&action=&entity=&entity_id=&before=&limit=:
- * entries newest first; "next_before" is the id to pass as before for
- * the next page, or null on the last page.  action is a prefix. */
+/* GET /api/v1/audit?actor=&action=&entity=&entity_id=&limit=&after=:
+ * a page of entries newest first, {"results", "next"}: next is the
+ * cursor of the next (older) page, null on the last.  action is a
+ * prefix. */
 void h_api_audit(web_ctx_t *x)
 {
 	audit_filter_t f;
 	struct audit_page page = {NULL, 0};
-	int64_t limit = 0;
+	int limit;
 	err_t errs[3];
 	size_t n = 0;
 	bool more = false;
@@ -280,15 +308,13 @@ void h_api_audit(web_ctx_t *x)
 	f.entity = web_query(x, "entity");
 	if (!query_pos(x, "entity_id", &f.entity_id))
 		err_set(&errs[n++], PO_EINVAL, "entity_id", MSG_AUDIT_ID_BAD, "entity_id");
-	if (!query_pos(x, "before", &f.before_id))
-		err_set(&errs[n++], PO_EINVAL, "before", MSG_AUDIT_ID_BAD, "before");
-	if (!query_pos(x, "limit", &limit) || limit > AUDIT_LIMIT_MAX)
-		err_set(&errs[n++], PO_EINVAL, "limit", MSG_AUDIT_LIMIT, AUDIT_LIMIT_MAX);
 	if (n) {
 		web_fail_fields(x, errs, n);
 		return;
 	}
-	f.limit = (int)limit;
+	if (!web_list_page(x, &limit, &f.before_id))
+		return;
+	f.limit = limit;
 	page.arr = json_array();
 	rc = page.arr ? app_audit_list(x->a, &f, audit_to_page, &page, &more, &errs[0])
 		      : err_set(&errs[0], PO_ENOMEM, NULL, MSG_NOMEM);
@@ -299,7 +325,5 @@ void h_api_audit(web_ctx_t *x)
 		answer_error(x, rc, &errs[0]);
 		return;
 	}
-	web_json(x, 200,
-		 json_pack("{s:o,s:o}", "results", page.arr, "next_before",
-			   more ? json_integer(page.last) : json_null()));
+	web_list(x, page.arr, more ? page.last : 0, -1, NULL);
 }

@@ -69,12 +69,21 @@ check "her other session is untouched by the logout" is 200
 # ---- users, in the admin's units
 req GET /api/v1/users -H "$AADM"
 check "the user list holds only the admin's units, by username" json_eq '[[u["username"], u["role"], u["unit_code"], u["disabled"]] for u in d["results"]]' '[["adm", "admin", "29350", false], ["lan", "union", "29350", false]]'
+check "in the list envelope" json_eq '[d["next"], d["total"]]' '[null, 2]'
+req GET "/api/v1/users?limit=1" -H "$AADM"
+check "a page of one names the next" json_eq '[[u["username"] for u in d["results"]], d["next"] is not None, d["total"]]' '[["adm"], true, 2]'
+req GET "/api/v1/users?limit=1&after=$(field next)" -H "$AADM"
+check "the next page has the second, and no cursor" json_eq '[[u["username"] for u in d["results"]], d["next"]]' '[["lan"], null]'
 req GET /api/v1/users -H "Authorization: Bearer $L3"
 check "a non-admin may not list users" is 403
 req POST /api/v1/users -H "$AADM" -d "{\"username\": \"moi\", \"role\": \"collector\", \"unit_code\": \"29365\", \"password\": \"$PW\"}"
 check "adding a user outside her units answers 422 on unit_code" json_eq '[x["field"] for x in d["errors"]]' '["unit_code"]'
 req POST /api/v1/users -H "$AADM" -d "{\"username\": \"moi\", \"role\": \"chief\", \"unit_code\": \"29350-01\", \"password\": \"$PW\"}"
 check "an unknown role answers 422 on role" json_eq 'd["errors"][0]["field"]' role
+req POST /api/v1/users -H "$AADM" -d "{\"username\": 7, \"role\": \"collector\", \"unit\": \"29350-01\", \"password\": \"$PW\"}"
+check "an unknown member answers 400 naming it" json_eq "[$RC, d['code'], d['field']]" '[400, "bad_request", "unit"]'
+req POST /api/v1/users -H "$AADM" -d "{\"username\": 7, \"role\": \"collector\", \"password\": \"short\"}"
+check "a number for the username, a missing unit_code and a short password are all listed" json_eq '[(x["field"], x["code"]) for x in d["errors"]]' '[["username", "type"], ["unit_code", "required"], ["password", "too_short"]]'
 req POST /api/v1/users -H "$AADM" -d "{\"username\": \"moi\", \"role\": \"collector\", \"unit_code\": \"29350-01\", \"password\": \"$PW\"}"
 check "adding one inside answers 201 with the user" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | python3 -c 'import json,sys; d=json.load(sys.stdin); assert [d[\"id\"], d[\"username\"], d[\"unit_code\"], d[\"role\"]] == [4, \"moi\", \"29350-01\", \"collector\"]'"
 req POST /api/v1/users -H "$AADM" -d "{\"username\": \"MOI\", \"role\": \"collector\", \"unit_code\": \"29350\", \"password\": \"$PW\"}"
@@ -90,6 +99,8 @@ req PATCH /api/v1/users/99 -H "$AADM" -d '{"disabled": true}'
 check "exactly as a missing one does" bash -c "[ $RC = 404 ] && [ '$OUTSIDE' = '$OUT' ]"
 req PATCH /api/v1/users/3 -H "$AADM" -d '{"role": "nonsense"}'
 check "even with a bad role" bash -c "[ $RC = 404 ] && [ '$OUTSIDE' = '$OUT' ]"
+req PATCH /api/v1/users/99 -H "$AADM" -d '{"disabled": "yes", "colour": 1}'
+check "or a malformed body: the record is looked for first" bash -c "[ $RC = 404 ] && [ '$OUTSIDE' = '$OUT' ]"
 req PATCH /api/v1/users/2 -H "$AADM" -d '{"role": "nonsense"}'
 check "inside, a bad role answers 422 on role" json_eq 'd["errors"][0]["field"]' role
 req PATCH /api/v1/users/2 -H "$AADM" -d '{"disabled": "yes"}'
@@ -106,21 +117,23 @@ check "and her session ends at once" is 401
 # ---- the audit log
 req GET "/api/v1/audit?action=user.update&entity=user&entity_id=2" -H "$AADM"
 check "the audit log shows before and after of a user update" json_eq '[d["results"][1]["actor"], d["results"][1]["detail"]["before"], d["results"][1]["detail"]["after"]]' '["adm", {"disabled": false, "role": "union", "unit_code": "29350"}, {"disabled": false, "role": "collector", "unit_code": "29350-01"}]'
-check "newest first" json_eq '[len(d["results"]), d["results"][0]["detail"]["after"]["disabled"], d["next_before"]]' '[2, true, null]'
-req GET "/api/v1/audit?limit=500" -H "$AADM"
+check "newest first" json_eq '[len(d["results"]), d["results"][0]["detail"]["after"]["disabled"], d["next"]]' '[2, true, null]'
+req GET "/api/v1/audit?limit=200" -H "$AADM"
 check "the audit log never holds a password hash" bash -c "[ $RC = 200 ] && ! grep -q 'pass_hash' '$WORK/body' && ! grep -q 'argon2' '$WORK/body'"
 check "nor a session token" bash -c "! grep -q '$ADM' '$WORK/body' && ! grep -q '$L1' '$WORK/body'"
 check "logins, logouts and password changes are there" json_eq 'sorted(set(r["action"] for r in d["results"]) & {"session.login", "session.logout", "user.password", "user.add", "user.update"})' '["session.login", "session.logout", "user.add", "user.password", "user.update"]'
 req GET "/api/v1/audit?limit=2" -H "$AADM"
 FIRST=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(",".join(str(r["id"]) for r in d["results"]))')
-NEXT=$(field next_before)
-check "a page of 2 gives next_before, the id of its last entry" bash -c "[ '${FIRST#*,}' = '$NEXT' ]"
-req GET "/api/v1/audit?limit=2&before=$NEXT" -H "$AADM"
-check "the next page starts below it" json_eq "all(r['id'] < $NEXT for r in d['results']) and len(d['results']) == 2" true
-req GET "/api/v1/audit?limit=501" -H "$AADM"
-check "limit above 500 answers 422" json_eq 'd["errors"][0]["field"]' limit
-req GET "/api/v1/audit?before=-1" -H "$AADM"
-check "a negative before answers 422" is 422
+NEXT=$(field next)
+check "a page of 2 gives next, the cursor of its last entry" bash -c "[ 'k${FIRST#*,}' = '$NEXT' ]"
+req GET "/api/v1/audit?limit=2&after=$NEXT" -H "$AADM"
+check "the next page starts below it" json_eq "all(r['id'] < ${NEXT#k} for r in d['results']) and len(d['results']) == 2" true
+req GET "/api/v1/audit?limit=201" -H "$AADM"
+check "limit above 200 answers 422" json_eq 'd["errors"][0]["field"]' limit
+req GET "/api/v1/audit?after=-1" -H "$AADM"
+check "a malformed cursor answers 422" is 422
+req GET "/api/v1/audit?before=5" -H "$AADM"
+check "the old before is an unknown argument: 400" is 400
 api_login binh "$PW"
 BINH=$(field token)
 req GET /api/v1/audit -H "Authorization: Bearer $BINH"
