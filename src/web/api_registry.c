@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app/collect.h"
+#include "app/duplicates.h"
 #include "app/registry.h"
 #include "report/json_accounts.h"
 #include "report/json_registry.h"
@@ -361,16 +362,33 @@ static void fail_fields(web_ctx_t *x, int rc, const err_t *errs, size_t nerrs)
 
 /* POST /api/v1/people: a JSON person (the import columns as keys) →
  * 201 with the stored person; 422 with every field error; 409 for a
- * CCCD or mã số BHXH already present. */
+ * CCCD or mã số BHXH already present; 409 {"error", "message",
+ * "candidates": [person…]} when people of the same name, date of birth,
+ * sex and unit exist and the body does not say "confirm_new": true (she
+ * is another person).  Never changes anyone else. */
 void h_api_people_add(web_ctx_t *x)
 {
 	person_fields_t in;
 	err_t errs[PERSON_ERRORS_MAX];
-	size_t nerrs = 0;
-	person_t p;
+	person_t p, cands[PERSON_CANDIDATES_MAX];
+	size_t nerrs = 0, ncands = 0, i;
+	json_t *confirm = json_object_get(x->json, "confirm_new"), *arr;
 	int rc;
+	if (confirm && !json_is_boolean(confirm)) {
+		err_set(&errs[0], PO_EINVAL, "confirm_new", MSG_REG_BOOL, "confirm_new");
+		web_fail_fields(x, errs, 1);
+		return;
+	}
 	fields_of_body(x, false, &in, &errs[0]);
-	rc = app_person_create(x->a, x->u, &in, &p, errs, &nerrs);
+	rc = app_person_add(x->a, x->u, &in, json_is_true(confirm), &p, cands, &ncands, errs, &nerrs);
+	if (rc == PO_ECONFLICT && ncands) {
+		arr = json_array();
+		for (i = 0; i < ncands; i++)
+			json_array_append_new(arr, report_person_masked(&cands[i], true, masked(x)));
+		web_json(x, 409, json_pack("{s:s,s:s,s:s,s:o}", "error", errs[0].en, "message", errs[0].vi, "field",
+					   "candidates", "candidates", arr));
+		return;
+	}
 	if (rc) {
 		fail_fields(x, rc, errs, nerrs);
 		return;
