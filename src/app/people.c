@@ -797,7 +797,7 @@ int app_person_update(app_t *a, const user_t *by, int64_t id, const person_field
 		np.unit_id = pp.p.unit_id;
 		memcpy(np.unit_code, pp.p.unit_code, sizeof np.unit_code);
 		if (!unit_set_has(scope, nscope, np.unit_id)) {
-			rc = err_set(&e, PO_EINVAL, "unit_code", MSG_UNIT_OUT_OF_SCOPE, np.unit_code);
+			rc = err_set(&e, PO_EINVAL, "unit_code", MSG_UNIT_UNKNOWN, np.unit_code); /* as unknown */
 			goto fail;
 		}
 	}

@@ -83,9 +83,12 @@ static int import_people(cli_t *c, int argc, char **argv)
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		/* and the inserted rows listed as possible duplicates */
+		/* and, when there are some, the inserted rows listed as
+		 * possible duplicates (so that an import without them prints
+		 * exactly the contract's keys) */
 		json_t *doc = stats_json(&st);
-		json_object_set_new(doc, "possible_duplicates", json_integer(st.possible_duplicates));
+		if (st.possible_duplicates)
+			json_object_set_new(doc, "possible_duplicates", json_integer(st.possible_duplicates));
 		return cli_print_json(doc);
 	}
 	if (st.possible_duplicates)

@@ -290,6 +290,53 @@ static void two_people_after_all(void **state)
 	fixture_free(f);
 }
 
+static void outside_answers_as_unknown(void **state)
+{
+	fixture_t *f = fixture_new();
+	user_t by = user_at(f, "lan", UROLE_UNION, "29350");
+	int64_t lan = fixture_person_fields(f, "Nguyễn Thị Lan", "1985-03-02", "F", NULL, "29350", "HGD1");
+	int64_t xa = fixture_person_fields(f, "Lê Văn Xa", "1970-01-01", "M", NULL, "29365", "HGD3");
+	person_details_t d;
+	person_fields_t in;
+	err_t errs[PERSON_ERRORS_MAX], unknown;
+	size_t nerrs = 0;
+	household_rec_t h;
+	person_t p;
+	unit_t b;
+	char want[128];
+	(void)state;
+	assert_int_equal(store_person_get(f->app.store, lan, &p, &f->e), PO_OK);
+	/* the head of her household: a person of another commune is unknown */
+	assert_int_equal(app_household_set_head(&f->app, &by, p.household_id, 9999, &unknown), PO_EINVAL);
+	assert_int_equal(app_household_set_head(&f->app, &by, p.household_id, xa, &f->e), PO_EINVAL);
+	assert_string_equal(f->e.field, unknown.field);
+	assert_int_equal(f->e.msg, unknown.msg);
+	snprintf(want, sizeof want, "no person with id %lld", (long long)xa);
+	assert_string_equal(f->e.en, want);
+	assert_int_equal(store_household_get(f->app.store, p.household_id, &h, &f->e), PO_OK);
+	assert_int_equal(h.head_id, 0);
+	/* moving her to a unit outside: as an unknown code */
+	memset(&in, 0, sizeof in);
+	put(&in, PCOL_UNIT, "99999");
+	assert_int_equal(app_person_update(&f->app, &by, lan, &in, &p, &unknown, &nerrs), PO_EINVAL);
+	put(&in, PCOL_UNIT, "29365");
+	assert_int_equal(app_person_update(&f->app, &by, lan, &in, &p, errs, &nerrs), PO_EINVAL);
+	assert_string_equal(errs[0].field, unknown.field);
+	assert_int_equal(errs[0].msg, unknown.msg);
+	assert_string_equal(errs[0].en, "unknown unit code 29365");
+	/* a branch outside: as an unknown code */
+	memset(&b, 0, sizeof b);
+	snprintf(b.code, sizeof b.code, "CH29365");
+	snprintf(b.name, sizeof b.name, "Chi hội Tập Ngãi");
+	b.kind = UNIT_BRANCH;
+	assert_int_equal(app_unit_add(&f->app, &b, "29365", &f->e), PO_OK);
+	assert_int_equal(app_person_membership(&f->app, &by, lan, "CH29365", ROLE_MEMBER, date_make(2020, 1, 1), &d, &f->e),
+			 PO_EINVAL);
+	assert_int_equal(f->e.msg, MSG_UNIT_UNKNOWN);
+	assert_string_equal(f->e.field, "branch");
+	fixture_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +345,7 @@ int main(void)
 		cmocka_unit_test(import_keeps_namesakes_apart),
 		cmocka_unit_test(merge_keeps_both_histories),
 		cmocka_unit_test(two_people_after_all),
+		cmocka_unit_test(outside_answers_as_unknown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
