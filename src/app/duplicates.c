@@ -287,3 +287,17 @@ int app_duplicate_distinct(app_t *a, const int64_t *scope, size_t nscope, int64_
 		store_tx_rollback(a->store);
 	return rc;
 }
+
+/* See duplicates.h. */
+int app_duplicate_get(app_t *a, const int64_t *scope, size_t nscope, int64_t id, dup_view_t *out, err_t *e)
+{
+	int rc = store_duplicate_get(a->store, id, &out->pair, e);
+	if (!rc && strcmp(out->pair.status, "open") != 0)
+		rc = PO_ENOTFOUND;
+	if (!rc && (app_person_get(a, out->pair.older, scope, nscope, &out->older, e) ||
+		    app_person_get(a, out->pair.newer, scope, nscope, &out->newer, e)))
+		rc = PO_ENOTFOUND;
+	if (rc == PO_ENOTFOUND)
+		err_set(e, PO_ENOTFOUND, "id", MSG_DUPLICATE_UNKNOWN, (long long)id);
+	return rc;
+}

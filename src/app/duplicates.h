@@ -52,6 +52,10 @@ int app_duplicates_list(app_t *a, const int64_t *scope, size_t nscope, const int
 int app_people_merge(app_t *a, const int64_t *scope, size_t nscope, int64_t keep, int64_t drop, person_t *out,
 		     err_t *e);
 
+/* The open pair id with its two people; PO_ENOTFOUND when it does not
+ * exist, is closed, or either person is outside scope. */
+int app_duplicate_get(app_t *a, const int64_t *scope, size_t nscope, int64_t id, dup_view_t *out, err_t *e);
+
 /* Marks the open pair id as two different people (audited
  * "person.distinct" on the older with the newer's id).  PO_ENOTFOUND
  * when the pair does not exist, is closed, or either person is outside

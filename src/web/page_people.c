@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "app/accounts.h"
+#include "app/duplicates.h"
+#include "app/people_view.h"
 #include "app/registry.h"
 #include "report/json_accounts.h"
 #include "web/handlers.h"
@@ -466,12 +468,50 @@ static json_t *stored_values(const person_t *p)
 	return v;
 }
 
+#define UNITS_SHOWN 2000 /* units in the unit picker of a form */
+
+struct unit_options {
+	json_t *arr;
+	const char *chosen;
+	bool found;
+	size_t n;
+};
+
+/* app_units_for_people callback: one option of the unit picker. */
+static int unit_option(const unit_t *u, void *ctx)
+{
+	struct unit_options *o = ctx;
+	bool sel = o->chosen && strcmp(o->chosen, u->code) == 0;
+	if (o->n == UNITS_SHOWN)
+		return 1;
+	o->found |= sel;
+	json_array_append_new(o->arr, json_pack("{s:s,s:s,s:b}", "code", u->code, "name", u->name, "selected", sel));
+	o->n++;
+	return 0;
+}
+
+/* The options of the unit picker: the units of the user's scope where
+ * people live, by name with the code beside, the one of v["unit_code"]
+ * selected (added when it is not among them, e.g. an ended unit or a
+ * code typed, so that saving never moves her silently). */
+static json_t *unit_options(web_ctx_t *x, json_t *v)
+{
+	struct unit_options o = {json_array(), json_string_value(json_object_get(v, "unit_code")), false, 0};
+	err_t e;
+	int rc = app_units_for_people(x->a, x->scope, x->nscope, unit_option, &o, &e);
+	(void)rc; /* a picker without options still lets the form be sent */
+	if (o.chosen && *o.chosen && !o.found)
+		json_array_insert_new(o.arr, 0, json_pack("{s:s,s:s,s:b}", "code", o.chosen, "name", o.chosen, "selected", 1));
+	return o.arr;
+}
+
 /* Renders the person form at status: v the values (consumed), id the
  * person edited (0: a new one), errs[0..n) shown at their fields. */
 static void person_form(web_ctx_t *x, unsigned status, json_t *v, int64_t id, const char *name, const err_t *errs,
 			size_t n)
 {
 	json_t *c = page_ctx(x, id ? "person.edit_title" : "person.new_title");
+	json_object_set_new(c, "units", unit_options(x, v));
 	json_object_set_new(c, "v", v);
 	if (id) {
 		json_object_set_new(c, "id", json_integer(id));
@@ -502,20 +542,51 @@ static unsigned refusal_status(int rc)
 	return rc == PO_ECONFLICT ? 409 : 422;
 }
 
-/* POST /people/new: adds the person typed (app_person_create checks it
- * like an import row, inside the user's units); 303 to her page.
- * Refused: the form again with every message at its field and every
- * value kept. */
+/* The people a new person may be, as the form shows them ("Có phải chị
+ * này không?"): each with a link to her page, her unit by name. */
+static json_t *candidates_json(web_ctx_t *x, const person_t *cands, size_t n)
+{
+	json_t *arr = json_array();
+	char unit[UNIT_NAME_MAX + 1];
+	err_t e;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		json_t *o = person_json(x, &cands[i]);
+		if (app_unit_name(x->a, cands[i].unit_id, unit, sizeof unit, &e) == PO_OK)
+			json_object_set_new(o, "unit_name", json_string(unit));
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+/* POST /people/new: adds the person typed (app_person_add checks it
+ * like an import row, inside the user's units, and never changes anyone
+ * else); 303 to her page.  Refused: the form again with every message at
+ * its field and every value kept; when people of the same name, date of
+ * birth, sex and unit exist (409), the form asks "Có phải chị này
+ * không?" with links to them and a box "Đây là người khác" (confirm_new)
+ * that adds her anyway. */
 void page_person_create(web_ctx_t *x)
 {
 	person_fields_t f;
-	person_t out;
+	person_t out, cands[PERSON_CANDIDATES_MAX];
 	err_t errs[PERSON_ERRORS_MAX];
-	size_t n = 0;
+	size_t n = 0, ncands = 0;
 	char loc[48];
 	int rc;
 	form_fields(x, &f);
-	rc = app_person_create(x->a, x->u, &f, &out, errs, &n);
+	rc = app_person_add(x->a, x->u, &f, strcmp(page_form(x, "confirm_new"), "1") == 0, &out, cands, &ncands, errs,
+			    &n);
+	if (rc == PO_ECONFLICT && ncands) {
+		json_t *c = page_ctx(x, "person.new_title");
+		json_t *v = typed_values(x);
+		json_object_set_new(c, "units", unit_options(x, v));
+		json_object_set_new(c, "v", v);
+		json_object_set_new(c, "candidates", candidates_json(x, cands, ncands));
+		json_object_set_new(c, "has_candidates", json_true());
+		web_page(x, 409, "person_form", c);
+		return;
+	}
 	if (rc == PO_EINVAL || rc == PO_ECONFLICT) {
 		person_form(x, refusal_status(rc), typed_values(x), 0, NULL, errs, n);
 		return;
