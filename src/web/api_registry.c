@@ -16,6 +16,7 @@
 
 #include "app/collect.h"
 #include "app/duplicates.h"
+#include "app/people_view.h"
 #include "app/registry.h"
 #include "report/json_accounts.h"
 #include "report/json_registry.h"
@@ -288,7 +289,11 @@ void h_api_units_add(web_ctx_t *x)
 /* ---- people ---- */
 
 /* GET /api/v1/people?q=QUERY&limit=N: the contract's search, inside the
- * caller's units; a viewer sees CCCD numbers masked. */
+ * caller's units; a viewer sees CCCD numbers masked and may not search
+ * by CCCD (403, whatever the number); identifier searches (12 or 10
+ * digits) are bounded per user (429 with Retry-After, search_limit.h).
+ * With cover=1 each result also has bhyt_valid_until and
+ * bhxh_paid_until (YYYY-MM-DD, null when none). */
 void h_api_people_search(web_ctx_t *x)
 {
 	const char *q = web_query(x, "q");
@@ -297,7 +302,21 @@ void h_api_people_search(web_ctx_t *x)
 	long limit;
 	size_t i;
 	err_t e;
+	person_cover_t cv;
+	json_t *o;
+	bool cover = false;
 	int rc = q_int(x, "limit", 1, SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT, &limit, &e);
+	if (!rc)
+		rc = q_bool(x, "cover", &cover, &e);
+	if (!rc) {
+		/* a viewer may not search by CCCD; identifier searches are bounded */
+		rc = web_search_check(x, q ? q : "", &e);
+		if (rc == PO_ELIMIT || rc == PO_EFORBIDDEN) {
+			web_json(x, rc == PO_ELIMIT ? 429 : 403,
+				 json_pack("{s:s,s:s,s:s}", "error", e.en, "message", e.vi, "field", "q"));
+			return;
+		}
+	}
 	if (!rc)
 		rc = people_search(x->a, q ? q : "", x->scope, x->nscope, (int)limit, &r, &e);
 	if (rc) {
@@ -305,8 +324,15 @@ void h_api_people_search(web_ctx_t *x)
 		return;
 	}
 	arr = json_array();
-	for (i = 0; i < r.n; i++)
-		json_array_append_new(arr, report_person_masked(&r.items[i], false, masked(x)));
+	for (i = 0; i < r.n; i++) {
+		/* the contract's fields, and her cover when asked */
+		o = report_person_masked(&r.items[i], false, masked(x));
+		if (cover && app_person_cover(x->a, r.items[i].id, &cv, &e) == PO_OK) {
+			json_object_set_new(o, "bhyt_valid_until", cv.has_bhyt ? report_date(cv.bhyt_to) : json_null());
+			json_object_set_new(o, "bhxh_paid_until", cv.has_bhxh ? report_date(cv.bhxh_to) : json_null());
+		}
+		json_array_append_new(arr, o);
+	}
 	web_json(x, 200, json_pack("{s:I,s:o}", "total", (json_int_t)r.total, "results", arr));
 	search_result_free(&r);
 }

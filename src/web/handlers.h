@@ -38,6 +38,12 @@ void h_api_people_coverage(web_ctx_t *x);
 void h_api_people_pension(web_ctx_t *x);
 void h_api_people_membership(web_ctx_t *x);
 void h_api_people_stop(web_ctx_t *x);
+/* Checks a search query q before it runs (search_limit.c): PO_OK for a
+ * name; for an identifier number, PO_EFORBIDDEN when a viewer searches
+ * by CCCD, PO_ELIMIT (with x->rs->retry_after set) when the user has
+ * made ID_SEARCH_MAX identifier searches in the window; e names "q". */
+int web_search_check(web_ctx_t *x, const char *q, err_t *e);
+
 /* api_duplicates.c: the possible duplicates */
 void h_api_duplicates(web_ctx_t *x);
 void h_api_people_merge(web_ctx_t *x);

@@ -108,6 +108,56 @@ void page_dashboard(web_ctx_t *x)
 	web_page(x, 200, "dashboard", c);
 }
 
+/* Adds to a person of a list her cover (bhyt_until, bhxh_until as
+ * DD/MM/YYYY, absent when none) and the name of her unit (unit_name). */
+static void cover_json(web_ctx_t *x, json_t *o, const person_t *p)
+{
+	person_cover_t cv;
+	char unit[UNIT_NAME_MAX + 1];
+	err_t e;
+	if (app_person_cover(x->a, p->id, &cv, &e) == PO_OK) {
+		if (cv.has_bhyt)
+			page_date(o, "bhyt_until", cv.bhyt_to);
+		if (cv.has_bhxh)
+			page_date(o, "bhxh_until", cv.bhxh_to);
+	}
+	if (app_unit_name(x->a, p->unit_id, unit, sizeof unit, &e) == PO_OK && unit[0])
+		json_object_set_new(o, "unit_name", json_string(unit));
+}
+
+/* An empty search: says where it looked (the user's unit, by name) and,
+ * for a collector or union cadre below the commune, offers the whole
+ * commune (?wide=1); with wide=1, lists the people of the commune
+ * outside her units by name, year of birth and hamlet only (no link, no
+ * number: she may not open or change them). */
+static void nobody_found(web_ctx_t *x, json_t *c, const char *q)
+{
+	wide_hit_t hits[WIDE_SEARCH_MAX];
+	char commune[UNIT_NAME_MAX + 1], unit[UNIT_NAME_MAX + 1];
+	const char *wide = web_query(x, "wide");
+	size_t n = 0, i;
+	json_t *arr;
+	err_t e;
+	if (app_unit_name(x->a, x->u->unit_id, unit, sizeof unit, &e) == PO_OK)
+		json_object_set_new(c, "looked_in", json_pack("{s:s,s:s}", "name", unit, "code", x->u->unit_code));
+	if (x->u->role != UROLE_COLLECTOR && x->u->role != UROLE_UNION)
+		return;
+	if (app_people_search_wide(x->a, x->u, x->scope, x->nscope, q, hits, &n, commune, sizeof commune, &e) != PO_OK ||
+	    !commune[0])
+		return; /* her unit is the commune or above: nothing more to offer */
+	json_object_set_new(c, "commune", json_string(commune));
+	if (!wide || strcmp(wide, "1") != 0) {
+		json_object_set_new(c, "offer_wide", json_true());
+		return;
+	}
+	arr = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:s,s:i,s:s}", "full_name", hits[i].full_name, "year", hits[i].year,
+						     "unit_name", hits[i].unit_name));
+	json_object_set_new(c, "wide", arr);
+	json_object_set_new(c, "wide_searched", json_true());
+}
+
 /* GET /people?q=TEXT: the people of the user's units matching q (words
  * of the name in any order, accents optional; or a CCCD, mã số BHXH or
  * phone number), SEARCH_SHOWN at most, with the count of all matches.
@@ -126,6 +176,12 @@ void page_people(web_ctx_t *x)
 		return;
 	}
 	memset(&r, 0, sizeof r);
+	rc = web_search_check(x, q, &e);
+	if (rc == PO_ELIMIT || rc == PO_EFORBIDDEN) {
+		page_field_msg(c, "q", err_text(&e, x->lang));
+		web_page(x, rc == PO_ELIMIT ? 429 : 403, "people", c);
+		return;
+	}
 	rc = people_search(x->a, q, x->scope, x->nscope, SEARCH_SHOWN, &r, &e);
 	if (rc == PO_EINVAL) {
 		page_field_errors(x, c, &e, 1);
@@ -139,13 +195,18 @@ void page_people(web_ctx_t *x)
 		return;
 	}
 	items = json_array();
-	for (i = 0; i < r.n; i++)
-		json_array_append_new(items, person_json(x, &r.items[i]));
+	for (i = 0; i < r.n; i++) {
+		json_t *o = person_json(x, &r.items[i]);
+		cover_json(x, o, &r.items[i]);
+		json_array_append_new(items, o);
+	}
 	json_object_set_new(c, "results", items);
 	json_object_set_new(c, "searched", json_true());
 	page_count(c, "total", r.total);
 	if (r.total > (int64_t)r.n)
 		json_object_set_new(c, "more", json_true());
+	if (r.total == 0)
+		nobody_found(x, c, q);
 	search_result_free(&r);
 	web_page(x, 200, "people", c);
 }
@@ -374,6 +435,7 @@ void page_person(web_ctx_t *x)
 	c = page_ctx(x, NULL);
 	json_object_set_new(c, "title", json_string(d.p.full_name));
 	p = person_json(x, &d.p);
+	cover_json(x, p, &d.p);
 	details_json(p, &d);
 	json_object_set_new(c, "p", p);
 	json_object_set_new(c, "bhxh", participation_json(&part));
@@ -659,6 +721,11 @@ static void household_page(web_ctx_t *x, unsigned status, json_t *c)
 	json_object_set_new(c, "title", json_string(h.h.code));
 	json_object_set_new(c, "h", json_pack("{s:I,s:s,s:s}", "id", (json_int_t)h.h.id, "code", h.h.code,
 					      "unit_code", h.h.unit_code));
+	{
+		char unit[UNIT_NAME_MAX + 1];
+		if (app_unit_name(x->a, h.h.unit_id, unit, sizeof unit, &e) == PO_OK && unit[0])
+			json_object_set_new(json_object_get(c, "h"), "unit_name", json_string(unit));
+	}
 	members = json_array();
 	for (i = 0; i < h.nmembers; i++) {
 		json_t *m = person_json(x, &h.members[i]);

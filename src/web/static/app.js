@@ -40,6 +40,8 @@
 		if (p.cccd) meta.push(d.cccd + " " + p.cccd);
 		meta.push(p.unit_code || "");
 		if (p.household_code) meta.push(d.hh + " " + p.household_code);
+		meta.push(d.bhyt + " " + (p.bhyt_valid_until ? dmy(p.bhyt_valid_until) : d.nocover));
+		meta.push(d.bhxh + " " + (p.bhxh_paid_until ? dmy(p.bhxh_paid_until) : d.nocover));
 		a.appendChild(el("span", "meta", meta.join(" · ")));
 		li.appendChild(a);
 		return li;
@@ -80,7 +82,7 @@
 				return;
 			}
 			ctl = window.AbortController ? new AbortController() : null;
-			url = "/api/v1/people?q=" + encodeURIComponent(text) + "&limit=" + LIMIT;
+			url = "/api/v1/people?q=" + encodeURIComponent(text) + "&limit=" + LIMIT + "&cover=1";
 			fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"},
 				signal: ctl ? ctl.signal : undefined})
 				.then(function (r) {
