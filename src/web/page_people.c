@@ -171,6 +171,8 @@ void page_people(web_ctx_t *x)
 	size_t i;
 	int rc;
 	json_object_set_new(c, "q", json_string(q ? q : ""));
+	if (x->u->role == UROLE_ADMIN || x->u->role == UROLE_OFFICER || x->u->role == UROLE_UNION)
+		json_object_set_new(c, "can_review", json_true()); /* the possible duplicates page */
 	if (!q || !*q) {
 		web_page(x, 200, "people", c);
 		return;
