@@ -74,20 +74,11 @@ static bool is_number(const char *q)
 }
 
 /* See people_view.h. */
-int app_people_search_wide(app_t *a, const user_t *u, const int64_t *scope, size_t nscope, const char *q,
-			   wide_hit_t *hits, size_t *n, char *commune_name, size_t cap, err_t *e)
+int app_user_commune(app_t *a, const user_t *u, unit_t *out, err_t *e)
 {
 	unit_t cur;
-	int64_t *wide = NULL;
-	size_t nwide = 0, i;
-	search_result_t r;
 	int rc, depth;
-	*n = 0;
-	if (cap)
-		commune_name[0] = '\0';
-	/* only names: a number would tell who holds it outside her units */
-	if (is_number(q))
-		return PO_OK;
+	memset(out, 0, sizeof *out);
 	rc = store_unit_get(a->store, u->unit_id, &cur, e);
 	if (rc)
 		return rc;
@@ -98,8 +89,29 @@ int app_people_search_wide(app_t *a, const user_t *u, const int64_t *scope, size
 		if (rc)
 			return rc;
 	}
-	if (cur.kind != UNIT_COMMUNE && cur.kind != UNIT_WARD && cur.kind != UNIT_TOWN)
+	if (cur.kind == UNIT_COMMUNE || cur.kind == UNIT_WARD || cur.kind == UNIT_TOWN)
+		*out = cur;
+	return PO_OK;
+}
+
+/* See people_view.h. */
+int app_people_search_wide(app_t *a, const user_t *u, const int64_t *scope, size_t nscope, const char *q,
+			   wide_hit_t *hits, size_t *n, char *commune_name, size_t cap, err_t *e)
+{
+	unit_t cur;
+	int64_t *wide = NULL;
+	size_t nwide = 0, i;
+	search_result_t r;
+	int rc;
+	*n = 0;
+	if (cap)
+		commune_name[0] = '\0';
+	/* only names: a number would tell who holds it outside her units */
+	if (is_number(q))
 		return PO_OK;
+	rc = app_user_commune(a, u, &cur, e);
+	if (rc || !cur.id)
+		return rc;
 	snprintf(commune_name, cap, "%s", cur.name);
 	rc = app_unit_scope_id(a, cur.id, &wide, &nwide, e);
 	if (!rc)

@@ -25,6 +25,10 @@ int app_unit_name(app_t *a, int64_t unit_id, char *out, size_t cap, err_t *e);
 int app_units_for_people(app_t *a, const int64_t *scope, size_t nscope, int (*fn)(const unit_t *u, void *ctx),
 			 void *ctx, err_t *e);
 
+/* The commune (or ward, town) that holds user u's unit, when her unit
+ * is below it (a hamlet, a branch): out->id is 0 otherwise. */
+int app_user_commune(app_t *a, const user_t *u, unit_t *out, err_t *e);
+
 #define WIDE_SEARCH_MAX 20 /* people a commune-wide search shows */
 
 /* A person as the commune-wide search shows one outside the user's

@@ -125,31 +125,42 @@ static void cover_json(web_ctx_t *x, json_t *o, const person_t *p)
 		json_object_set_new(o, "unit_name", json_string(unit));
 }
 
-/* An empty search: says where it looked (the user's unit, by name) and,
- * for a collector or union cadre below the commune, offers the whole
- * commune (?wide=1); with wide=1, lists the people of the commune
- * outside her units by name, year of birth and hamlet only (no link, no
- * number: she may not open or change them). */
+/* Where a search of the user looks: ctx["looked_in"] = {name, code} of
+ * her unit and, for a collector or union cadre below the commune,
+ * ctx["commune"] = the commune she may also search, read only. */
+static void where_json(web_ctx_t *x, json_t *c)
+{
+	char unit[UNIT_NAME_MAX + 1];
+	unit_t commune;
+	err_t e;
+	if (app_unit_name(x->a, x->u->unit_id, unit, sizeof unit, &e) == PO_OK)
+		json_object_set_new(c, "looked_in", json_pack("{s:s,s:s}", "name", unit, "code", x->u->unit_code));
+	if ((x->u->role == UROLE_COLLECTOR || x->u->role == UROLE_UNION) &&
+	    app_user_commune(x->a, x->u, &commune, &e) == PO_OK && commune.id)
+		json_object_set_new(c, "commune", json_string(commune.name));
+}
+
+/* An empty search: says where it looked and offers the whole commune
+ * (?wide=1) when there is one to offer; with wide=1, lists the people of
+ * the commune outside her units by name, year of birth and hamlet only
+ * (no link, no number: she may not open or change them). */
 static void nobody_found(web_ctx_t *x, json_t *c, const char *q)
 {
 	wide_hit_t hits[WIDE_SEARCH_MAX];
-	char commune[UNIT_NAME_MAX + 1], unit[UNIT_NAME_MAX + 1];
+	char commune[UNIT_NAME_MAX + 1];
 	const char *wide = web_query(x, "wide");
 	size_t n = 0, i;
 	json_t *arr;
 	err_t e;
-	if (app_unit_name(x->a, x->u->unit_id, unit, sizeof unit, &e) == PO_OK)
-		json_object_set_new(c, "looked_in", json_pack("{s:s,s:s}", "name", unit, "code", x->u->unit_code));
-	if (x->u->role != UROLE_COLLECTOR && x->u->role != UROLE_UNION)
-		return;
-	if (app_people_search_wide(x->a, x->u, x->scope, x->nscope, q, hits, &n, commune, sizeof commune, &e) != PO_OK ||
-	    !commune[0])
+	json_object_set_new(c, "nobody", json_true());
+	if (!json_object_get(c, "commune"))
 		return; /* her unit is the commune or above: nothing more to offer */
-	json_object_set_new(c, "commune", json_string(commune));
 	if (!wide || strcmp(wide, "1") != 0) {
 		json_object_set_new(c, "offer_wide", json_true());
 		return;
 	}
+	if (app_people_search_wide(x->a, x->u, x->scope, x->nscope, q, hits, &n, commune, sizeof commune, &e) != PO_OK)
+		return;
 	arr = json_array();
 	for (i = 0; i < n; i++)
 		json_array_append_new(arr, json_pack("{s:s,s:i,s:s}", "full_name", hits[i].full_name, "year", hits[i].year,
@@ -171,6 +182,7 @@ void page_people(web_ctx_t *x)
 	size_t i;
 	int rc;
 	json_object_set_new(c, "q", json_string(q ? q : ""));
+	where_json(x, c);
 	if (x->u->role == UROLE_ADMIN || x->u->role == UROLE_OFFICER || x->u->role == UROLE_UNION)
 		json_object_set_new(c, "can_review", json_true()); /* the possible duplicates page */
 	if (!q || !*q) {
@@ -439,6 +451,11 @@ void page_person(web_ctx_t *x)
 	p = person_json(x, &d.p);
 	cover_json(x, p, &d.p);
 	details_json(p, &d);
+	if (d.has_membership && d.membership.branch_id) {
+		char branch[UNIT_NAME_MAX + 1];
+		if (app_unit_name(x->a, d.membership.branch_id, branch, sizeof branch, &e) == PO_OK && branch[0])
+			json_object_set_new(json_object_get(p, "membership"), "branch_name", json_string(branch));
+	}
 	json_object_set_new(c, "p", p);
 	json_object_set_new(c, "bhxh", participation_json(&part));
 	json_object_set_new(c, "periods", w.periods);

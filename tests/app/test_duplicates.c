@@ -337,6 +337,26 @@ static void outside_answers_as_unknown(void **state)
 	fixture_free(f);
 }
 
+static void blank_cells_never_erase(void **state)
+{
+	fixture_t *f = fixture_new();
+	import_stats_t st;
+	(void)state;
+	assert_int_equal(run(f, HEADER "Lê Thị Hồng,1970-05-06,F,084170000111,8412345678,0987654321,Khmer,29350,HGD5,Chủ hộ,có\n",
+			     &st), PO_OK);
+	assert_int_equal(st.inserted, 1);
+	/* the same CCCD with every optional cell blank: found, nothing erased */
+	assert_int_equal(run(f, HEADER "Lê Thị Hồng,1970-05-06,F,084170000111,,,,29350,,,\n", &st), PO_OK);
+	assert_int_equal(st.updated, 1);
+	assert_int_equal(st.inserted, 0);
+	assert_string_equal(fixture_query_text(f, "SELECT p.bhxh_code || '/' || p.phone || '/' || p.ethnicity || '/' || h.code"
+						  " || '/' || p.relation || '/' || p.member FROM person p"
+						  " JOIN household h ON h.id = p.household_id"),
+			    "8412345678/0987654321/Khmer/HGD5/Chủ hộ/1");
+	assert_int_equal(fixture_query_int(f, "SELECT head_id FROM household WHERE code = 'HGD5'"), 1);
+	fixture_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -346,6 +366,7 @@ int main(void)
 		cmocka_unit_test(merge_keeps_both_histories),
 		cmocka_unit_test(two_people_after_all),
 		cmocka_unit_test(outside_answers_as_unknown),
+		cmocka_unit_test(blank_cells_never_erase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

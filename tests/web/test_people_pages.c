@@ -227,8 +227,10 @@ static void an_empty_search_says_where_and_offers_the_commune(void **state)
 	call("GET", "/people?q=sa+ruon", NULL, CTV, 'c', &an);
 	assert_int_equal(an.status, 200);
 	assert_non_null(strstr(an.body, "Đã tìm trong: Ấp Tân Trung Giồng (29350-01)"));
-	assert_non_null(strstr(an.body, "href=\"/people?q=sa%20ruon&amp;wide=1\">Tìm trong cả xã Xã Hiếu Tử</a>"));
+	assert_non_null(strstr(an.body, "href=\"/people?q=sa%20ruon&amp;wide=1\">Tìm trong toàn bộ Xã Hiếu Tử</a>"));
 	assert_null(strstr(an.body, "Thạch Thị Sa Rươn"));
+	/* the same for the search as she types (app.js reads them) */
+	assert_non_null(strstr(an.body, "data-looked=\"Đã tìm trong: Ấp Tân Trung Giồng (29350-01)\" data-wide=\"Tìm trong toàn bộ Xã Hiếu Tử\""));
 	call("GET", "/people?q=sa+ruon&wide=1", NULL, CTV, 'c', &an);
 	assert_int_equal(an.status, 200);
 	assert_non_null(strstr(an.body, "<span class=\"name\">Thạch Thị Sa Rươn</span><span class=\"meta\">sinh năm 1991 · Xã Hiếu Tử</span>"));
@@ -259,7 +261,7 @@ static void results_show_cover(void **state)
 	fixture_user(fx, "thu2", UROLE_COLLECTOR, "846", PASSWORD);
 	fixture_collect(fx, "thu2", date_make(2026, 6, 1), id, (collect_item_t[]){fixture_bhyt(id, 12)}, 1);
 	call("GET", "/people?q=buoi", NULL, UNION, 'c', &an);
-	assert_non_null(strstr(an.body, "Xã Hiếu Tử (29350) · BHYT đến 30/06/2027 · BHXH đã đóng đến chưa có"));
+	assert_non_null(strstr(an.body, "Xã Hiếu Tử (29350) · BHYT đến 30/06/2027 · chưa đóng BHXH"));
 	call("GET", "/api/v1/people?q=buoi&cover=1", NULL, UNION, 'b', &an);
 	assert_non_null(strstr(an.body, "\"bhyt_valid_until\":\"2027-06-30\",\"bhxh_paid_until\":null"));
 	call("GET", "/api/v1/people?q=buoi", NULL, UNION, 'b', &an);
