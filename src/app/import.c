@@ -523,9 +523,10 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 		trace(o, "deferred rows replayed");
 	}
 	snprintf(detail, sizeof detail,
-		 "{\"read\":%lld,\"inserted\":%lld,\"updated\":%lld,\"rejected\":%lld,\"blank\":%lld}",
+		 "{\"read\":%lld,\"inserted\":%lld,\"updated\":%lld,\"rejected\":%lld,\"blank\":%lld,"
+		 "\"possible_duplicates\":%lld}",
 		 (long long)st->read, (long long)st->inserted, (long long)st->updated, (long long)st->rejected,
-		 (long long)st->blank);
+		 (long long)st->blank, (long long)st->possible_duplicates);
 	rc = store_audit(a->store, a->actor, "import.people", "person", 0, detail, e);
 	if (rc)
 		goto out;

@@ -268,6 +268,35 @@ static void results_show_cover(void **state)
 	assert_null(strstr(an.body, "bhyt_valid_until"));
 }
 
+static void a_foreign_head_answers_as_unknown(void **state)
+{
+	struct answer foreign, unknown;
+	char path[64], body[64], want[64];
+	int64_t hh, xa;
+	(void)state;
+	fixture_person_fields(fx, "Trần Văn Bảy", "1960", "M", NULL, "29350", "HT-77");
+	xa = fixture_person_fields(fx, "Lê Văn Tám", "1961", "M", NULL, "29365", "TN-77");
+	assert_int_equal(store_household_find(fx->app.store, "HT-77", &hh, &fx->e), PO_OK);
+	snprintf(path, sizeof path, "/api/v1/households/%lld", (long long)hh);
+	snprintf(body, sizeof body, "{\"head\":%lld}", (long long)xa);
+	call("PATCH", path, body, UNION, 'b', &foreign);
+	call("PATCH", path, "{\"head\":999999}", UNION, 'b', &unknown);
+	assert_int_equal(foreign.status, 422);
+	assert_int_equal(unknown.status, 422);
+	snprintf(want, sizeof want, "\"message\":\"Không có người số %lld\"", (long long)xa);
+	assert_non_null(strstr(foreign.body, want));
+	assert_non_null(strstr(unknown.body, "\"message\":\"Không có người số 999999\""));
+	/* the unit of a new person likewise */
+	call("POST", "/api/v1/people", "{\"full_name\":\"A\",\"dob\":\"1990\",\"sex\":\"F\",\"unit_code\":\"29365\"}", UNION,
+	     'b', &foreign);
+	call("POST", "/api/v1/people", "{\"full_name\":\"A\",\"dob\":\"1990\",\"sex\":\"F\",\"unit_code\":\"99999\"}", UNION,
+	     'b', &unknown);
+	assert_int_equal(foreign.status, 422);
+	assert_int_equal(unknown.status, 422);
+	assert_non_null(strstr(foreign.body, "\"message\":\"Mã đơn vị 29365 không tồn tại\""));
+	assert_non_null(strstr(unknown.body, "\"message\":\"Mã đơn vị 99999 không tồn tại\""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +306,7 @@ int main(void)
 		cmocka_unit_test(identifier_searches_are_bounded),
 		cmocka_unit_test(an_empty_search_says_where_and_offers_the_commune),
 		cmocka_unit_test(results_show_cover),
+		cmocka_unit_test(a_foreign_head_answers_as_unknown),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
