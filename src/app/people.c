@@ -419,7 +419,8 @@ static bool changes_nothing(const person_t *cur, const person_parsed_t *pp)
 }
 
 /* The natural-key look-up of a row without identifiers: *target is the
- * person of the same natural key on whom a safer key agrees, or else
+ * person of the same natural key on whom a safer key agrees (claimed for
+ * the run, as every person a row of it finds), or else
  * the first whom the row would not change at all and no other row of
  * this run took (so that a file imported again changes nobody, and two
  * rows of one file stay two people); 0 when none.  Otherwise
@@ -430,18 +431,18 @@ static int natural_match(app_t *a, const person_parsed_t *pp, int64_t *target, i
 {
 	person_t cur;
 	size_t i, n = 0;
+	int64_t quiet = 0;
 	int rc = store_person_find_natural(a->store, &pp->p, same, NATURAL_SAME_MAX, &n, e);
 	*nsame = 0;
 	if (rc)
 		return rc;
-	int64_t quiet = 0;
 	for (i = 0; i < n; i++) {
 		rc = store_person_get(a->store, same[i], &cur, e);
 		if (rc)
 			return rc;
 		if (safer_key_agrees(&cur, pp)) {
 			*target = same[i];
-			return PO_OK;
+			return claim(a, same[i], e);
 		}
 		if (!quiet && !claimed(a, same[i]) && changes_nothing(&cur, pp))
 			quiet = same[i];
