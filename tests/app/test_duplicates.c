@@ -334,6 +334,18 @@ static void outside_answers_as_unknown(void **state)
 			 PO_EINVAL);
 	assert_int_equal(f->e.msg, MSG_UNIT_UNKNOWN);
 	assert_string_equal(f->e.field, "branch");
+	/* a new unit under a parent outside: as an unknown parent */
+	{
+		user_t admin = user_at(f, "qt", UROLE_ADMIN, "29350");
+		unit_view_t v;
+		memset(&b, 0, sizeof b);
+		snprintf(b.code, sizeof b.code, "29365-09");
+		snprintf(b.name, sizeof b.name, "Ấp Mới");
+		b.kind = UNIT_HAMLET;
+		assert_int_equal(app_unit_add_under(&f->app, &admin, &b, "29365", &v, &f->e), PO_EINVAL);
+		assert_string_equal(f->e.field, "parent");
+		assert_string_equal(f->e.en, "unknown unit code 29365");
+	}
 	fixture_free(f);
 }
 
