@@ -22,6 +22,7 @@ static const struct msg_entry msg_table[MSG__COUNT] = {
 #include "msg_account.def"
 #include "msg_registry.def"
 #include "msg_ledger.def"
+#include "msg_people.def"
 #undef MSG
 };
 

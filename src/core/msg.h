@@ -27,6 +27,7 @@ enum msg_id {
 #include "msg_account.def"
 #include "msg_registry.def"
 #include "msg_ledger.def"
+#include "msg_people.def"
 #undef MSG
 	MSG__COUNT
 };

@@ -268,6 +268,23 @@ const char *const sq_migrations[] = {
 	"CREATE TABLE people_version (n INTEGER NOT NULL) STRICT;"
 	"INSERT INTO people_version (n) VALUES (1);"
 	TR_PEOPLE_ADD ";" TR_PEOPLE_UPD ";" TR_PEOPLE_DEL ";" IX_PERSON_UNIT ";",
+	/* the possible duplicates: two people of one name, date of birth, sex
+	 * and unit that nothing proves to be one person, kept for a cadre to
+	 * merge or to mark as two people (ids without a foreign key: a merge
+	 * deletes one of them and the pair stays as its record) */
+	"CREATE TABLE person_duplicate ("
+	"  id INTEGER PRIMARY KEY,"
+	"  older INTEGER NOT NULL,"
+	"  newer INTEGER NOT NULL,"
+	"  unit_id INTEGER NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','merged','distinct')),"
+	"  resolved_by TEXT,"
+	"  resolved_at TEXT,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  CHECK (older < newer),"
+	"  UNIQUE (older, newer)"
+	") STRICT;"
+	"CREATE INDEX person_duplicate_open ON person_duplicate(status, unit_id);",
 };
 
 const int sq_migration_count = (int)(sizeof sq_migrations / sizeof sq_migrations[0]);

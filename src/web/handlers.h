@@ -38,6 +38,16 @@ void h_api_people_coverage(web_ctx_t *x);
 void h_api_people_pension(web_ctx_t *x);
 void h_api_people_membership(web_ctx_t *x);
 void h_api_people_stop(web_ctx_t *x);
+/* Checks a search query q before it runs (search_limit.c): PO_OK for a
+ * name; for an identifier number, PO_EFORBIDDEN when a viewer searches
+ * by CCCD, PO_ELIMIT (with x->rs->retry_after set) when the user has
+ * made ID_SEARCH_MAX identifier searches in the window; e names "q". */
+int web_search_check(web_ctx_t *x, const char *q, err_t *e);
+
+/* api_duplicates.c: the possible duplicates */
+void h_api_duplicates(web_ctx_t *x);
+void h_api_people_merge(web_ctx_t *x);
+void h_api_duplicate_distinct(web_ctx_t *x);
 void h_api_households_get(web_ctx_t *x);
 void h_api_households_patch(web_ctx_t *x);
 void h_api_households_poverty(web_ctx_t *x);
@@ -72,6 +82,9 @@ void page_person_edit(web_ctx_t *x);
 void page_person_update(web_ctx_t *x);
 void page_household(web_ctx_t *x);
 void page_household_update(web_ctx_t *x);
+/* page_duplicates.c */
+void page_duplicates(web_ctx_t *x);
+void page_duplicate_post(web_ctx_t *x);
 void page_collect(web_ctx_t *x);
 void page_collect_post(web_ctx_t *x);
 void page_receipts(web_ctx_t *x);

@@ -853,7 +853,7 @@ static void find_ctx(web_ctx_t *x, const struct collect_form *f, const char *q, 
 		return;
 	json_object_set_new(c, "searched", json_true());
 	memset(&res, 0, sizeof res);
-	if (people_search(x->a, q, x->scope, x->nscope, FIND_LIMIT, &res, &e) != PO_OK) {
+	if (web_search_check(x, q, &e) != PO_OK || people_search(x->a, q, x->scope, x->nscope, FIND_LIMIT, &res, &e) != PO_OK) {
 		json_object_set_new(c, "results", json_array());
 		json_object_set_new(c, "has_errors", json_true());
 		json_object_set_new(c, "errors", json_pack("[{s:s}]", "message", err_text(&e, x->lang)));

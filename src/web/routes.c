@@ -8,6 +8,7 @@
 
 #define ADMIN_OFFICER (R_ADMIN | R_OFFICER)
 #define CERTIFIERS (R_ADMIN | R_OFFICER | R_UNION) /* may record poverty certificates */
+#define REVIEWERS (R_ADMIN | R_OFFICER | R_UNION)  /* may review possible duplicates */
 
 const web_route_t web_routes[] = {
 	/* public */
@@ -44,6 +45,10 @@ const web_route_t web_routes[] = {
 	{"PATCH", "/api/v1/households/{id}", R_WRITE, 0, h_api_households_patch, "Change a household's head"},
 	{"POST", "/api/v1/households/{id}/poverty", CERTIFIERS, 0, h_api_households_poverty,
 	 "Record a poverty certificate"},
+	{"GET", "/api/v1/duplicates", REVIEWERS, 0, h_api_duplicates, "Possible duplicate people"},
+	{"POST", "/api/v1/duplicates/{id}/distinct", REVIEWERS, 0, h_api_duplicate_distinct,
+	 "Mark a pair of possible duplicates as two people"},
+	{"POST", "/api/v1/people/{id}/merge", REVIEWERS, 0, h_api_people_merge, "Merge another person into this one"},
 	{"GET", "/api/v1/quotes/bhxh", R_ALL, 0, h_api_quote_bhxh, "Quote voluntary social insurance"},
 	{"GET", "/api/v1/quotes/bhyt", R_ALL, 0, h_api_quote_bhyt, "Quote household health insurance"},
 	{"GET", "/api/v1/params", R_ALL, 0, h_api_params_list, "Legal parameters"},
@@ -81,6 +86,8 @@ const web_route_t web_routes[] = {
 	{"POST", "/people/{id}/edit", R_WRITE, WF_HTML, page_person_update, "Edit a person"},
 	{"GET", "/households/{id}", R_ALL, WF_HTML, page_household, "Household"},
 	{"POST", "/households/{id}", R_WRITE, WF_HTML, page_household_update, "Edit a household"},
+	{"GET", "/duplicates", REVIEWERS, WF_HTML, page_duplicates, "Possible duplicates"},
+	{"POST", "/duplicates/{id}", REVIEWERS, WF_HTML, page_duplicate_post, "Merge or separate a pair"},
 	{"GET", "/collect", R_MONEY, WF_HTML, page_collect, "Collect"},
 	{"POST", "/collect", R_MONEY, WF_HTML, page_collect_post, "Collect"},
 	{"GET", "/receipts", R_ALL, WF_HTML, page_receipts, "Receipts"},
