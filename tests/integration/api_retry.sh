@@ -136,6 +136,18 @@ check "check finds the loop written by SQL: its three people" json_eq '[(p["inva
 check "and exits 1" rc_is 1
 sql "DELETE FROM referral WHERE person_id = 1"
 
+# a referral across communes (the command line is the operator's tool):
+# Xa's collector sees the pair, not the name of the mobiliser from 29350
+"$PLUSONE" referral add 4 --by 1 >/dev/null
+req GET /api/v1/referrals -H "$NGAI"
+check "the 1+1 figures name no mobiliser outside the caller's units" json_eq '[d["pairs"], d["top"]]' '[1, [{"person": 1, "full_name": null, "mobilized": 1}]]'
+: >"$WORK/njar"
+page_login njar ngai "$PW"
+page njar GET /referrals
+check "nor does the referrals page" bash -c "[ $RC = 200 ] && ! printf '%s' \"\$0\" | grep -qF 'Nguyễn Thị Lan' && printf '%s' \"\$0\" | grep -qF 'Người ngoài đơn vị của bạn'" "$OUT"
+req GET /api/v1/referrals -H "$LAN"
+check "while Lan's collector sees her name" json_eq '[t["full_name"] for t in d["top"] if t["person"] == 1]' '["Nguyễn Thị Lan"]'
+
 # ---- the collection form: a key from the moment it is shown
 : >"$WORK/jar"
 page_login jar lan "$PW"

@@ -1,24 +1,19 @@
 /* money.js: helpers of the money pages (which work without it).  Computes
    no money; textContent only; messages from data-msg-*. */
 "use strict";
-/* A whole number of dong as the server writes it (money_format):
-   1263600 → "1.263.600 đ", -500 → "-500 đ", -100000 → "-100.000 đ";
-   anything not a number → "0 đ".  The sign stays outside the groups. */
-const plusoneMoney = n => {
+const poMoney = n => { /* as money_format: -1263600 → "-1.263.600 đ" */
 	const v = Math.round(+n || 0);
 	let s = String(Math.abs(v)), o = "";
 	for (; s.length > 3; s = s.slice(0, -3)) o = "." + s.slice(-3) + o;
 	return (v < 0 ? "-" : "") + s + o + " đ";
 };
-/* the formatter for the tests (tests/js/money_format.mjs runs this file
-   outside a browser, with a `module` object and no document) */
-if (typeof module === "object" && module) module.exports = { money: plusoneMoney };
+if (typeof module === "object") module.exports = { money: poMoney };
 (() => {
 if (typeof document === "undefined") return;
 const d = document, $ = id => d.getElementById(id);
 const all = (s, r) => Array.from((r || d).querySelectorAll(s));
 const msg = (e, k) => e.getAttribute("data-msg-" + k) || "";
-const money = plusoneMoney;
+const money = poMoney;
 const vnDate = iso => String(iso || "").split("-").reverse().join("/");
 const el = (tag, text, cls) => {
 	const e = d.createElement(tag);
