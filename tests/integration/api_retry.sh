@@ -136,6 +136,18 @@ check "check finds the loop written by SQL: its three people" json_eq '[(p["inva
 check "and exits 1" rc_is 1
 sql "DELETE FROM referral WHERE person_id = 1"
 
+run_in '{"payer": 2, "referred_by": 4, "items": [{"scheme": "bhyt", "person": 2, "months": 3}]}' collect --collector lan --date 2026-11-29 --json
+check "the command line refuses a referrer outside the collector's units like an unknown one (exit 2)" bash -c "[ $RC = 2 ] && printf '%s' \"\$0\" | grep -qF 'referred_by: Không có người số 4'" "$ERR"
+: >"$WORK/ljar"
+page_login ljar lan "$PW"
+page ljar GET /referrals
+LTOKEN=$(csrf)
+page ljar POST /referrals --data-urlencode "csrf=$LTOKEN" --data "person=3&referrer=4&relation=other&date=2026-11-29"
+check "the referrals form: a referrer outside answers like an unknown one (422)" bash -c "[ $RC = 422 ] && printf '%s' \"\$0\" | grep -qF 'Không có người số 4'" "$OUT"
+page ljar GET "/collect?person=2"
+page ljar POST /collect --data-urlencode "csrf=$LTOKEN" --data "person_0=2&scheme_0=bhyt&months_0=3&payer=2&referred_by=4&method=cash&date=2026-11-29&do=preview"
+check "the collection form: a referrer outside answers like an unknown one (422)" bash -c "[ $RC = 422 ] && printf '%s' \"\$0\" | grep -qF 'Không có người số 4'" "$OUT"
+
 # a referral across communes (the command line is the operator's tool):
 # Xa's collector sees the pair, not the name of the mobiliser from 29350
 "$PLUSONE" referral add 4 --by 1 >/dev/null
