@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "app/collect.h"
+#include "app/idem.h"
 #include "rules/bhyt.h"
 #include "rules/card.h"
 #include <jansson.h>
@@ -80,6 +81,8 @@ static int derive_category(app_t *a, const params_t *pr, const person_t *p, date
 	rq->category = chosen;
 	return PO_OK;
 }
+
+static int find_collector(app_t *a, const char *collector, user_t *u, err_t *e);
 
 /* A category given in a payment that differs from the derived one. */
 struct override {
@@ -415,6 +418,36 @@ int app_collect_run(app_t *a, const char *collector, date_t d, const collect_req
 		return rc;
 	}
 	rc = collect_record(a, collector, d, rq, r, lines, item, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See collect.h. */
+int app_collect_k(app_t *a, const char *collector, date_t d, const collect_request_t *rq, struct app_idem *k,
+		  receipt_t *r, receipt_line_t *lines, err_t *e)
+{
+	collect_result_t res = {r, lines, rq->n};
+	user_t u;
+	int rc;
+	if (!k)
+		return app_collect(a, collector, d, rq, r, lines, e);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = find_collector(a, collector, &u, e);
+	if (!rc)
+		rc = app_idem_lookup(a, u.id, k, e);
+	if (!rc && k->replayed) {
+		store_tx_rollback(a->store);
+		return PO_OK;
+	}
+	if (!rc)
+		rc = app_collect_in_tx(a, collector, d, rq, r, lines, NULL, e);
+	if (!rc)
+		rc = app_idem_remember(a, u.id, k, "receipt", r->id, &res, e);
 	if (!rc)
 		rc = store_tx_commit(a->store, e);
 	if (rc)

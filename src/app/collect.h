@@ -71,6 +71,25 @@ int app_collect_run(app_t *a, const char *collector, date_t d, const collect_req
 int app_collect_in_tx(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
 		      receipt_line_t *lines, size_t *item, err_t *e);
 
+struct app_idem; /* app/idem.h */
+
+/* What a keyed payment of the command line hands to its idempotency
+ * key's render function (app_collect_k). */
+typedef struct collect_result {
+	const receipt_t *r;
+	const receipt_line_t *lines;
+	size_t n;
+} collect_result_t;
+
+/* app_collect under the idempotency key k (app/idem.h; NULL: none) of
+ * the collector's login, in the payment's transaction: the same key and
+ * payment again answers the first answer (k->replayed, k->rec; nothing
+ * recorded, *r and lines not filled), the same key with another payment
+ * is PO_ECONFLICT; otherwise the payment is recorded and k->render of a
+ * collect_result_t remembered with the key. */
+int app_collect_k(app_t *a, const char *collector, date_t d, const collect_request_t *rq, struct app_idem *k,
+		  receipt_t *r, receipt_line_t *lines, err_t *e);
+
 /* Whether recording that `referrer` brought `person` in would close a
  * loop: true when `person` is `referrer` or brought her in, directly or
  * through a chain of referrals (at most REFERRAL_WALK_MAX steps up). */

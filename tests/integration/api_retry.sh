@@ -113,6 +113,21 @@ run_in "$PAY" collect --collector kiem --date 2026-11-29 --json
 check "the command line refuses an officer as collector, as the web does (exit 2)" bash -c "[ $RC = 2 ] && [ -z \"\$0\" ]" "$OUT"
 check "naming the collector" err_has "kiem"
 
+# ---- the command line's --idempotency-key
+CLIPAY='{"payer": 2, "items": [{"scheme": "bhyt", "person": 2, "months": 6}]}'
+before=$(sql 'SELECT count(*) FROM receipt')
+run_in "$CLIPAY" collect --collector lan --date 2026-11-29 --idempotency-key cli-1 --json
+FIRST_OUT=$OUT
+check "collect --idempotency-key records the payment" bash -c "[ $RC = 0 ] && [ \"\$(sqlite3 '$PLUSONE_DB' 'SELECT count(*) FROM receipt')\" = $((before + 1)) ]"
+run_in "$CLIPAY" collect --collector lan --date 2026-11-29 --idempotency-key cli-1 --json
+check "run again with the key: the same receipt printed, nothing recorded" bash -c "[ $RC = 0 ] && [ '$OUT' = '$FIRST_OUT' ] && [ \"\$(sqlite3 '$PLUSONE_DB' 'SELECT count(*) FROM receipt')\" = $((before + 1)) ]"
+run_in "$CLIPAY" collect --collector lan --date 2026-11-29 --idempotency-key cli-1
+check "and as text, the receipt first issued" bash -c "[ $RC = 0 ] && printf '%s' \"\$0\" | grep -q 'BIÊN LAI  quyển Q-lan  số $(printf '%s' "$FIRST_OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["receipt"]["serial"])')'" "$OUT"
+run_in "$CLIPAY" collect --collector lan --date 2026-11-28 --idempotency-key cli-1 --json
+check "the key with another payment: exit 2, nothing recorded" bash -c "[ $RC = 2 ] && [ \"\$(sqlite3 '$PLUSONE_DB' 'SELECT count(*) FROM receipt')\" = $((before + 1)) ]"
+run_in "$CLIPAY" collect --collector lan --date 2026-11-29 --idempotency-key "a b" --json
+check "a key that is not one: exit 2 naming --idempotency-key" bash -c "[ $RC = 2 ] && printf '%s' \"\$0\" | grep -qF -- '--idempotency-key'" "$ERR"
+
 # ---- referrers: both ends scoped; loops refused
 req POST /api/v1/collect -H "$LAN" -d '{"payer": 2, "referred_by": 4, "items": [{"scheme": "bhyt", "person": 2, "months": 3}]}'
 check "a referrer outside the collector's units answers like an unknown one" json_eq '[d["errors"][0]["field"], d["errors"][0]["message_en"]]' '["referred_by", "no person with id 4"]'
