@@ -149,6 +149,15 @@ static int parse_item(struct parse_out *o, long i, const json_t *it, collect_ite
 		else
 			ci->has_category = true;
 	}
+	v = json_object_get(it, "category_reason");
+	if (v && !json_is_null(v)) {
+		size_t n = 0;
+		if (!json_is_string(v) || vn_clean(json_string_value(v), json_string_length(v), ci->category_reason,
+						  sizeof ci->category_reason, &n) != PO_OK) {
+			ci->category_reason[0] = '\0';
+			bad = parse_fail(o, i, "category_reason", MSG_CLI_JSON_FIELD, "category_reason");
+		}
+	}
 	return bad;
 }
 
@@ -374,8 +383,56 @@ int app_collect_by(app_t *a, const user_t *by, date_t d, const collect_request_t
 }
 
 /* See ledger.h. */
+int app_collect_by_k(app_t *a, const user_t *by, date_t d, const collect_request_t *rq, app_idem_t *k,
+		     receipt_view_t *v, err_t *e)
+{
+	receipt_line_t lines[RECEIPT_LINES_MAX];
+	receipt_t r;
+	size_t item = rq->n;
+	int rc;
+	if (!k)
+		return app_collect_by(a, by, d, rq, true, v, e);
+	rc = money_role(by, e);
+	if (!rc)
+		rc = date_window(a, d, e);
+	if (!rc)
+		rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = app_idem_lookup(a, by->id, k, e);
+	if (!rc && k->replayed) {
+		store_tx_rollback(a->store);
+		memset(&v->h, 0, sizeof v->h);
+		v->h.r.id = k->rec.entity_id;
+		v->n = 0;
+		return PO_OK;
+	}
+	if (!rc) {
+		rc = app_collect_in_tx(a, by->username, d, rq, &r, lines, &item, e);
+		if (rc)
+			rc = collect_error(rq, item, rc, e);
+	}
+	if (!rc)
+		rc = app_receipt_view(a, r.id, NULL, 0, v, e);
+	if (!rc)
+		rc = app_idem_remember(a, by->id, k, "receipt", r.id, v, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See ledger.h. */
 int app_receipt_void_by(app_t *a, const user_t *by, const int64_t *scope, size_t nscope, int64_t id,
 			const char *reason, receipt_view_t *v, err_t *e)
+{
+	return app_receipt_void_by_k(a, by, scope, nscope, id, reason, NULL, v, e);
+}
+
+/* See ledger.h. */
+int app_receipt_void_by_k(app_t *a, const user_t *by, const int64_t *scope, size_t nscope, int64_t id,
+			  const char *reason, app_idem_t *k, receipt_view_t *v, err_t *e)
 {
 	char clean[RECEIPT_REASON_MAX + 1];
 	receipt_row_t row;
@@ -387,6 +444,20 @@ int app_receipt_void_by(app_t *a, const user_t *by, const int64_t *scope, size_t
 	rc = store_tx_begin(a->store, e);
 	if (rc)
 		return rc;
+	if (k) {
+		rc = app_idem_lookup(a, by->id, k, e);
+		if (!rc && k->replayed) {
+			store_tx_rollback(a->store);
+			memset(&v->h, 0, sizeof v->h);
+			v->h.r.id = k->rec.entity_id;
+			v->n = 0;
+			return PO_OK;
+		}
+		if (rc) {
+			store_tx_rollback(a->store);
+			return rc;
+		}
+	}
 	/* first whether she may see it and void it, then what she asks */
 	rc = store_receipt_row(a->store, id, &row, e);
 	if (!rc && scope && !unit_set_has(scope, nscope, row.payer_unit_id))
@@ -397,24 +468,52 @@ int app_receipt_void_by(app_t *a, const user_t *by, const int64_t *scope, size_t
 		rc = err_set(e, PO_EINVAL, "reason", MSG_COLLECT_REASON);
 	if (!rc)
 		rc = app_receipt_void_in_tx(a, id, clean, &r, e);
+	if (!rc && k)
+		rc = app_receipt_view(a, id, NULL, 0, v, e);
+	if (!rc && k)
+		rc = app_idem_remember(a, by->id, k, "receipt", id, v, e);
 	if (!rc)
 		rc = store_tx_commit(a->store, e);
 	if (rc) {
 		store_tx_rollback(a->store);
 		return rc;
 	}
-	return app_receipt_view(a, id, NULL, 0, v, e);
+	return k ? PO_OK : app_receipt_view(a, id, NULL, 0, v, e);
 }
 
 /* See ledger.h. */
 int app_remit_by(app_t *a, const user_t *by, date_t d, remittance_sum_t *out, err_t *e)
 {
+	return app_remit_by_k(a, by, d, NULL, out, e);
+}
+
+/* See ledger.h. */
+int app_remit_by_k(app_t *a, const user_t *by, date_t d, app_idem_t *k, remittance_sum_t *out, err_t *e)
+{
 	int rc = money_role(by, e);
 	memset(out, 0, sizeof *out);
 	if (!rc)
 		rc = date_window(a, d, e);
+	if (!rc && !k)
+		return app_remit(a, by->username, d, &out->id, &out->receipts, &out->amount, &out->commission, e);
 	if (!rc)
-		rc = app_remit(a, by->username, d, &out->id, &out->receipts, &out->amount, &out->commission, e);
+		rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = app_idem_lookup(a, by->id, k, e);
+	if (!rc && k->replayed) {
+		store_tx_rollback(a->store);
+		out->id = k->rec.entity_id;
+		return PO_OK;
+	}
+	if (!rc)
+		rc = app_remit_in_tx(a, by->username, d, &out->id, &out->receipts, &out->amount, &out->commission, e);
+	if (!rc)
+		rc = app_idem_remember(a, by->id, k, out->id ? "remittance" : NULL, out->id, out, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
 	return rc;
 }
 
@@ -468,10 +567,18 @@ int app_referral_summary_by(app_t *a, const user_t *by, const int64_t *scope, si
 {
 	int64_t *units = NULL;
 	size_t n = 0;
+	size_t i;
 	int rc = unit_asked(a, by, scope, nscope, unit_code, unit, &units, &n, e);
 	memset(s, 0, sizeof *s);
 	if (!rc)
 		rc = app_referral_summary_in(a, units, n, s, e);
+	/* a mobiliser living outside her units is not named to her */
+	for (i = 0; !rc && scope && i < s->ntop; i++) {
+		person_t p;
+		rc = store_person_get(a->store, s->top[i].person, &p, e);
+		if (!rc && !unit_set_has(scope, nscope, p.unit_id))
+			s->top[i].full_name[0] = '\0';
+	}
 	free(units);
 	return rc;
 }

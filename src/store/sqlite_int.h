@@ -38,6 +38,8 @@ enum sq_stmt {
 	SQ_LED_LIST, SQ_LED_LIST_C, SQ_LED_LIST_P, SQ_LED_LIST_CP, SQ_LED_ROW, SQ_LED_NAMES,
 	/* search index of the server (sqlite_search.c) */
 	SQ_PEOPLE_KEYS, SQ_PEOPLE_VERSION, SQ_REFERRER_OF,
+	/* idempotency keys (sqlite_idem.c) */
+	SQ_IDEM_GET, SQ_IDEM_PUT, SQ_IDEM_PURGE,
 	SQ__COUNT
 };
 

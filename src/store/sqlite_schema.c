@@ -268,7 +268,7 @@ const char *const sq_migrations[] = {
 	"CREATE TABLE people_version (n INTEGER NOT NULL) STRICT;"
 	"INSERT INTO people_version (n) VALUES (1);"
 	TR_PEOPLE_ADD ";" TR_PEOPLE_UPD ";" TR_PEOPLE_DEL ";" IX_PERSON_UNIT ";",
-	/* the possible duplicates: two people of one name, date of birth, sex
+	/* 7: the possible duplicates: two people of one name, date of birth, sex
 	 * and unit that nothing proves to be one person, kept for a cadre to
 	 * merge or to mark as two people (ids without a foreign key: a merge
 	 * deletes one of them and the pair stays as its record) */
@@ -285,6 +285,23 @@ const char *const sq_migrations[] = {
 	"  UNIQUE (older, newer)"
 	") STRICT;"
 	"CREATE INDEX person_duplicate_open ON person_duplicate(status, unit_id);",
+	/* 8: idempotency keys: a write a client may send again (a payment, a
+	 * void, a remittance; later the offline queue's payments) is
+	 * remembered for 30 days under the client's key, with the hash of
+	 * the request and the answer first given */
+	"CREATE TABLE idem_key ("
+	"  user_id INTEGER NOT NULL REFERENCES app_user(id),"
+	"  key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 64),"
+	"  action TEXT NOT NULL,"
+	"  request_hash TEXT NOT NULL,"
+	"  entity TEXT,"
+	"  entity_id INTEGER,"
+	"  status INTEGER NOT NULL,"
+	"  response TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  PRIMARY KEY (user_id, key)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX idem_key_created ON idem_key(created_at);",
 };
 
 const int sq_migration_count = (int)(sizeof sq_migrations / sizeof sq_migrations[0]);

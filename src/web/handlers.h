@@ -58,6 +58,10 @@ void h_api_params_add(web_ctx_t *x);
 
 /* api_money.c: collection, receipts, remittance, cash, 1+1, due lists */
 void h_api_collect(web_ctx_t *x);
+/* The answer an idempotency key remembers for a receipt (app_idem_t
+ * render; result a receipt_view_t): {"receipt"} as the API answers it,
+ * with the status *(const int *)ctx (200 when ctx is NULL). */
+char *web_idem_receipt(const void *result, int *status, void *ctx);
 void h_api_collect_preview(web_ctx_t *x);
 void h_api_receipts_list(web_ctx_t *x);
 void h_api_receipts_get(web_ctx_t *x);

@@ -492,6 +492,7 @@ struct collect_form {
 	int64_t payer_id, ref_id;
 	date_t d;
 	bool bad_payer, bad_ref, bad_date;
+	char idem[IDEM_KEY_MAX + 1]; /* the form's idempotency key (page_idem_key) */
 	char msgs[FORM_ERRORS_MAX][ERR_TEXT_MAX];
 	int msg_line[FORM_ERRORS_MAX];
 	size_t nmsgs;
@@ -557,6 +558,7 @@ static void form_read(web_ctx_t *x, struct collect_form *f)
 	text_copy(f->referred_by, sizeof f->referred_by, page_form(x, "referred_by"));
 	text_copy(f->method, sizeof f->method, page_form(x, "method"));
 	text_copy(f->date, sizeof f->date, page_form(x, "date"));
+	page_idem_key(x, f->idem);
 }
 
 /* Turns the form into a payment request, noting every problem of its
@@ -750,6 +752,7 @@ static void form_edit_ctx(web_ctx_t *x, struct collect_form *f, json_t *c)
 								has_text(f->payer) && r->person_id == f->payer_id));
 	}
 	json_object_set_new(c, "rows", rows);
+	json_object_set_new(c, "idem", json_string(f->idem));
 	json_object_set_new(c, "rows_max", json_integer(ROWS_MAX));
 	json_object_set_new(c, "payer_options", payers);
 	json_object_set_new(c, "referred_by", json_string(f->referred_by));
@@ -814,6 +817,7 @@ static void form_review_ctx(web_ctx_t *x, const struct collect_form *f, const re
 	hidden_add(hidden, "method", strcmp(f->method, "transfer") == 0 ? "transfer" : "cash");
 	date_format_iso(f->d, num);
 	hidden_add(hidden, "date", num);
+	hidden_add(hidden, "idem", f->idem);
 	json_object_set_new(c, "review", json_true());
 	json_object_set_new(c, "view", view);
 	json_object_set_new(c, "hidden", hidden);
@@ -900,6 +904,7 @@ void page_collect(web_ctx_t *x)
 		snprintf(f->referred_by, sizeof f->referred_by, "%lld", (long long)id);
 	}
 	memcpy(f->method, "cash", sizeof "cash");
+	page_idem_key(x, f->idem);
 	find_ctx(x, f, web_query(x, "q"), c);
 	form_edit_ctx(x, f, c);
 	if (!json_object_get(c, "has_errors"))
@@ -933,7 +938,23 @@ void page_collect_post(web_ctx_t *x)
 	if (!form_request(x, f, rq)) {
 		status = 422;
 	} else if (!edit) {
-		rc = app_collect_by(x->a, x->u, f->d, rq, record, v, &e);
+		if (record) {
+			/* the form's key: confirming twice gives the first receipt */
+			static const int created = 201;
+			app_idem_t k;
+			json_t *canon = page_idem_payment(rq, f->d);
+			rc = app_idem_init(&k, f->idem, "collect.form", 0, canon, web_idem_receipt, (void *)&created, &e);
+			json_decref(canon);
+			if (!rc)
+				rc = app_collect_by_k(x->a, x->u, f->d, rq, &k, v, &e);
+			if (!rc)
+				v->h.r.id = k.rec.entity_id;
+			app_idem_free(&k);
+			if (rc == PO_ECONFLICT)
+				page_idem_key(NULL, f->idem); /* a new form: a new key */
+		} else {
+			rc = app_collect_by(x->a, x->u, f->d, rq, record, v, &e);
+		}
 		if (rc) {
 			form_use_case_error(x, f, &e);
 			status = web_status_of(rc);
@@ -1112,9 +1133,10 @@ static void referrals_render(web_ctx_t *x, unsigned status, const char *error)
 			      "brought", (json_int_t)sum.brought, "rate", rate);
 		top = json_array();
 		for (i = 0; i < sum.ntop; i++)
-			json_array_append_new(top, json_pack("{s:I,s:I,s:s,s:I}", "rank", (json_int_t)i + 1, "person",
+			json_array_append_new(top, json_pack("{s:I,s:I,s:s,s:I,s:b}", "rank", (json_int_t)i + 1, "person",
 							     (json_int_t)sum.top[i].person, "full_name",
-							     sum.top[i].full_name, "mobilized", (json_int_t)sum.top[i].mobilized));
+							     sum.top[i].full_name, "mobilized", (json_int_t)sum.top[i].mobilized,
+							     "outside", !sum.top[i].full_name[0]));
 		json_object_set_new(c, "s", s);
 		json_object_set_new(c, "top", top);
 		json_object_set_new(c, "unit", json_pack("{s:s,s:s}", "code", u.code, "name", u.name));

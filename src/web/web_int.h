@@ -64,6 +64,7 @@ typedef struct web_req {
 	const char *csrf_header;     /* the X-CSRF-Token header or NULL */
 	const char *if_none_match;   /* for cached assets */
 	const char *origin;          /* the Origin header or NULL */
+	const char *idem_key;        /* the Idempotency-Key header or NULL */
 	const char *host;            /* the Host header or NULL */
 	char ip[WEB_IP_MAX];         /* the peer's address */
 } web_req_t;

@@ -1,15 +1,19 @@
 /* money.js: helpers of the money pages (which work without it).  Computes
    no money; textContent only; messages from data-msg-*. */
 "use strict";
+const poMoney = n => { /* as money_format: -1263600 → "-1.263.600 đ" */
+	const v = Math.round(+n || 0);
+	let s = String(Math.abs(v)), o = "";
+	for (; s.length > 3; s = s.slice(0, -3)) o = "." + s.slice(-3) + o;
+	return (v < 0 ? "-" : "") + s + o + " đ";
+};
+if (typeof module === "object") module.exports = { money: poMoney };
 (() => {
+if (typeof document === "undefined") return;
 const d = document, $ = id => d.getElementById(id);
 const all = (s, r) => Array.from((r || d).querySelectorAll(s));
 const msg = (e, k) => e.getAttribute("data-msg-" + k) || "";
-const money = n => { /* 1263600 → "1.263.600 đ" */
-	let s = String(Math.round(+n || 0)), o = "";
-	for (; s.length > 3; s = s.slice(0, -3)) o = "." + s.slice(-3) + o;
-	return s + o + " đ";
-};
+const money = poMoney;
 const vnDate = iso => String(iso || "").split("-").reverse().join("/");
 const el = (tag, text, cls) => {
 	const e = d.createElement(tag);
