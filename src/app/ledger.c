@@ -180,15 +180,21 @@ out:
 /* Reads the lines of row->r and their people's names into v. */
 static int view_fill(app_t *a, const receipt_row_t *row, receipt_view_t *v, err_t *e)
 {
-	size_t nn = 0;
+	store_line_person_t who[RECEIPT_LINES_MAX];
+	size_t nn = 0, i;
 	int rc;
 	v->h = *row;
 	v->n = 0;
 	rc = store_receipt_lines(a->store, row->r.id, v->lines, RECEIPT_LINES_MAX, &v->n, e);
 	if (!rc)
-		rc = store_receipt_line_names(a->store, row->r.id, v->names, RECEIPT_LINES_MAX, &nn, e);
+		rc = store_receipt_line_people(a->store, row->r.id, who, RECEIPT_LINES_MAX, &nn, e);
 	if (!rc && nn != v->n)
 		rc = err_set(e, PO_EINTERNAL, "id", MSG_INTERNAL, "receipt_line");
+	for (i = 0; !rc && i < nn; i++) {
+		memcpy(v->names[i], who[i].full_name, sizeof v->names[i]);
+		memcpy(v->bhxh[i], who[i].bhxh_code, sizeof v->bhxh[i]);
+		v->dob[i] = who[i].dob;
+	}
 	return rc;
 }
 
@@ -326,8 +332,11 @@ static int preview_view(app_t *a, const receipt_t *r, const receipt_line_t *line
 	for (i = 0; !rc && i < n; i++) {
 		v->lines[i] = lines[i];
 		rc = store_person_get(a->store, lines[i].person_id, &p, e);
-		if (!rc)
+		if (!rc) {
 			memcpy(v->names[i], p.full_name, sizeof v->names[i]);
+			memcpy(v->bhxh[i], p.bhxh_code, sizeof v->bhxh[i]);
+			v->dob[i] = p.dob;
+		}
 	}
 	v->n = n;
 	return rc;
@@ -350,7 +359,10 @@ int app_collect_by(app_t *a, const user_t *by, date_t d, const collect_request_t
 		return collect_error(rq, item, rc, e);
 	if (record)
 		return app_receipt_view(a, r.id, NULL, 0, v, e);
-	return preview_view(a, &r, lines, rq->n, v, e);
+	rc = preview_view(a, &r, lines, rq->n, v, e);
+	if (!rc)
+		memcpy(v->h.collector_name, by->full_name, sizeof v->h.collector_name);
+	return rc;
 }
 
 /* See ledger.h. */

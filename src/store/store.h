@@ -373,5 +373,6 @@ int store_audit(store_t *s, const char *actor, const char *action, const char *e
 #include "store/store_accounts.h"
 #include "store/store_registry.h"
 #include "store/store_ledger.h"
+#include "store/store_handover.h"
 
 #endif

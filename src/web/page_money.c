@@ -16,7 +16,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/handover.h"
 #include "app/ledger.h"
+#include "core/money_words.h"
 #include "report/json_ledger.h"
 #include "web/handlers.h"
 #include "web/pages.h"
@@ -182,7 +184,9 @@ static void vn_time(const char *utc, char *out, size_t cap)
 }
 
 /* The receipt view v as a template context: id, book, serial, date,
- * collector, payer, payer_name, payer_unit, method, total, lines[],
+ * collector, collector_name (when set), payer, payer_name, payer_unit,
+ * method, total, total_words (in Vietnamese), lines[] (each with
+ * full_name, bhxh_code when known, dob, is_bhyt, from, to …),
  * totals {gross, state_support, local_support, net} (the sums of
  * report_receipt_view), is_void, void_reason, void_by, void_at,
  * remitted, remittance_id.  Money and dates are formatted. */
@@ -191,7 +195,7 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 	const receipt_t *r = &v->h.r;
 	json_t *o = json_object(), *lines = json_array(), *tot = json_object();
 	json_t *raw = report_receipt_view(v), *rt = raw ? json_object_get(raw, "totals") : NULL;
-	char when[48];
+	char when[48], words[MONEY_WORDS_MAX];
 	size_t i;
 	if (r->id) {
 		json_object_set_new(o, "id", json_integer(r->id));
@@ -200,6 +204,8 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 	}
 	page_date(o, "date", r->date);
 	json_object_set_new(o, "collector", json_string(r->collector));
+	if (v->h.collector_name[0])
+		json_object_set_new(o, "collector_name", json_string(v->h.collector_name));
 	json_object_set_new(o, "payer", json_integer(r->payer_id));
 	json_object_set_new(o, "payer_name", json_string(v->h.payer_name));
 	json_object_set_new(o, "payer_unit", json_string(v->h.payer_unit_code));
@@ -207,6 +213,8 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 						x, strcmp(r->method, "transfer") == 0 ? "money.method.transfer" : "money.method.cash")));
 	page_money(o, "total", r->total);
 	json_object_set_new(o, "total_dong", json_integer(r->total));
+	money_words_vi(r->total, words);
+	json_object_set_new(o, "total_words", json_string(words));
 	for (i = 0; i < v->n; i++) {
 		const receipt_line_t *l = &v->lines[i];
 		bool bhxh = strcmp(l->scheme, "bhxh") == 0;
@@ -214,6 +222,10 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 		json_object_set_new(j, "n", json_integer((json_int_t)i + 1));
 		json_object_set_new(j, "person", json_integer(l->person_id));
 		json_object_set_new(j, "full_name", json_string(v->names[i]));
+		if (v->bhxh[i][0])
+			json_object_set_new(j, "bhxh_code", json_string(v->bhxh[i]));
+		page_date(j, "dob", v->dob[i]);
+		json_object_set_new(j, "is_bhyt", json_boolean(!bhxh));
 		json_object_set_new(j, "scheme", json_string(scheme_label(x, l->scheme)));
 		page_date(j, "from", l->from);
 		page_date(j, "to", l->to);
@@ -279,6 +291,25 @@ static bool may_void(const web_ctx_t *x, const receipt_t *r)
 	return role != UROLE_COLLECTOR || r->collector_id == x->u->id;
 }
 
+/* The collection point as a template context {name, code, address}
+ * (each only when set); an empty object when it cannot be read (the
+ * receipt prints without it rather than not at all). */
+static json_t *point_ctx(web_ctx_t *x)
+{
+	collection_point_t p;
+	json_t *o = json_object();
+	err_t e;
+	if (app_point_get(x->a, &p, &e))
+		return o;
+	if (p.name[0])
+		json_object_set_new(o, "name", json_string(p.name));
+	if (p.code[0])
+		json_object_set_new(o, "code", json_string(p.code));
+	if (p.address[0])
+		json_object_set_new(o, "address", json_string(p.address));
+	return o;
+}
+
 /* Renders the printable receipt v at status: the paper class from
  * ?paper=58, an error (NULL for none) and, with confirm, the step that
  * asks to confirm voiding it for `reason`. */
@@ -292,6 +323,7 @@ static void receipt_render(web_ctx_t *x, unsigned status, const receipt_view_t *
 		return;
 	}
 	json_object_set_new(c, "r", view_ctx(x, v));
+	json_object_set_new(c, "point", point_ctx(x));
 	json_object_set_new(c, "paper58", json_boolean(paper && strcmp(paper, "58") == 0));
 	json_object_set_new(c, "can_void", json_boolean(may_void(x, &v->h.r)));
 	json_object_set_new(c, "confirm_void", json_boolean(confirm));
