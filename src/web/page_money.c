@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/due_household.h"
 #include "app/handover.h"
 #include "app/ledger.h"
 #include "core/money_words.h"
@@ -903,7 +904,45 @@ static void find_ctx(web_ctx_t *x, const struct collect_form *f, const char *q, 
 	json_object_set_new(c, "results", results);
 }
 
-/* See handlers.h: GET /collect?person=ID&…&payer=ID&ref=ID&q=TEXT: the
+/* Adds to f one line per entry of household id's due list ("Thu cho
+ * cả hộ": app_household_due, the due list's rules): each member due for
+ * BHYT or BHXH, with that scheme (BHXH lines wait for the income).  Sets
+ * c["household_none"] when nobody is due.  False when the page is
+ * already answered (the household is unknown or outside the caller's
+ * units: 404; c is consumed then). */
+static bool household_lines(web_ctx_t *x, struct collect_form *f, int64_t id, json_t *c)
+{
+	due_item_t due[HOUSEHOLD_DUE_MAX];
+	size_t n = 0, i, k;
+	err_t e;
+	int rc = app_household_due(x->a, id, x->scope, x->nscope, x->a->today, HOUSEHOLD_DUE_DAYS, due,
+				   HOUSEHOLD_DUE_MAX, &n, &e);
+	if (rc) {
+		json_decref(c);
+		web_fail(x, rc, &e);
+		return false;
+	}
+	for (i = 0; i < n && f->n < ROWS_MAX; i++) {
+		struct form_row *r;
+		bool seen = false;
+		for (k = 0; k < f->n; k++)
+			seen |= f->rows[k].person_id == due[i].p.id && strcmp(f->rows[k].scheme, due[i].scheme) == 0;
+		if (seen)
+			continue;
+		r = &f->rows[f->n++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->person, sizeof r->person, "%lld", (long long)due[i].p.id);
+		r->person_id = due[i].p.id;
+		snprintf(r->scheme, sizeof r->scheme, "%s", due[i].scheme);
+		r->months = 12;
+	}
+	json_object_set_new(c, "household_id", json_integer(id));
+	if (n == 0)
+		json_object_set_new(c, "household_none", json_true());
+	return true;
+}
+
+/* See handlers.h: GET /collect?person=ID&…&payer=ID&ref=ID&household=ID&q=TEXT: the
  * payment form with a line for each person named (person, repeated,
  * or payer, from a person's page), the referrer, and the people
  * matching q. */
@@ -927,6 +966,10 @@ void page_collect(web_ctx_t *x)
 	for (i = 0; i < x->rq->nquery; i++)
 		if (strcmp(x->rq->query[i].k, "person") == 0 && id_parse(x->rq->query[i].v, &id))
 			form_add_person(f, id);
+	if (id_parse(web_query(x, "household"), &id) && !household_lines(x, f, id, c)) {
+		free(f);
+		return;
+	}
 	if (id_parse(web_query(x, "ref"), &id)) {
 		f->ref_id = id;
 		snprintf(f->referred_by, sizeof f->referred_by, "%lld", (long long)id);

@@ -5,6 +5,7 @@
  * the collection point is set by a top-level admin only. */
 #include "fixture.h"
 
+#include "app/due_household.h"
 #include "app/handover.h"
 #include "app/ledger.h"
 
@@ -235,6 +236,46 @@ static void only_a_top_level_admin_sets_the_collection_point(void **state)
 	fixture_free(f);
 }
 
+static void a_households_collection_holds_its_members_who_are_due(void **state)
+{
+	fixture_t *f = money_fixture();
+	due_item_t due[HOUSEHOLD_DUE_MAX];
+	int64_t *scope, *far_scope, a, b, c, d, other, hh;
+	size_t ns = fixture_scope(f, "29350", &scope), nf = fixture_scope(f, "29365", &far_scope), n = 9;
+	(void)state;
+	fixture_user_raw(f, "thu", UROLE_COLLECTOR, "29350-01");
+	a = woman(f, "Nguyễn Thị Ái", "1988-09-23", NULL, "29350-01", "HT-1"); /* card ended 60 days ago: due */
+	b = woman(f, "Nguyễn Thị Bé", "1990-01-01", NULL, "29350-01", "HT-1"); /* card for a year: not due */
+	c = woman(f, "Nguyễn Thị Cúc", "1992-01-01", NULL, "29350", "HT-1");   /* never insured: not on the list */
+	d = woman(f, "Nguyễn Thị Dung", "1980-05-05", NULL, "29350-01", "HT-1"); /* BHXH ended in September: due */
+	other = woman(f, "Lê Thị Xuân", "1985-01-01", NULL, "29350-01", "HT-2"); /* due, another household */
+	(void)c;
+	fixture_collect(f, "thu", date_make(2026, 6, 1), a, (collect_item_t[]){fixture_bhyt(a, 3)}, 1);
+	fixture_collect(f, "thu", f->app.today, b, (collect_item_t[]){fixture_bhyt(b, 12)}, 1);
+	fixture_collect(f, "thu", date_make(2026, 9, 1), d, (collect_item_t[]){fixture_bhxh(d, 1500000, 1)}, 1);
+	fixture_collect(f, "thu", date_make(2026, 6, 1), other, (collect_item_t[]){fixture_bhyt(other, 3)}, 1);
+	assert_int_equal(store_household_find(f->app.store, "HT-1", &hh, &f->e), PO_OK);
+	assert_int_equal(app_household_due(&f->app, hh, scope, ns, f->app.today, HOUSEHOLD_DUE_DAYS, due,
+					   HOUSEHOLD_DUE_MAX, &n, &f->e), PO_OK);
+	assert_int_equal(n, 2);
+	/* in the due list's order: by the last covered day */
+	assert_int_equal(due[0].p.id, a);
+	assert_string_equal(due[0].scheme, "bhyt");
+	assert_int_equal(due[0].last.y, 2026);
+	assert_int_equal(due[0].last.m, 9);
+	assert_int_equal(due[0].last.d, 30);
+	assert_int_equal(due[1].p.id, d);
+	assert_string_equal(due[1].scheme, "bhxh");
+	/* outside her units the household is unknown */
+	assert_int_equal(app_household_due(&f->app, hh, far_scope, nf, f->app.today, HOUSEHOLD_DUE_DAYS, due,
+					   HOUSEHOLD_DUE_MAX, &n, &f->e), PO_ENOTFOUND);
+	assert_int_equal(app_household_due(&f->app, hh + 100, scope, ns, f->app.today, HOUSEHOLD_DUE_DAYS, due,
+					   HOUSEHOLD_DUE_MAX, &n, &f->e), PO_ENOTFOUND);
+	free(scope);
+	free(far_scope);
+	fixture_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +283,7 @@ int main(void)
 		cmocka_unit_test(the_officer_sees_the_cash_of_the_collectors_of_her_units),
 		cmocka_unit_test(a_remittance_is_confirmed_once_by_an_officer_of_its_units),
 		cmocka_unit_test(only_a_top_level_admin_sets_the_collection_point),
+		cmocka_unit_test(a_households_collection_holds_its_members_who_are_due),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

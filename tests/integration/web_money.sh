@@ -58,6 +58,16 @@ check "collector logs in with the form" is 303
 # ---- collecting ----
 page lan GET /collect
 check "GET /collect answers 200" is 200
+# "Thu cho cả hộ": the household's members who are due, and only them
+page lan GET "/collect?household=2"
+check "collecting for household HGD2 prefills Sa Ly's BHXH line" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'name=\"person_0\" value=\"4\"' && printf '%s' \"\$0\" | grep -qE 'name=\"scheme_0\"[^>]*><option value=\"bhyt\">[^<]*</option><option value=\"bhxh\" selected' && ! printf '%s' \"\$0\" | grep -q 'name=\"person_1\" value=\"[0-9]'" "$OUT"
+page lan GET "/collect?household=1"
+check "a household with nobody due says so and prefills no line" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'Không có ai trong hộ đến hạn đóng' && ! printf '%s' \"\$0\" | grep -q 'name=\"person_0\" value=\"[0-9]'" "$OUT"
+page lan GET "/collect?household=3"
+check "a household outside her units answers 404" is 404
+page lan GET /households/2
+check "the household page offers Thu cho cả hộ" has 'href="/collect?household=2"'
+page lan GET /collect
 check "the collect page is safe: CSP, nosniff, Referrer-Policy, < 50 KB, no inline script or style" safe_page
 check "it loads money.js and receipt.css" bash -c "printf '%s' \"\$0\" | grep -q 'src=\"/static/money.js\"' && printf '%s' \"\$0\" | grep -q 'href=\"/static/receipt.css\"'" "$OUT"
 check "it carries the CSRF field and the live quote endpoint" bash -c "printf '%s' \"\$0\" | grep -q 'name=\"csrf\"' && printf '%s' \"\$0\" | grep -q 'data-quote=\"/api/v1/collect/preview\"'" "$OUT"

@@ -109,22 +109,17 @@ if (form && lines) {
 		return p;
 	};
 	const totals = t => ["gross", "state_support", "local_support", "net"].forEach(k => { $("qt-" + k).textContent = t ? money(t[k]) : ""; });
-	/* one row per line; on a phone (table.split) each amount cell is a
-	   "label: value" row, its label the column's heading */
 	const heads = all("thead th", box).map(t => t.textContent);
 	const show = r => {
 		clear(body);
 		r.lines.forEach(l => {
-			const tr = el("tr"), w = el("td"), what = el("span");
+			const tr = el("tr"), w = el("td"), what = w.appendChild(el("span"));
 			what.append(fm(l.scheme), el("br"), vnDate(l.from) + " – " + vnDate(l.to) + " (" + l.months + " " + fm("months") + ")" +
 				(l.ordinal ? " · " + fm("ordinal") + " " + l.ordinal : ""));
-			w.append(what);
-			const who = el("td");
-			who.append(el("strong", l.full_name));
-			tr.append(who, w);
+			tr.append(el("td", l.full_name), w);
 			[l.gross, l.state_support, l.local_support, l.net].forEach((v, i) => {
 				const td = el("td", null, "num");
-				td.dataset.label = heads[i + 2] || "";
+				td.dataset.label = heads[i + 2];
 				td.append(el("span", money(v), "m"));
 				tr.append(td);
 			});
