@@ -28,8 +28,8 @@ static int money_role(const user_t *by, err_t *e)
 static int date_window(const app_t *a, date_t d, err_t *e)
 {
 	char di[DATE_ISO_LEN + 1], ti[DATE_ISO_LEN + 1];
-	date_format_iso(d, di);
-	date_format_iso(a->today, ti);
+	date_format_vn(d, di); /* the message is read on the money pages: DD/MM/YYYY */
+	date_format_vn(a->today, ti);
 	if (date_cmp(d, a->today) > 0)
 		return err_set(e, PO_EINVAL, "date", MSG_DATE_FUTURE, di, ti);
 	if (date_cmp(d, date_add_days(a->today, -COLLECT_BACKDATE_DAYS)) < 0)

@@ -463,9 +463,9 @@ void page_receipts(web_ctx_t *x)
 		return;
 	}
 	if (q.has_from)
-		set_iso(f, "from", q.from);
+		page_date(f, "from", q.from);
 	if (q.has_to)
-		set_iso(f, "to", q.to);
+		page_date(f, "to", q.to);
 	json_object_set_new(f, "collector", json_string(collector ? collector : ""));
 	json_object_set_new(f, q.include_void ? "void_all" : "void_no", json_true());
 	if (person)
@@ -789,13 +789,13 @@ static void form_edit_ctx(web_ctx_t *x, struct collect_form *f, json_t *c)
 	json_object_set_new(c, "referrer_name", json_string(ref_name));
 	json_object_set_new(c, strcmp(f->method, "transfer") == 0 ? "transfer" : "cash", json_true());
 	if (has_text(f->date) && !f->bad_date)
-		set_iso(c, "date", f->d);
+		page_date(c, "date", f->d);
 	else if (has_text(f->date))
 		json_object_set_new(c, "date", json_string(f->date));
 	else
-		set_iso(c, "date", x->a->today);
-	set_iso(c, "date_min", date_add_days(x->a->today, -COLLECT_BACKDATE_DAYS));
-	set_iso(c, "date_max", x->a->today);
+		page_date(c, "date", x->a->today);
+	page_date(c, "date_min", date_add_days(x->a->today, -COLLECT_BACKDATE_DAYS));
+	page_date(c, "date_max", x->a->today);
 	if (f->bad_payer)
 		json_object_set_new(c, "err_payer", json_true());
 	if (f->bad_ref)
@@ -1127,8 +1127,8 @@ void page_remit_post(web_ctx_t *x)
 		rc = date_parse_input(ds, strlen(ds), false, &d, "date", &e);
 	if (!rc && date_cmp(d, x->a->today) > 0) {
 		char di[DATE_ISO_LEN + 1], ti[DATE_ISO_LEN + 1];
-		date_format_iso(d, di);
-		date_format_iso(x->a->today, ti);
+		date_format_vn(d, di);
+		date_format_vn(x->a->today, ti);
 		rc = err_set(&e, PO_EINVAL, "date", MSG_DATE_FUTURE, di, ti);
 	}
 	if (!rc)
@@ -1205,7 +1205,7 @@ static void referrals_render(web_ctx_t *x, unsigned status, const char *error)
 		if (has_text(page_form(x, "date")))
 			json_object_set_new(f, "date", json_string(page_form(x, "date")));
 		else
-			set_iso(f, "date", x->a->today);
+			page_date(f, "date", x->a->today);
 	}
 	json_object_set_new(c, "f", f);
 	set_iso(c, "today", x->a->today);

@@ -133,6 +133,18 @@ check "an unknown person is refused (422) and nothing is recorded" bash -c "[ $R
 page lan POST /collect --data-urlencode "csrf=$TOKEN" --data "do=preview&person_0=1&scheme_0=bhxh&months_0=12&income_0=1.000"
 check "an income below the floor names the bound at its line" bash -c "[ $RC = 422 ] && printf '%s' \"\$0\" | grep -q '1.500.000' && printf '%s' \"\$0\" | grep -q 'aria-invalid'" "$OUT"
 
+# ---- dates typed and shown dd/mm/yyyy, whatever the phone's language ----
+page lan GET /collect
+check "the collection date is a text field showing today as 29/11/2026" bash -c "printf '%s' \"\$0\" | grep -qE '<input type=\"text\" inputmode=\"numeric\" id=\"date\" name=\"date\" value=\"29/11/2026\"'" "$OUT"
+page lan POST /collect --data-urlencode "csrf=$TOKEN" --data "do=preview&person_0=4&scheme_0=bhyt&months_0=3&date=5/11/2026"
+check "a date typed 5/11/2026 is read as 5 November 2026" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF '05/11/2026'" "$OUT"
+page lan POST /collect --data-urlencode "csrf=$TOKEN" --data "do=preview&person_0=4&scheme_0=bhyt&months_0=3&date=30/11/2026"
+check "a date after today is refused, the message in dd/mm/yyyy" bash -c "[ $RC = 422 ] && printf '%s' \"\$0\" | grep -qF '30/11/2026' && printf '%s' \"\$0\" | grep -qF '29/11/2026' && ! printf '%s' \"\$0\" | grep -qF '2026-11-30'" "$OUT"
+page lan GET "/receipts?from=01/11/2026&to=30/11/2026"
+check "the receipts filter takes dd/mm/yyyy and shows it back" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'name=\"from\" value=\"01/11/2026\"' && printf '%s' \"\$0\" | grep -qF 'name=\"to\" value=\"30/11/2026\"'" "$OUT"
+page lan GET "/receipts?from=2026-11-01"
+check "and ISO dates still, shown dd/mm/yyyy" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'name=\"from\" value=\"01/11/2026\"'" "$OUT"
+
 # ---- the live quote through the API (what money.js calls) ----
 page lan POST /api/v1/collect/preview -H "X-CSRF-Token: $TOKEN" -H "Content-Type: application/json" -d '{"payer": 4, "items": [{"scheme": "bhyt", "person": 4, "months": 6}]}'
 check "POST /api/v1/collect/preview with the cookie and X-CSRF-Token computes without recording" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -q '\"preview\":true'" "$OUT"
@@ -206,7 +218,8 @@ check "a viewer sees the receipts list" is 200
 page lan GET /collect -b "plusone_lang=en"
 check "English through the plusone_lang cookie" has "Collect a payment"
 req GET /static/money.js
-check "money.js is served and under 8 KB" bash -c "[ $RC = 200 ] && [ \$(wc -c <'$WORK/body') -lt 8192 ] && ! grep -q innerHTML '$WORK/body'"
+# (9 KB: the pages' dates are typed dd/mm/yyyy and sent to the API as ISO)
+check "money.js is served and under 9 KB" bash -c "[ $RC = 200 ] && [ \$(wc -c <'$WORK/body') -lt 9216 ] && ! grep -q innerHTML '$WORK/body'"
 req GET /static/receipt.css
 check "receipt.css is served with the A5 and 58 mm pages" bash -c "[ $RC = 200 ] && grep -q 'size: A5' '$WORK/body' && grep -q '58mm' '$WORK/body'"
 

@@ -11,6 +11,7 @@ const money = n => { /* 1263600 → "1.263.600 đ" */
 	return s + o + " đ";
 };
 const vnDate = iso => String(iso || "").split("-").reverse().join("/");
+const isoDate = s => s.split("/").reverse().map(v => v.padStart(2, "0")).join("-"); /* 5/3/2026 → 2026-03-05 */
 const el = (tag, text, cls) => {
 	const e = d.createElement(tag);
 	if (text != null) e.textContent = text;
@@ -87,7 +88,7 @@ if (form && lines) {
 		return row;
 	};
 	const payment = () => { /* the payment for the API; null when not ready */
-		const items = [], dt = $("date").value, rv = ref.value.trim();
+		const items = [], dt = isoDate($("date").value.trim()), rv = ref.value.trim();
 		let bad = false;
 		rows().forEach(row => {
 			const id = fld(row, "person").value.trim(), scheme = fld(row, "scheme").value;
@@ -191,7 +192,7 @@ if (rf) rf.addEventListener("submit", ev => { /* through the API: no reload */
 	ev.preventDefault();
 	const st = $("ref-state"), v = n => rf.elements[n].value.trim(),
 		b = { person: +v("person"), referrer: +v("referrer"), relation: v("relation") || "other" };
-	if (v("date")) b.date = v("date");
+	if (v("date")) b.date = isoDate(v("date"));
 	send("POST", rf.dataset.api, b).then(r => {
 		if (r.ok) location.assign(location.pathname + "?added=1");
 		else st.textContent = msg(rf, "fail") + " " + apiMsg(r.json);
