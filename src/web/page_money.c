@@ -19,6 +19,7 @@
 #include "app/due_household.h"
 #include "app/handover.h"
 #include "app/ledger.h"
+#include "app/registry.h"
 #include "core/money_words.h"
 #include "report/json_ledger.h"
 #include "web/handlers.h"
@@ -48,6 +49,7 @@ static json_t *money_ctx(web_ctx_t *x, const char *title_key)
 	if (c) {
 		json_object_set_new(c, "css", json_string("receipt.css"));
 		json_object_set_new(c, "js", json_string("money.js"));
+		json_object_set_new(c, "js2", json_string("picker.js"));
 	}
 	return c;
 }
@@ -1157,6 +1159,83 @@ static void rate_text(int64_t bp, char *out, size_t cap)
 		snprintf(out, cap, "%lld %%", (long long)(bp / 100));
 }
 
+/* The person chosen for form field k of the 1+1 form: the posted
+ * value, else the query's (from a choice of the name search), else "". */
+static const char *picked(web_ctx_t *x, const char *k)
+{
+	const char *v = page_form(x, k);
+	if (has_text(v))
+		return v;
+	v = web_query(x, k);
+	return v ? v : "";
+}
+
+/* Sets f[name_key] to the full name of the person whose id is f[id_key],
+ * when she is inside the caller's units (else nothing: an outside id
+ * shows no name, as an unknown one). */
+static void pick_name(web_ctx_t *x, json_t *f, const char *id_key, const char *name_key)
+{
+	person_t p;
+	int64_t id;
+	err_t e;
+	if (id_parse(json_string_value(json_object_get(f, id_key)), &id) &&
+	    app_person_get(x->a, id, x->scope, x->nscope, &p, &e) == PO_OK)
+		json_object_set_new(f, name_key, json_string(p.full_name));
+}
+
+/* The 1+1 form's name search without script (GET /referrals?q=NAME):
+ * c["q"], c["searched"] and c["results"] (id, full_name, dob,
+ * unit_code) of the people of the caller's units matching q. */
+static void pick_results(web_ctx_t *x, json_t *c, const char *q)
+{
+	search_result_t res;
+	json_t *arr;
+	err_t e;
+	size_t i;
+	json_object_set_new(c, "q", json_string(q ? q : ""));
+	if (!has_text(q))
+		return;
+	json_object_set_new(c, "searched", json_true());
+	memset(&res, 0, sizeof res);
+	arr = json_array();
+	if (people_search(x->a, q, x->scope, x->nscope, FIND_LIMIT, &res, &e) == PO_OK) {
+		for (i = 0; i < res.n; i++) {
+			json_t *j = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)res.items[i].id, "full_name",
+					      res.items[i].full_name, "unit_code", res.items[i].unit_code);
+			if (j)
+				page_date(j, "dob", res.items[i].dob);
+			json_array_append_new(arr, j);
+		}
+		search_result_free(&res);
+	}
+	json_object_set_new(c, "results", arr);
+}
+
+/* What the units walk gathers for a unit picker. */
+struct unit_opts {
+	json_t *arr;
+	const char *sel;
+};
+
+/* app_units_list callback: one option {code, name, sel}. */
+static int unit_opt(const unit_view_t *v, void *ctx)
+{
+	struct unit_opts *o = ctx;
+	json_array_append_new(o->arr, json_pack("{s:s,s:s,s:b}", "code", v->u.code, "name", v->u.name, "sel",
+						   strcmp(v->u.code, o->sel) == 0));
+	return 0;
+}
+
+/* The units of the caller's units in force today as options of a unit
+ * picker by name ({code, name, sel}: sel for the code `selected`). */
+static json_t *unit_options(web_ctx_t *x, const char *selected)
+{
+	struct unit_opts o = {json_array(), selected ? selected : ""};
+	err_t e;
+	app_units_list(x->a, x->scope, x->nscope, x->a->today, false, unit_opt, &o, &e);
+	return o.arr;
+}
+
 /* Renders the 1+1 page at status for the unit asked for (?unit=, the
  * caller's by default), with an error (NULL for none) and the fields
  * of the referral form as typed (from the form, when there is one). */
@@ -1198,10 +1277,12 @@ static void referrals_render(web_ctx_t *x, unsigned status, const char *error)
 		json_object_set_new(c, "error", json_string(error));
 	if (web_query(x, "added"))
 		json_object_set_new(c, "added", json_true());
-	f = json_pack("{s:s,s:s,s:b,s:b,s:b,s:b}", "person", page_form(x, "person"), "referrer", page_form(x, "referrer"),
+	f = json_pack("{s:s,s:s,s:b,s:b,s:b,s:b}", "person", picked(x, "person"), "referrer", picked(x, "referrer"),
 		      "family", strcmp(rel, "family") == 0, "neighbour", strcmp(rel, "neighbour") == 0, "friend",
 		      strcmp(rel, "friend") == 0, "other", !*rel || strcmp(rel, "other") == 0);
 	if (f) {
+		pick_name(x, f, "person", "person_name");
+		pick_name(x, f, "referrer", "referrer_name");
 		if (has_text(page_form(x, "date")))
 			json_object_set_new(f, "date", json_string(page_form(x, "date")));
 		else
@@ -1209,6 +1290,8 @@ static void referrals_render(web_ctx_t *x, unsigned status, const char *error)
 	}
 	json_object_set_new(c, "f", f);
 	set_iso(c, "today", x->a->today);
+	pick_results(x, c, web_query(x, "q"));
+	json_object_set_new(c, "units", unit_options(x, has_text(unit) ? unit : x->u->unit_code));
 	web_page(x, status, "referrals", c);
 }
 

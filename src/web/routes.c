@@ -16,6 +16,7 @@ const web_route_t web_routes[] = {
 	{"GET", "/static/app.css", R_PUBLIC, WF_STATIC, h_static, "Style sheet"},
 	{"GET", "/static/app.js", R_PUBLIC, WF_STATIC, h_static, "Script"},
 	{"GET", "/static/money.js", R_PUBLIC, WF_STATIC, h_static, "Script of the collection pages"},
+	{"GET", "/static/picker.js", R_PUBLIC, WF_STATIC, h_static, "Script of the people pickers"},
 	{"GET", "/static/receipt.css", R_PUBLIC, WF_STATIC, h_static, "Style sheet of printed receipts"},
 	{"GET", "/api/v1/openapi.json", R_PUBLIC, 0, h_openapi, "This API described in OpenAPI 3"},
 	{"POST", "/api/v1/login", R_PUBLIC, 0, h_api_login, "Open a session"},

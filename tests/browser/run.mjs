@@ -378,6 +378,34 @@ check('XSS in a name shows as text', 20000, async ({ page, events }) => {
 	expectEq(events.dialogs.length, 0, 'dialogs');
 });
 
+check('people picked by name: collection lines and the 1+1 form', 20000, async ({ page }) => {
+	const { token } = await apiLogin(COLLECTOR);
+	const found = await api(token, 'GET', '/api/v1/people?q=nguyen+thi&limit=50');
+	const want = found.json.results.find((p) => p.unit_code === COLLECTOR_UNIT);
+	expect(want, `nobody of ${COLLECTOR_UNIT} found`);
+	await loginUI(page, COLLECTOR);
+	await page.goto('/collect');
+	const line = page.locator('form#collect-form fieldset.line').first();
+	expectEq(await line.locator('input[name="person_0"]').getAttribute('type'), 'hidden', 'the person id of line 1 is typed');
+	const asked = later(page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/people', { timeout: 6000 }));
+	await line.locator('.pick-q').pressSequentially(want.full_name, { delay: 15 });
+	expectEq((await asked).status(), 200, 'the picker\'s search');
+	const choice = line.locator('.picks button').filter({ hasText: want.full_name }).first();
+	await choice.waitFor({ timeout: 5000 }).catch(() => { throw new Fail(`no choice "${want.full_name}" offered`); });
+	await choice.click();
+	const picked = Number(await line.locator('input[name="person_0"]').inputValue());
+	const pr = await api(token, 'GET', `/api/v1/people/${picked}`);
+	expectEq(pr.json.full_name, want.full_name, 'the person chosen for line 1');
+	expectEq((await line.locator('.pname').innerText()).trim(), want.full_name, 'the name shown on line 1');
+	// the 1+1 form without script: a name search whose choices fill the form
+	await page.goto(`/referrals?q=${encodeURIComponent(want.full_name)}`);
+	const pick = page.locator('a', { hasText: 'Là người vận động' }).first();
+	await pick.click();
+	expectEq(await page.locator('#ref-referrer').inputValue(), String(picked), 'the referrer chosen by name');
+	expect((await page.locator('#ref-form').innerText()).includes(want.full_name), 'the 1+1 form does not name the referrer');
+	expectEq(await page.locator('#ref-person').getAttribute('type'), 'hidden', 'the person id of the 1+1 form is typed');
+});
+
 check('dashboard at 360 px', 15000, async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await loginUI(page, UNION);

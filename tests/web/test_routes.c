@@ -40,6 +40,7 @@ static const struct route_case cases[] = {
 	{"GET", "/static/app.css", NULL, NULL, NULL, 200, 0},
 	{"GET", "/static/app.js", NULL, NULL, NULL, 200, 0},
 	{"GET", "/static/money.js", NULL, NULL, NULL, 200, 0},
+	{"GET", "/static/picker.js", NULL, NULL, NULL, 200, 0},
 	{"GET", "/static/receipt.css", NULL, NULL, NULL, 200, 0},
 	{"GET", "/api/v1/openapi.json", NULL, NULL, NULL, 200, 0},
 	{"POST", "/api/v1/login", NULL, NULL, "{\"username\":\"nobody\",\"password\":\"x\"}", 401, 0},
