@@ -1475,5 +1475,6 @@ void page_due(web_ctx_t *x)
 	if ((size_t)page * DUE_PAGE < total)
 		json_object_set_new(c, "next", due_query(days, unit, page + 1));
 	json_object_set_new(c, "pager", json_boolean(page > 1 || (size_t)page * DUE_PAGE < total));
+	json_object_set_new(c, "units", unit_options(x, has_text(unit) ? unit : x->u->unit_code));
 	web_page(x, rc ? web_status_of(rc) : 200, "due", c);
 }

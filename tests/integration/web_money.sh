@@ -223,5 +223,13 @@ check "money.js is served and under 9 KB" bash -c "[ $RC = 200 ] && [ \$(wc -c <
 req GET /static/receipt.css
 check "receipt.css is served with the A5 and 58 mm pages" bash -c "[ $RC = 200 ] && grep -q 'size: A5' '$WORK/body' && grep -q '58mm' '$WORK/body'"
 
+# ---- units by name on the money pages' filters ----
+page lan GET /due
+check "the due list picks units by name, her own selected, none outside" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF '<option value=\"29350\" selected>Xã Hiếu Tử (29350)</option>' && printf '%s' \"\$0\" | grep -qF '<option value=\"29350-01\">Ấp Ô Ét (29350-01)</option>' && ! printf '%s' \"\$0\" | grep -qF 'value=\"29365\"'" "$OUT"
+page lan GET "/referrals?unit=29350-01"
+check "so does the 1+1 page" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF '<option value=\"29350-01\" selected>Ấp Ô Ét (29350-01)</option>'" "$OUT"
+page lan GET "/referrals?q=thach+sa&person=1"
+check "the 1+1 name search offers Sa Ly as either side, keeping Lan chosen" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'href=\"/referrals?referrer=4&amp;person=1\"' && printf '%s' \"\$0\" | grep -qF 'Nguyễn Thị Lan</span>'" "$OUT"
+
 serve_stop
 check "the server stops cleanly" [ "$SERVE_RC" -eq 0 ]
