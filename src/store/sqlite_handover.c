@@ -9,7 +9,7 @@
  * c and her unit un, and the confirming login k (may be NULL). */
 #define REMIT_SELECT                                                                                                   \
 	"SELECT m.id, m.date, m.receipts, m.amount, m.commission, m.collector_id, c.unit_id, c.username,"             \
-	" c.full_name, un.code, m.confirmed_by, k.username, k.full_name, m.confirmed_at"                             \
+	" c.full_name, un.code, m.confirmed_by, k.username, k.full_name, m.confirmed_at, un.name"                    \
 	" FROM remittance m JOIN app_user c ON c.id = m.collector_id JOIN unit un ON un.id = c.unit_id"             \
 	" LEFT JOIN app_user k ON k.id = m.confirmed_by"
 
@@ -33,6 +33,7 @@ static void read_remittance(sqlite3_stmt *st, void *out)
 	sq_col_text(st, 11, r->confirmed_by, sizeof r->confirmed_by);
 	sq_col_text(st, 12, r->confirmed_by_name, sizeof r->confirmed_by_name);
 	sq_col_text(st, 13, r->confirmed_at, sizeof r->confirmed_at);
+	sq_col_text(st, 14, r->collector_unit_name, sizeof r->collector_unit_name);
 }
 
 /* store_remittances_each's callback and its context. */

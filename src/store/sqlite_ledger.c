@@ -10,7 +10,7 @@
 #define ROW_SELECT                                                                                                     \
 	"SELECT r.id, b.code, r.serial, r.date, r.collector_id, u.username, r.payer_id, r.total, r.void,"              \
 	" r.remittance_id, r.method, p.full_name, p.unit_id, un.code, r.void_reason, r.void_by, r.void_at,"            \
-	" u.full_name"                                                                                                 \
+	" u.full_name, un.name"                                                                                        \
 	" FROM receipt r JOIN receipt_book b ON b.id = r.book_id JOIN app_user u ON u.id = r.collector_id"            \
 	" JOIN person p ON p.id = r.payer_id JOIN unit un ON un.id = p.unit_id"
 
@@ -37,6 +37,7 @@ static void read_row(sqlite3_stmt *st, void *out)
 	sq_col_text(st, 15, row->void_by, sizeof row->void_by);
 	sq_col_text(st, 16, row->void_at, sizeof row->void_at);
 	sq_col_text(st, 17, row->collector_name, sizeof row->collector_name);
+	sq_col_text(st, 18, row->payer_unit_name, sizeof row->payer_unit_name);
 }
 
 /* store_receipts_each's callback and its context, for list_row. */

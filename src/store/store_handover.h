@@ -22,6 +22,7 @@ typedef struct remittance_row {
 	char collector[USERNAME_MAX + 1];
 	char collector_name[USER_FULL_NAME_MAX + 1];
 	char collector_unit_code[UNIT_CODE_MAX + 1];
+	char collector_unit_name[UNIT_NAME_MAX + 1];
 	int64_t confirmed_by_id;
 	char confirmed_by[USERNAME_MAX + 1];
 	char confirmed_by_name[USER_FULL_NAME_MAX + 1];

@@ -18,6 +18,7 @@ typedef struct receipt_row {
 	char void_by[USERNAME_MAX + 1];
 	char void_at[STORE_TIME_MAX];
 	char collector_name[USER_FULL_NAME_MAX + 1]; /* the collector's full name, "" when not given */
+	char payer_unit_name[UNIT_NAME_MAX + 1];     /* the name of the payer's unit */
 } receipt_row_t;
 
 /* What receipts a scan returns.  Zero values mean "any". */

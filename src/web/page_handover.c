@@ -72,6 +72,7 @@ static json_t *remit_ctx(web_ctx_t *x, const remittance_row_t *r)
 		json_object_set_new(o, "confirmed_at", json_string(when));
 	}
 	json_object_set_new(o, "can_confirm", json_boolean(x->u->role == UROLE_OFFICER && !r->confirmed_by_id));
+	json_object_set_new(o, "unit_name", json_string(r->collector_unit_name));
 	return o;
 }
 

@@ -212,6 +212,8 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 	json_object_set_new(o, "payer", json_integer(r->payer_id));
 	json_object_set_new(o, "payer_name", json_string(v->h.payer_name));
 	json_object_set_new(o, "payer_unit", json_string(v->h.payer_unit_code));
+	if (v->h.payer_unit_name[0])
+		json_object_set_new(o, "payer_unit_name", json_string(v->h.payer_unit_name));
 	json_object_set_new(o, "method", json_string(web_tr(
 						x, strcmp(r->method, "transfer") == 0 ? "money.method.transfer" : "money.method.cash")));
 	page_money(o, "total", r->total);
@@ -411,6 +413,8 @@ static int list_row(const receipt_view_t *v, void *ctx)
 	page_date(j, "date", r->date);
 	json_object_set_new(j, "payer_name", json_string(v->h.payer_name));
 	json_object_set_new(j, "collector", json_string(r->collector));
+	if (v->h.collector_name[0])
+		json_object_set_new(j, "collector_name", json_string(v->h.collector_name));
 	page_money(j, "total", r->total);
 	json_object_set_new(j, "is_void", json_boolean(r->is_void));
 	json_object_set_new(j, "remitted", json_boolean(r->remittance_id != 0));
@@ -428,6 +432,46 @@ static int filter_date(web_ctx_t *x, const char *name, date_t *d, bool *has, err
 		return PO_OK;
 	*has = true;
 	return date_parse_input(s, strlen(s), false, d, name, e);
+}
+
+/* What the collectors' walk of the receipts filter gathers. */
+struct coll_opts {
+	json_t *arr;
+	const char *sel;
+	bool found;
+};
+
+/* app_collectors_cash_by callback: one option {username, name, sel}. */
+static int coll_opt(const collector_cash_t *c, void *ctx)
+{
+	struct coll_opts *o = ctx;
+	bool sel = strcasecmp(c->u.username, o->sel) == 0;
+	o->found |= sel;
+	json_array_append_new(o->arr, json_pack("{s:s,s:s,s:b}", "username", c->u.username, "name",
+						   c->u.full_name[0] ? c->u.full_name : c->u.username, "sel", sel));
+	return 0;
+}
+
+/* The collectors a receipts filter offers by name ({username, name,
+ * sel}): those of the caller's units for an officer, union cadre or
+ * admin, herself for a collector; the login asked for (`selected`) is
+ * kept as an option when it is none of them. */
+static json_t *collector_options(web_ctx_t *x, const char *selected)
+{
+	struct coll_opts o = {json_array(), selected ? selected : "", false};
+	err_t e;
+	if (x->u->role == UROLE_COLLECTOR || x->u->role == UROLE_VIEWER) {
+		collector_cash_t me;
+		memset(&me, 0, sizeof me);
+		me.u = *x->u;
+		if (x->u->role == UROLE_COLLECTOR)
+			coll_opt(&me, &o);
+	} else {
+		app_collectors_cash_by(x->a, x->u, x->scope, x->nscope, coll_opt, &o, &e);
+	}
+	if (o.sel[0] && !o.found)
+		json_array_append_new(o.arr, json_pack("{s:s,s:s,s:b}", "username", o.sel, "name", o.sel, "sel", 1));
+	return o.arr;
 }
 
 /* See handlers.h: GET /receipts?from=&to=&collector=&void=&person=
@@ -469,6 +513,7 @@ void page_receipts(web_ctx_t *x)
 	if (q.has_to)
 		page_date(f, "to", q.to);
 	json_object_set_new(f, "collector", json_string(collector ? collector : ""));
+	json_object_set_new(f, "collectors", collector_options(x, collector));
 	json_object_set_new(f, q.include_void ? "void_all" : "void_no", json_true());
 	if (person)
 		json_object_set_new(f, "person", json_integer(person));
@@ -1082,6 +1127,8 @@ static void remit_render(web_ctx_t *x, unsigned status, const char *error, json_
 		json_object_set_new(c, "done", done);
 	json_object_set_new(c, "nothing", json_boolean(nothing));
 	json_object_set_new(c, "can_ask", json_boolean(x->u->role != UROLE_COLLECTOR));
+	if (x->u->role != UROLE_COLLECTOR)
+		json_object_set_new(c, "collectors", collector_options(x, asked));
 	json_object_set_new(c, "asked", json_string(asked ? asked : ""));
 	web_page(x, status, "remit", c);
 }

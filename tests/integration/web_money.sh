@@ -125,6 +125,7 @@ check "the receipt page answers 200 and is safe" bash -c "[ $RC = 200 ]" && chec
 amounts "$WORK/receipt.html" >"$WORK/got_receipt.txt"
 check "the receipt shows the command line's exact amounts" diff "$WORK/want.txt" "$WORK/got_receipt.txt"
 check "the receipt names the book and serial, the date, payer and collector" bash -c "for s in 'Quyển Q-lan · Số 2' 'Ngày 29/11/2026' 'Nguyễn Thị Lan (số 1' '<dd>lan</dd>' 'BIÊN LAI THU TIỀN'; do grep -qF \"\$s\" '$WORK/receipt.html' || { echo \"# missing \$s\"; exit 1; }; done"
+check "the receipt gives the total in words, the payer's unit by name and how to verify" bash -c "for s in 'Bằng chữ: <em>Sáu triệu ba trăm mười nghìn hai trăm sáu mươi đồng</em>' 'Ấp Ô Ét <span class=\"nw\">29350-01</span>' 'Tra cứu: ứng dụng VssID hoặc baohiemxahoi.gov.vn' 'Thẻ có giá trị' 'Ngày sinh 01/01/1980'; do grep -qF \"\$s\" '$WORK/receipt.html' || { echo \"# missing \$s\"; exit 1; }; done"
 check "A5 is the default layout with a print button for money.js" bash -c "grep -q 'class=\"receipt-page paper-a5\"' '$WORK/receipt.html' && grep -q 'data-print' '$WORK/receipt.html' && grep -q 'href=\"/static/receipt.css\"' '$WORK/receipt.html'"
 page lan GET "$RECEIPT?paper=58"
 check "?paper=58 renders the receipt with the thermal class" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -q 'class=\"receipt-page paper-58\"'" "$OUT"
@@ -230,6 +231,9 @@ page lan GET "/referrals?unit=29350-01"
 check "so does the 1+1 page" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF '<option value=\"29350-01\" selected>Ấp Ô Ét (29350-01)</option>'" "$OUT"
 page lan GET "/referrals?q=thach+sa&person=1"
 check "the 1+1 name search offers Sa Ly as either side, keeping Lan chosen" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'href=\"/referrals?referrer=4&amp;person=1\"' && printf '%s' \"\$0\" | grep -qF 'Nguyễn Thị Lan</span>'" "$OUT"
+
+page lan GET /receipts
+check "the receipts filter picks the collector by name: a collector, herself only" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF '<option value=\"lan\">lan (lan)</option>' && ! printf '%s' \"\$0\" | grep -qF 'value=\"xa\"'" "$OUT"
 
 serve_stop
 check "the server stops cleanly" [ "$SERVE_RC" -eq 0 ]
