@@ -28,8 +28,8 @@ static int money_role(const user_t *by, err_t *e)
 static int date_window(const app_t *a, date_t d, err_t *e)
 {
 	char di[DATE_ISO_LEN + 1], ti[DATE_ISO_LEN + 1];
-	date_format_iso(d, di);
-	date_format_iso(a->today, ti);
+	date_format_vn(d, di); /* the message is read on the money pages: DD/MM/YYYY */
+	date_format_vn(a->today, ti);
 	if (date_cmp(d, a->today) > 0)
 		return err_set(e, PO_EINVAL, "date", MSG_DATE_FUTURE, di, ti);
 	if (date_cmp(d, date_add_days(a->today, -COLLECT_BACKDATE_DAYS)) < 0)
@@ -209,15 +209,21 @@ out:
 /* Reads the lines of row->r and their people's names into v. */
 static int view_fill(app_t *a, const receipt_row_t *row, receipt_view_t *v, err_t *e)
 {
-	size_t nn = 0;
+	store_line_person_t who[RECEIPT_LINES_MAX];
+	size_t nn = 0, i;
 	int rc;
 	v->h = *row;
 	v->n = 0;
 	rc = store_receipt_lines(a->store, row->r.id, v->lines, RECEIPT_LINES_MAX, &v->n, e);
 	if (!rc)
-		rc = store_receipt_line_names(a->store, row->r.id, v->names, RECEIPT_LINES_MAX, &nn, e);
+		rc = store_receipt_line_people(a->store, row->r.id, who, RECEIPT_LINES_MAX, &nn, e);
 	if (!rc && nn != v->n)
 		rc = err_set(e, PO_EINTERNAL, "id", MSG_INTERNAL, "receipt_line");
+	for (i = 0; !rc && i < nn; i++) {
+		memcpy(v->names[i], who[i].full_name, sizeof v->names[i]);
+		memcpy(v->bhxh[i], who[i].bhxh_code, sizeof v->bhxh[i]);
+		v->dob[i] = who[i].dob;
+	}
 	return rc;
 }
 
@@ -355,8 +361,11 @@ static int preview_view(app_t *a, const receipt_t *r, const receipt_line_t *line
 	for (i = 0; !rc && i < n; i++) {
 		v->lines[i] = lines[i];
 		rc = store_person_get(a->store, lines[i].person_id, &p, e);
-		if (!rc)
+		if (!rc) {
 			memcpy(v->names[i], p.full_name, sizeof v->names[i]);
+			memcpy(v->bhxh[i], p.bhxh_code, sizeof v->bhxh[i]);
+			v->dob[i] = p.dob;
+		}
 	}
 	v->n = n;
 	return rc;
@@ -379,7 +388,10 @@ int app_collect_by(app_t *a, const user_t *by, date_t d, const collect_request_t
 		return collect_error(rq, item, rc, e);
 	if (record)
 		return app_receipt_view(a, r.id, NULL, 0, v, e);
-	return preview_view(a, &r, lines, rq->n, v, e);
+	rc = preview_view(a, &r, lines, rq->n, v, e);
+	if (!rc)
+		memcpy(v->h.collector_name, by->full_name, sizeof v->h.collector_name);
+	return rc;
 }
 
 /* See ledger.h. */

@@ -34,11 +34,14 @@
 #define COLLECT_ERRORS_MAX 32     /* field errors one payment reports, at most */
 
 /* A receipt as printed: the receipt with its payer and void details,
- * its lines and the name of each line's person. */
+ * its lines and the name, mã số BHXH ("" when unknown) and date of
+ * birth of each line's person. */
 typedef struct receipt_view {
 	receipt_row_t h;
 	receipt_line_t lines[RECEIPT_LINES_MAX];
 	char names[RECEIPT_LINES_MAX][NAME_BYTES_MAX + 1];
+	char bhxh[RECEIPT_LINES_MAX][BHXH_LEN + 1];
+	date_t dob[RECEIPT_LINES_MAX];
 	size_t n;
 } receipt_view_t;
 

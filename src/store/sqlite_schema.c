@@ -302,6 +302,18 @@ const char *const sq_migrations[] = {
 	"  PRIMARY KEY (user_id, key)"
 	") STRICT, WITHOUT ROWID;"
 	"CREATE INDEX idem_key_created ON idem_key(created_at);",
+	/* 9: what a printed receipt and the officer's hand-over need: a
+	 * login's full name, the officer's confirmation that a remittance's
+	 * money arrived, and the settings of the collection point (key →
+	 * value text, e.g. point.name) */
+	"ALTER TABLE app_user ADD COLUMN full_name TEXT NOT NULL DEFAULT '' CHECK (length(full_name) <= 200);"
+	"ALTER TABLE remittance ADD COLUMN confirmed_by INTEGER REFERENCES app_user(id);"
+	"ALTER TABLE remittance ADD COLUMN confirmed_at TEXT;"
+	"CREATE INDEX remittance_collector ON remittance(collector_id);"
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 40),"
+	"  value TEXT NOT NULL CHECK (length(value) <= 300)"
+	") STRICT, WITHOUT ROWID;",
 };
 
 const int sq_migration_count = (int)(sizeof sq_migrations / sizeof sq_migrations[0]);

@@ -376,5 +376,6 @@ int store_audit(store_t *s, const char *actor, const char *action, const char *e
 #include "store/store_registry.h"
 #include "store/store_ledger.h"
 #include "store/store_idem.h"
+#include "store/store_handover.h"
 
 #endif

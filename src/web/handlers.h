@@ -68,6 +68,19 @@ void h_api_receipts_get(web_ctx_t *x);
 void h_api_receipts_void(web_ctx_t *x);
 void h_api_remit(web_ctx_t *x);
 void h_api_cash(web_ctx_t *x);
+
+/* api_handover.c: collectors' cash, remittances and their confirmation,
+ * the collection point */
+void h_api_collectors(web_ctx_t *x);
+void h_api_remittances(web_ctx_t *x);
+void h_api_remittance_get(web_ctx_t *x);
+void h_api_remittance_confirm(web_ctx_t *x);
+void h_api_point_get(web_ctx_t *x);
+void h_api_point_patch(web_ctx_t *x);
+/* A remittance as the API shows it: id, collector, collector_name,
+ * unit_code, date, receipts, amount, commission, confirmed,
+ * confirmed_by, confirmed_at (null before). */
+json_t *web_remittance_json(const remittance_row_t *r);
 void h_api_referrals(web_ctx_t *x);
 void h_api_referrals_add(web_ctx_t *x);
 void h_api_due(web_ctx_t *x);
@@ -96,6 +109,14 @@ void page_receipt(web_ctx_t *x);
 void page_receipt_void(web_ctx_t *x);
 void page_remit(web_ctx_t *x);
 void page_remit_post(web_ctx_t *x);
+
+/* page_handover.c: the officer's hand-over page, the printable bảng kê
+ * of a remittance and its confirmation, the collection point settings */
+void page_remittances(web_ctx_t *x);
+void page_remittance(web_ctx_t *x);
+void page_remittance_confirm(web_ctx_t *x);
+void page_settings(web_ctx_t *x);
+void page_settings_post(web_ctx_t *x);
 void page_referrals(web_ctx_t *x);
 void page_referrals_post(web_ctx_t *x);
 void page_due(web_ctx_t *x);
