@@ -214,16 +214,21 @@ static int user_plan(app_t *a, const user_t *by, int64_t id, const user_changes_
 		}
 		after->disabled = c->disabled != 0;
 	}
+	if (c->full_name) {
+		rc = app_user_full_name_clean(c->full_name, after->full_name, e);
+		if (rc)
+			goto out;
+	}
 out:
 	free(scope);
 	return rc;
 }
 
-/* The audited fields of a user: role, unit_code, disabled. */
+/* The audited fields of a user: role, unit_code, disabled, full_name. */
 static json_t *user_state(const user_t *u)
 {
-	return json_pack("{s:s,s:s,s:b}", "role", user_role_name(u->role), "unit_code", u->unit_code, "disabled",
-			 u->disabled);
+	return json_pack("{s:s,s:s,s:b,s:s}", "role", user_role_name(u->role), "unit_code", u->unit_code, "disabled",
+			 u->disabled, "full_name", u->full_name);
 }
 
 /* See accounts.h. */
@@ -240,7 +245,8 @@ int app_user_update(app_t *a, const user_t *by, int64_t id, const user_changes_t
 		rc = app_password_hash(c->new_password, "password", hash, e);
 	if (rc)
 		return rc;
-	if (!pw && after.role == before.role && after.unit_id == before.unit_id && after.disabled == before.disabled) {
+	if (!pw && after.role == before.role && after.unit_id == before.unit_id && after.disabled == before.disabled &&
+	    strcmp(after.full_name, before.full_name) == 0) {
 		if (out)
 			*out = before;
 		return PO_OK;

@@ -74,9 +74,15 @@ typedef struct user_changes {
 	const char *unit_code;     /* move to the unit with this code (in force today); NULL: unchanged */
 	int disabled;              /* 1 disable, 0 enable, -1 unchanged */
 	const char *new_password;  /* reset the password; NULL: unchanged */
+	const char *full_name;     /* the full name ("" clears it); NULL: unchanged */
 } user_changes_t;
 
-#define USER_CHANGES_NONE ((user_changes_t){NULL, NULL, -1, NULL})
+#define USER_CHANGES_NONE ((user_changes_t){NULL, NULL, -1, NULL, NULL})
+
+/* Cleans a login's full name `in` into out (NFC, spaces trimmed and
+ * collapsed; "" allowed): PO_EINVAL on "full_name" when it is not valid
+ * UTF-8 or longer than USER_FULL_NAME_MAX bytes after cleaning. */
+int app_user_full_name_clean(const char *in, char out[USER_FULL_NAME_MAX + 1], err_t *e);
 
 /* Changes user id on behalf of `by` (an admin; NULL: the operator, who
  * may change anyone).  The user must be inside by's units, else

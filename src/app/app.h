@@ -36,7 +36,15 @@ typedef struct people_memo {
 	 * and household code written so far (NULL otherwise).  A key it has
 	 * never seen cannot be in the database, so no look-up is needed. */
 	bloom_t *seen;
+	/* The people that rows without identifiers added or matched in this
+	 * run, so that two such rows are never taken for one person (a
+	 * hash set of ids, 0 free; people_memo_free releases it). */
+	int64_t *claimed;
+	size_t nclaimed, capclaimed;
 } people_memo_t;
+
+/* Releases what person_upsert kept in the memo. */
+void people_memo_free(people_memo_t *m);
 
 /* Who acts, on what store.  Owned by the adapter. */
 typedef struct app {
@@ -164,6 +172,8 @@ typedef struct person_parsed {
 	person_t p;
 	int member;      /* -1 not given, 0 no, 1 yes */
 	bool has[PCOL_COUNT]; /* the column had a non-empty value */
+	bool insert_only;     /* person_upsert: add her, never look for her by the natural key */
+	int duplicates;       /* set by person_upsert: possible duplicates recorded for her */
 } person_parsed_t;
 
 /* Checks and normalises typed fields into *out (NFC, trimmed, ids
@@ -173,9 +183,15 @@ typedef struct person_parsed {
 int person_parse(app_t *a, const person_fields_t *in, person_parsed_t *out, err_t *errs, size_t *nerrs);
 
 /* Inserts or updates one parsed person, inside the caller's transaction:
- * the person whose cccd (else bhxh_code, else unit + date of birth + sex
- * + exact name) matches is updated with the non-empty fields; otherwise
- * a person is added.  Household and membership follow.  *inserted tells
+ * the person whose cccd (else bhxh_code) matches is updated with the
+ * non-empty fields.  A row with neither number updates a person of the
+ * same natural key (unit + date of birth + sex + exact name) only when a
+ * safer key agrees too (the same phone, or the same household code and
+ * relation); when people share her natural key but no safer key, she is
+ * added as a new person and each pair is recorded in the list of
+ * possible duplicates (pp->duplicates counts them) for a cadre to
+ * review.  Otherwise a person is added (pp->insert_only skips the
+ * natural-key look-up).  Household and membership follow.  *inserted tells
  * which happened; pp->p.id is set.  PO_ECONFLICT when an identifier
  * belongs to someone else.  During a bulk load (a->memo->seen set),
  * returns PO_EDEFER without writing anything when the row may concern a
@@ -266,12 +282,8 @@ typedef struct person_details {
 /* The person with that id and her details (PO_ENOTFOUND as app_person_get). */
 int app_person_details(app_t *a, int64_t id, const int64_t *scope, size_t nscope, person_details_t *d, err_t *e);
 
-/* Adds one new person from typed fields on behalf of user `by` (the web
- * API): checked like an import row; the unit must be inside by's units.
- * PO_EINVAL with every problem in errs; PO_ECONFLICT when her CCCD or mã
- * số BHXH is already someone's; a viewer, who may not change data, is
- * refused with PO_EINVAL on the field "role".  *out is the stored
- * person. */
+/* app_person_add (app/duplicates.h) without confirm_new: a person who
+ * may be someone already stored is PO_ECONFLICT "candidates". */
 int app_person_create(app_t *a, const user_t *by, const person_fields_t *in, person_t *out, err_t *errs,
 		      size_t *nerrs);
 

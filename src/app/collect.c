@@ -2,8 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/collect.h"
+#include "app/idem.h"
 #include "rules/bhyt.h"
 #include "rules/card.h"
 #include <jansson.h>
@@ -16,7 +18,8 @@ static int collector_scope(app_t *a, const char *collector, user_t *u, int64_t *
 		return err_set(e, PO_EINVAL, "collector", MSG_USER_UNKNOWN, collector);
 	if (rc)
 		return rc;
-	if (u->role == UROLE_VIEWER || u->disabled)
+	/* the roles that handle money, as the web's (ledger.c, R_MONEY) */
+	if ((u->role != UROLE_ADMIN && u->role != UROLE_UNION && u->role != UROLE_COLLECTOR) || u->disabled)
 		return err_set(e, PO_EINVAL, "collector", MSG_COLLECT_ROLE, collector, user_role_name(u->role));
 	return app_unit_scope_id(a, u->unit_id, scope, n, e);
 }
@@ -79,14 +82,40 @@ static int derive_category(app_t *a, const params_t *pr, const person_t *p, date
 	return PO_OK;
 }
 
-/* Fills one BHXH line: a periodic payment (bhxh_quote) or, with
- * advance_years, a payment in advance (bhxh_advance_quote_for: the
- * discounted amount is the line's gross, the state support of every
- * month left under the 120-month cap is taken off it, and the cover runs
- * 12 × years months).  The category, when not given, is derived for one
- * month (the share does not depend on the length). */
-static int bhxh_line(app_t *a, const params_t *pr, const collect_item_t *it, const person_t *p, date_t d,
-		     receipt_line_t *l, err_t *e)
+static int find_collector(app_t *a, const char *collector, user_t *u, err_t *e);
+
+/* A category given in a payment that differs from the derived one. */
+struct override {
+	size_t item;
+	int64_t person;
+	enum bhxh_category derived, chosen;
+	const char *reason;
+};
+
+struct overrides {
+	struct override v[RECEIPT_LINES_MAX];
+	size_t n;
+};
+
+/* True for the roles that may choose a category other than the derived
+ * one (with a reason): the insurance office's officers and the
+ * administrators. */
+static bool may_override_category(const user_t *u)
+{
+	return u->role == UROLE_OFFICER || u->role == UROLE_ADMIN;
+}
+
+/* Fills one BHXH line for the collector u: a periodic payment
+ * (bhxh_quote) or, with advance_years, a payment in advance
+ * (bhxh_advance_quote_for: the discounted amount is the line's gross, the
+ * state support of every month left under the 120-month cap is taken off
+ * it, and the cover runs 12 × years months).  The category is the one
+ * derived from the person (for one month: the share does not depend on
+ * the length), or the one given when it is the same, or (an override,
+ * appended to *ov) another one given by an officer or an administrator
+ * with a reason. */
+static int bhxh_line(app_t *a, const params_t *pr, const user_t *u, size_t item, const collect_item_t *it,
+		     const person_t *p, date_t d, receipt_line_t *l, struct overrides *ov, err_t *e)
 {
 	bhxh_request_t rq;
 	bhxh_quote_t q;
@@ -101,11 +130,19 @@ static int bhxh_line(app_t *a, const params_t *pr, const collect_item_t *it, con
 	rc = store_supported_months(a->store, p->id, &rq.supported_before, e);
 	if (rc)
 		return rc;
-	if (it->has_category) {
+	rc = derive_category(a, pr, p, d, &rq, &q, e);
+	if (!rc && it->has_category && it->category != rq.category) {
+		enum bhxh_category derived = rq.category;
+		if (!may_override_category(u))
+			return err_set(e, PO_EINVAL, "category", MSG_COLLECT_CATEGORY_DERIVED,
+				       bhxh_category_name(it->category), (long long)p->id, bhxh_category_name(derived));
+		if (!it->category_reason[0])
+			return err_set(e, PO_EINVAL, "category_reason", MSG_COLLECT_CATEGORY_REASON,
+				       bhxh_category_name(it->category), bhxh_category_name(derived));
 		rq.category = it->category;
 		rc = bhxh_quote(pr, &rq, &q, e);
-	} else {
-		rc = derive_category(a, pr, p, d, &rq, &q, e);
+		if (!rc && ov->n < RECEIPT_LINES_MAX)
+			ov->v[ov->n++] = (struct override){item, p->id, derived, it->category, it->category_reason};
 	}
 	if (!rc && it->advance_years) {
 		rc = bhxh_advance_quote_for(pr, &rq, it->advance_years, &lq, e);
@@ -186,7 +223,7 @@ static int bhyt_line(app_t *a, const params_t *pr, const collect_item_t *it, con
  * (all but id, book and serial) and lines[0..rq->n).  On an error about
  * one item, *item is its index; else rq->n. */
 static int collect_compute(app_t *a, const char *collector, date_t d, const collect_request_t *rq, user_t *u,
-			   receipt_t *r, receipt_line_t *lines, size_t *item, err_t *e)
+			   receipt_t *r, receipt_line_t *lines, size_t *item, struct overrides *ov, err_t *e)
 {
 	params_t pr = {NULL, 0};
 	int64_t *scope = NULL;
@@ -202,10 +239,25 @@ static int collect_compute(app_t *a, const char *collector, date_t d, const coll
 	if (!rc)
 		rc = person_in_scope(a, rq->payer, scope, nscope, "payer", &payer, e);
 	if (!rc && rq->referred_by) {
+		bool has = false, loops = false;
+		int64_t first;
+		char rel[16];
+		date_t since;
 		if (rq->referred_by == rq->payer)
 			rc = err_set(e, PO_EINVAL, "referred_by", MSG_COLLECT_SELF_REFERRAL);
-		else if ((rc = store_person_get(a->store, rq->referred_by, &p, e)) == PO_ENOTFOUND)
+		else if ((rc = store_person_get(a->store, rq->referred_by, &p, e)) == PO_ENOTFOUND ||
+			 (!rc && !unit_set_has(scope, nscope, p.unit_id)))
+			/* a referrer outside her units: the answer of an unknown one */
 			rc = err_set(e, PO_EINVAL, "referred_by", MSG_PERSON_UNKNOWN, (long long)rq->referred_by);
+		/* a payer who already has a referrer keeps her (nothing is
+		 * recorded); otherwise the new link must not close a loop */
+		if (!rc)
+			rc = store_referrer_of(a->store, rq->payer, &has, &first, rel, sizeof rel, &since, e);
+		if (!rc && !has)
+			rc = app_referral_loops(a, rq->payer, rq->referred_by, &loops, e);
+		if (!rc && loops)
+			rc = err_set(e, PO_EINVAL, "referred_by", MSG_REFERRAL_LOOP, (long long)rq->referred_by,
+				     (long long)rq->payer);
 	}
 	for (i = 0; !rc && i < rq->n; i++) {
 		const collect_item_t *it = &rq->items[i];
@@ -220,7 +272,7 @@ static int collect_compute(app_t *a, const char *collector, date_t d, const coll
 		if (rc)
 			break;
 		if (strcmp(it->scheme, "bhxh") == 0) {
-			rc = bhxh_line(a, &pr, it, &p, d, &lines[i], e);
+			rc = bhxh_line(a, &pr, u, i, it, &p, d, &lines[i], ov, e);
 		} else if (strcmp(it->scheme, "bhyt") == 0) {
 			/* earlier items of her household take the ordinals before
 			 * hers, unless they already paid this year (then they are
@@ -261,12 +313,105 @@ static int collect_compute(app_t *a, const char *collector, date_t d, const coll
 	return rc;
 }
 
+/* The detail of a receipt.issue audit entry: book, serial, total, the
+ * number of lines and, when a category was overridden, each override
+ * (item, person, derived, chosen, reason).  NULL when out of memory. */
+static char *issue_detail(const receipt_t *r, size_t n, const struct overrides *ov)
+{
+	json_t *j = json_pack("{s:s,s:I,s:I,s:I}", "book", r->book, "serial", (json_int_t)r->serial, "total",
+			      (json_int_t)r->total, "lines", (json_int_t)n);
+	json_t *arr = ov->n ? json_array() : NULL;
+	char *dump;
+	size_t i;
+	for (i = 0; arr && i < ov->n; i++)
+		json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:s,s:s}", "item", (json_int_t)ov->v[i].item, "person",
+						     (json_int_t)ov->v[i].person, "derived",
+						     bhxh_category_name(ov->v[i].derived), "chosen",
+						     bhxh_category_name(ov->v[i].chosen), "reason", ov->v[i].reason));
+	if (j && arr)
+		json_object_set_new(j, "category_overrides", arr);
+	else
+		json_decref(arr);
+	dump = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	return dump;
+}
+
+/* Test builds only (PLUSONE_TEST_HOOKS): with PLUSONE_TEST_PAUSE_ISSUE
+ * set to a number of milliseconds (at most 60,000), waits that long
+ * after the receipt and its lines are written and before the
+ * transaction goes on to its commit, so that a test can kill the
+ * process while the write is provably under way; it prints
+ * "plusone: receipt N written, not committed" on standard error first.
+ * Release builds have no such hook. */
+static void test_pause_issue(const receipt_t *r)
+{
+#ifdef PLUSONE_TEST_HOOKS
+	const char *s = getenv("PLUSONE_TEST_PAUSE_ISSUE");
+	long ms = s ? strtol(s, NULL, 10) : 0;
+	if (ms > 0 && ms <= 60000) {
+		struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+		fprintf(stderr, "plusone: receipt %lld written, not committed\n", (long long)r->id);
+		fflush(stderr);
+		nanosleep(&ts, NULL);
+	}
+#else
+	(void)r;
+#endif
+}
+
+/* Records the payment (checked and computed by collect_compute) inside
+ * the caller's transaction: the book, the receipt and its lines, the
+ * referral, the audit entry. */
+static int collect_record(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
+			  receipt_line_t *lines, size_t *item, err_t *e)
+{
+	struct overrides ov;
+	int64_t book;
+	char *detail;
+	user_t u;
+	int rc;
+	ov.n = 0;
+	rc = collect_compute(a, collector, d, rq, &u, r, lines, item, &ov, e);
+	if (!rc)
+		rc = store_book_for(a->store, u.id, u.username, &book, e);
+	if (!rc)
+		rc = store_receipt_issue(a->store, book, r, lines, rq->n, e);
+	if (!rc)
+		test_pause_issue(r);
+	if (!rc && rq->referred_by) {
+		bool added;
+		rc = store_referral_add(a->store, rq->payer, rq->referred_by, "other", r->id, d, &added, e);
+	}
+	if (!rc) {
+		detail = issue_detail(r, rq->n, &ov);
+		rc = detail ? store_audit(a->store, a->actor, "receipt.issue", "receipt", r->id, detail, e)
+			    : err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+		free(detail);
+	}
+	return rc;
+}
+
+/* See collect.h. */
+int app_collect_in_tx(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
+		      receipt_line_t *lines, size_t *item, err_t *e)
+{
+	size_t bad;
+	if (!item)
+		item = &bad;
+	*item = rq->n;
+	if (rq->n < 1 || rq->n > RECEIPT_LINES_MAX) {
+		memset(r, 0, sizeof *r);
+		return err_set(e, PO_EINVAL, "items", MSG_COLLECT_NO_ITEMS, RECEIPT_LINES_MAX);
+	}
+	return collect_record(a, collector, d, rq, r, lines, item, e);
+}
+
 /* See collect.h. */
 int app_collect_run(app_t *a, const char *collector, date_t d, const collect_request_t *rq, bool record,
 		    receipt_t *r, receipt_line_t *lines, size_t *item, err_t *e)
 {
-	int64_t book;
-	char detail[160];
+	struct overrides ov;
 	user_t u;
 	size_t bad;
 	int rc;
@@ -281,29 +426,74 @@ int app_collect_run(app_t *a, const char *collector, date_t d, const collect_req
 	rc = store_tx_begin(a->store, e);
 	if (rc)
 		return rc;
-	rc = collect_compute(a, collector, d, rq, &u, r, lines, item, e);
-	if (rc || !record) {
-		/* a preview, or a refusal: nothing is kept, no serial is used */
+	if (!record) {
+		/* a preview: nothing is kept, no serial is used */
+		ov.n = 0;
+		rc = collect_compute(a, collector, d, rq, &u, r, lines, item, &ov, e);
 		store_tx_rollback(a->store);
 		return rc;
 	}
-	rc = store_book_for(a->store, u.id, u.username, &book, e);
-	if (!rc)
-		rc = store_receipt_issue(a->store, book, r, lines, rq->n, e);
-	if (!rc && rq->referred_by) {
-		bool added;
-		rc = store_referral_add(a->store, rq->payer, rq->referred_by, "other", r->id, d, &added, e);
-	}
-	if (!rc) {
-		snprintf(detail, sizeof detail, "{\"book\":\"%s\",\"serial\":%lld,\"total\":%lld,\"lines\":%zu}", r->book,
-			 (long long)r->serial, (long long)r->total, rq->n);
-		rc = store_audit(a->store, a->actor, "receipt.issue", "receipt", r->id, detail, e);
-	}
+	rc = collect_record(a, collector, d, rq, r, lines, item, e);
 	if (!rc)
 		rc = store_tx_commit(a->store, e);
 	if (rc)
 		store_tx_rollback(a->store);
 	return rc;
+}
+
+/* See collect.h. */
+int app_collect_k(app_t *a, const char *collector, date_t d, const collect_request_t *rq, struct app_idem *k,
+		  receipt_t *r, receipt_line_t *lines, err_t *e)
+{
+	collect_result_t res = {r, lines, rq->n};
+	user_t u;
+	int rc;
+	if (!k)
+		return app_collect(a, collector, d, rq, r, lines, e);
+	rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = find_collector(a, collector, &u, e);
+	if (!rc)
+		rc = app_idem_lookup(a, u.id, k, e);
+	if (!rc && k->replayed) {
+		store_tx_rollback(a->store);
+		return PO_OK;
+	}
+	if (!rc)
+		rc = app_collect_in_tx(a, collector, d, rq, r, lines, NULL, e);
+	if (!rc)
+		rc = app_idem_remember(a, u.id, k, "receipt", r->id, &res, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See collect.h. */
+int app_referral_loops(app_t *a, int64_t person, int64_t referrer, bool *loops, err_t *e)
+{
+	int64_t x = referrer, up;
+	char rel[16];
+	date_t d;
+	bool has = true;
+	long steps;
+	int rc = PO_OK;
+	*loops = false;
+	/* walk up from the referrer: meeting the person means she brought
+	 * the referrer in (a loop already in the data stops at the bound) */
+	for (steps = 0; steps <= REFERRAL_WALK_MAX && has; steps++) {
+		if (x == person) {
+			*loops = true;
+			return PO_OK;
+		}
+		rc = store_referrer_of(a->store, x, &has, &up, rel, sizeof rel, &d, e);
+		if (rc)
+			return rc;
+		x = up;
+	}
+	return PO_OK;
 }
 
 /* See collect.h. */
@@ -401,13 +591,26 @@ static int commission_line(const char *scheme, int months, money_t net, bool is_
 int app_remit(app_t *a, const char *collector, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
 	      money_t *commission, err_t *e)
 {
+	int rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = app_remit_in_tx(a, collector, d, remit_id, count, amount, commission, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See collect.h. */
+int app_remit_in_tx(app_t *a, const char *collector, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
+		    money_t *commission, err_t *e)
+{
 	struct commission_ctx cc = {NULL, d, 0};
 	params_t pr = {NULL, 0};
 	char detail[160];
 	user_t u;
-	int rc = store_tx_begin(a->store, e);
-	if (rc)
-		return rc;
+	int rc;
 	*commission = 0;
 	rc = find_collector(a, collector, &u, e);
 	if (!rc)
@@ -427,10 +630,6 @@ int app_remit(app_t *a, const char *collector, date_t d, int64_t *remit_id, int6
 			 (long long)*count, (long long)*amount, (long long)*commission);
 		rc = store_audit(a->store, a->actor, "remittance.add", "remittance", *remit_id, detail, e);
 	}
-	if (!rc)
-		rc = store_tx_commit(a->store, e);
-	if (rc)
-		store_tx_rollback(a->store);
 	return rc;
 }
 
@@ -698,8 +897,15 @@ int app_referral_add_in(app_t *a, const int64_t *scope, size_t nscope, int64_t p
 		rc = err_set(e, PO_EINVAL, "person", MSG_PERSON_UNKNOWN, (long long)person);
 	if (!rc) {
 		rc = store_person_get(a->store, referrer, &p, e);
-		if (rc == PO_ENOTFOUND)
+		/* the referrer's end is checked as the person's */
+		if (rc == PO_ENOTFOUND || (!rc && scope && !unit_set_has(scope, nscope, p.unit_id)))
 			rc = err_set(e, PO_EINVAL, "by", MSG_PERSON_UNKNOWN, (long long)referrer);
+	}
+	if (!rc) {
+		bool loops = false;
+		rc = app_referral_loops(a, person, referrer, &loops, e);
+		if (!rc && loops)
+			rc = err_set(e, PO_EINVAL, "by", MSG_REFERRAL_LOOP, (long long)referrer, (long long)person);
 	}
 	if (!rc)
 		rc = store_referral_add(a->store, person, referrer, relation, 0, d, &added, e);

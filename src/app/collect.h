@@ -7,6 +7,9 @@
 #include "rules/advance.h"
 #include "rules/bhxh.h"
 
+#define CATEGORY_REASON_MAX 300 /* bytes of the reason for a category override */
+#define REFERRAL_WALK_MAX 100000 /* referrers followed up a chain, at most */
+
 typedef struct collect_item {
 	char scheme[5];             /* "bhxh" or "bhyt" */
 	int64_t person;
@@ -16,6 +19,9 @@ typedef struct collect_item {
 	enum bhxh_category category;
 	int advance_years;          /* bhxh: 0, or paid ADVANCE_YEARS_MIN..MAX years in
 	                             * advance (months = 12 × years, discounted) */
+	/* bhxh: why a category other than the derived one is given (an
+	 * officer's or administrator's override); "" for none */
+	char category_reason[CATEGORY_REASON_MAX + 1];
 } collect_item_t;
 
 typedef struct collect_request {
@@ -27,10 +33,20 @@ typedef struct collect_request {
 } collect_request_t;
 
 /* Records one payment collected by `collector` on d, in one transaction:
- * checks every person (existing, inside the collector's units), computes
+ * checks the collector (a login of role admin, union or collector, not
+ * disabled: PO_EINVAL naming "collector" otherwise), every person
+ * (existing, inside the collector's units) and the referrer (existing,
+ * inside them too, someone else than the payer, and not someone the
+ * payer brought in, directly or down a chain: PO_EINVAL naming
+ * "referred_by"), computes
  * each item with the rules in force on d (BHXH category derived from the
- * person when not given: poverty certificate valid on d, ethnicity other
- * than Kinh, island unit; the highest support wins; the 120-month cap
+ * person: poverty certificate valid on d, ethnicity other
+ * than Kinh, island unit; the highest support wins.  A category given
+ * must be the derived one, unless the collector is an officer or an
+ * administrator, who may choose another with a reason (category_reason,
+ * else PO_EINVAL naming it; a collector's or union cadre's other
+ * category is PO_EINVAL naming "category"); an override is recorded in
+ * the receipt's audit entry, derived and chosen; the 120-month cap
  * counts the support already given; a BHXH item paid in advance
  * (advance_years) is quoted by bhxh_advance_quote_for: the discounted
  * amount as gross, the state support of each month left under the cap,
@@ -56,6 +72,35 @@ int app_collect_preview(app_t *a, const char *collector, date_t d, const collect
 int app_collect_run(app_t *a, const char *collector, date_t d, const collect_request_t *rq, bool record,
 		    receipt_t *r, receipt_line_t *lines, size_t *item, err_t *e);
 
+/* The same inside a transaction the caller holds: no commit nor
+ * rollback (the caller does either); always records. */
+int app_collect_in_tx(app_t *a, const char *collector, date_t d, const collect_request_t *rq, receipt_t *r,
+		      receipt_line_t *lines, size_t *item, err_t *e);
+
+struct app_idem; /* app/idem.h */
+
+/* What a keyed payment of the command line hands to its idempotency
+ * key's render function (app_collect_k). */
+typedef struct collect_result {
+	const receipt_t *r;
+	const receipt_line_t *lines;
+	size_t n;
+} collect_result_t;
+
+/* app_collect under the idempotency key k (app/idem.h; NULL: none) of
+ * the collector's login, in the payment's transaction: the same key and
+ * payment again answers the first answer (k->replayed, k->rec; nothing
+ * recorded, *r and lines not filled), the same key with another payment
+ * is PO_ECONFLICT; otherwise the payment is recorded and k->render of a
+ * collect_result_t remembered with the key. */
+int app_collect_k(app_t *a, const char *collector, date_t d, const collect_request_t *rq, struct app_idem *k,
+		  receipt_t *r, receipt_line_t *lines, err_t *e);
+
+/* Whether recording that `referrer` brought `person` in would close a
+ * loop: true when `person` is `referrer` or brought her in, directly or
+ * through a chain of referrals (at most REFERRAL_WALK_MAX steps up). */
+int app_referral_loops(app_t *a, int64_t person, int64_t referrer, bool *loops, err_t *e);
+
 /* Voids a receipt not yet remitted: it stays, marked void with the
  * reason (1 to RECEIPT_REASON_MAX bytes), the user and the time; its
  * coverage no longer counts.  An unknown receipt is PO_EINVAL; one
@@ -73,6 +118,11 @@ int app_receipt_void_in_tx(app_t *a, int64_t id, const char *reason, receipt_t *
 int app_remit(app_t *a, const char *collector, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
 	      money_t *commission, err_t *e);
 
+/* The same inside a transaction the caller holds (no commit nor
+ * rollback). */
+int app_remit_in_tx(app_t *a, const char *collector, date_t d, int64_t *remit_id, int64_t *count, money_t *amount,
+		    money_t *commission, err_t *e);
+
 /* The collector's valid receipts, money collected and remitted. */
 int app_cash(app_t *a, const char *collector, int64_t *receipts, money_t *collected, money_t *remitted, err_t *e);
 
@@ -84,9 +134,11 @@ int app_receipt_show(app_t *a, int64_t id, receipt_t *r, receipt_line_t *lines, 
  * a referrer. */
 int app_referral_add(app_t *a, int64_t person, int64_t referrer, const char *relation, date_t d, err_t *e);
 
-/* The same when `person` must live inside scope[0..nscope) (NULL: no
- * limit): a person outside it is refused as one who does not exist
- * (PO_EINVAL, "person").  The referrer may live anywhere. */
+/* The same when `person` and `referrer` must live inside
+ * scope[0..nscope) (NULL: no limit): one outside it is refused as one
+ * who does not exist (PO_EINVAL, "person" or "by").  A referral that
+ * closes a loop (the person brought the referrer in, directly or down a
+ * chain) is PO_EINVAL ("by"). */
 int app_referral_add_in(app_t *a, const int64_t *scope, size_t nscope, int64_t person, int64_t referrer,
 			const char *relation, date_t d, err_t *e);
 

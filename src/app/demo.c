@@ -70,14 +70,18 @@ static const struct demo_login {
 	enum user_role role;
 	const char *unit;
 	const char *who_vi, *who_en;
+	const char *full_name; /* as printed on her receipts */
 } logins[] = {
-	{"admin", UROLE_ADMIN, "86", "quản trị toàn tỉnh", "administrator, whole province"},
-	{"bhxh.tieucan", UROLE_OFFICER, "86", "cán bộ BHXH", "insurance office staff"},
-	{"hoi.tapngai", UROLE_UNION, "29365", "Hội LHPN xã Tập Ngãi", "Women's Union, Tập Ngãi commune"},
-	{"hoi.tieucan", UROLE_UNION, "29341", "Hội LHPN xã Tiểu Cần", "Women's Union, Tiểu Cần commune"},
+	{"admin", UROLE_ADMIN, "86", "quản trị toàn tỉnh", "administrator, whole province", "Trần Văn Hùng"},
+	{"bhxh.tieucan", UROLE_OFFICER, "86", "cán bộ BHXH", "insurance office staff", "Lê Thị Thu Hà"},
+	{"hoi.tapngai", UROLE_UNION, "29365", "Hội LHPN xã Tập Ngãi", "Women's Union, Tập Ngãi commune",
+	 "Thạch Thị Sà Rươne"},
+	{"hoi.tieucan", UROLE_UNION, "29341", "Hội LHPN xã Tiểu Cần", "Women's Union, Tiểu Cần commune",
+	 "Nguyễn Thị Kim Loan"},
 	{"ctv.hieutu", UROLE_COLLECTOR, "29350-01", "cộng tác viên ấp Tân Trung Giồng",
-	 "collector, Tân Trung Giồng hamlet"},
-	{"xem.tanhoa", UROLE_VIEWER, "29371", "xem số liệu xã Tân Hòa", "read-only, Tân Hòa commune"},
+	 "collector, Tân Trung Giồng hamlet", "Võ Thị Ngọc Hiếu"},
+	{"xem.tanhoa", UROLE_VIEWER, "29371", "xem số liệu xã Tân Hòa", "read-only, Tân Hòa commune",
+	 "Phạm Minh Tâm"},
 };
 
 static const char *const phone_prefixes[] = {"090", "091", "093", "094", "097", "098", "086", "088",
@@ -359,11 +363,19 @@ static int demo_build(struct demo_state *d)
 		user_t u;
 		memset(&u, 0, sizeof u);
 		snprintf(u.username, sizeof u.username, "%s", logins[k].username);
+		snprintf(u.full_name, sizeof u.full_name, "%s", logins[k].full_name);
 		u.role = logins[k].role;
 		rc = app_user_add_in_tx(d->a, &u, logins[k].unit, DEMO_PASSWORD, d->e);
 		if (!rc)
 			d->rep->users++;
 	}
+	/* the collection point every receipt names (settings, see handover.h) */
+	if (!rc)
+		rc = store_setting_set(d->a->store, "point.name", DEMO_POINT_NAME, d->e);
+	if (!rc)
+		rc = store_setting_set(d->a->store, "point.code", DEMO_POINT_CODE, d->e);
+	if (!rc)
+		rc = store_setting_set(d->a->store, "point.address", DEMO_POINT_ADDRESS, d->e);
 	return rc;
 }
 

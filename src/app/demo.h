@@ -5,7 +5,8 @@
  * (official codes), their hamlets and union branches, the 2025 merge
  * into 4 communes of Vĩnh Long, about 20,000 people in households with
  * Kinh and Khmer names, union members (most adult women), 80 branch
- * heads, poverty certificates, and one login per role.
+ * heads, poverty certificates, one login per role (each with a
+ * Vietnamese full name) and the collection point of the receipts.
  */
 #ifndef PLUSONE_APP_DEMO_H
 #define PLUSONE_APP_DEMO_H
@@ -17,6 +18,11 @@
 #include "app/app.h"
 
 #define DEMO_PASSWORD "tieucan2022" /* the demo logins' password, printed by make run */
+
+/* The demo's collection point, printed at the head of its receipts. */
+#define DEMO_POINT_NAME "Điểm thu BHXH, BHYT Hội LHPN xã Tiểu Cần"
+#define DEMO_POINT_CODE "VL-TC-0001"
+#define DEMO_POINT_ADDRESS "Khóm 1, xã Tiểu Cần, tỉnh Vĩnh Long"
 
 typedef struct demo_report {
 	int64_t units, people, households, members, branch_heads, users;

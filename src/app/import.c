@@ -360,6 +360,8 @@ static int import_row(struct importer *im, const csv_record_t *r, err_t *e)
 		im->st->inserted++;
 	else
 		im->st->updated++;
+	if (pp.duplicates)
+		im->st->possible_duplicates++;
 	return PO_OK;
 }
 
@@ -382,6 +384,7 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 
 	memset(st, 0, sizeof *st);
 	memset(&im, 0, sizeof im);
+	memset(&memo, 0, sizeof memo);
 	im.a = a;
 	im.o = o;
 	im.st = st;
@@ -520,9 +523,10 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 		trace(o, "deferred rows replayed");
 	}
 	snprintf(detail, sizeof detail,
-		 "{\"read\":%lld,\"inserted\":%lld,\"updated\":%lld,\"rejected\":%lld,\"blank\":%lld}",
+		 "{\"read\":%lld,\"inserted\":%lld,\"updated\":%lld,\"rejected\":%lld,\"blank\":%lld,"
+		 "\"possible_duplicates\":%lld}",
 		 (long long)st->read, (long long)st->inserted, (long long)st->updated, (long long)st->rejected,
-		 (long long)st->blank);
+		 (long long)st->blank, (long long)st->possible_duplicates);
 	rc = store_audit(a->store, a->actor, "import.people", "person", 0, detail, e);
 	if (rc)
 		goto out;
@@ -542,6 +546,7 @@ int app_import_people(app_t *a, const import_opts_t *o, import_stats_t *st, err_
 		rc = err_set(e, PO_EIO, "reject", MSG_IO, rej_path, strerror(errno));
 out:
 	a->memo = NULL;
+	people_memo_free(&memo);
 	bloom_free(&seen);
 	if (in_tx)
 		store_tx_rollback(a->store);

@@ -15,6 +15,10 @@
 
 typedef struct import_stats {
 	int64_t read, inserted, updated, rejected, blank;
+	/* of the inserted, the people added beside someone of the same name,
+	 * date of birth, sex and unit whom nothing proved to be her: each is
+	 * in the possible duplicates list (people duplicates) */
+	int64_t possible_duplicates;
 } import_stats_t;
 
 typedef struct import_opts {

@@ -28,8 +28,8 @@ static int money_role(const user_t *by, err_t *e)
 static int date_window(const app_t *a, date_t d, err_t *e)
 {
 	char di[DATE_ISO_LEN + 1], ti[DATE_ISO_LEN + 1];
-	date_format_iso(d, di);
-	date_format_iso(a->today, ti);
+	date_format_vn(d, di); /* the message is read on the money pages: DD/MM/YYYY */
+	date_format_vn(a->today, ti);
 	if (date_cmp(d, a->today) > 0)
 		return err_set(e, PO_EINVAL, "date", MSG_DATE_FUTURE, di, ti);
 	if (date_cmp(d, date_add_days(a->today, -COLLECT_BACKDATE_DAYS)) < 0)
@@ -149,6 +149,15 @@ static int parse_item(struct parse_out *o, long i, const json_t *it, collect_ite
 		else
 			ci->has_category = true;
 	}
+	v = json_object_get(it, "category_reason");
+	if (v && !json_is_null(v)) {
+		size_t n = 0;
+		if (!json_is_string(v) || vn_clean(json_string_value(v), json_string_length(v), ci->category_reason,
+						  sizeof ci->category_reason, &n) != PO_OK) {
+			ci->category_reason[0] = '\0';
+			bad = parse_fail(o, i, "category_reason", MSG_CLI_JSON_FIELD, "category_reason");
+		}
+	}
 	return bad;
 }
 
@@ -200,15 +209,21 @@ out:
 /* Reads the lines of row->r and their people's names into v. */
 static int view_fill(app_t *a, const receipt_row_t *row, receipt_view_t *v, err_t *e)
 {
-	size_t nn = 0;
+	store_line_person_t who[RECEIPT_LINES_MAX];
+	size_t nn = 0, i;
 	int rc;
 	v->h = *row;
 	v->n = 0;
 	rc = store_receipt_lines(a->store, row->r.id, v->lines, RECEIPT_LINES_MAX, &v->n, e);
 	if (!rc)
-		rc = store_receipt_line_names(a->store, row->r.id, v->names, RECEIPT_LINES_MAX, &nn, e);
+		rc = store_receipt_line_people(a->store, row->r.id, who, RECEIPT_LINES_MAX, &nn, e);
 	if (!rc && nn != v->n)
 		rc = err_set(e, PO_EINTERNAL, "id", MSG_INTERNAL, "receipt_line");
+	for (i = 0; !rc && i < nn; i++) {
+		memcpy(v->names[i], who[i].full_name, sizeof v->names[i]);
+		memcpy(v->bhxh[i], who[i].bhxh_code, sizeof v->bhxh[i]);
+		v->dob[i] = who[i].dob;
+	}
 	return rc;
 }
 
@@ -346,8 +361,11 @@ static int preview_view(app_t *a, const receipt_t *r, const receipt_line_t *line
 	for (i = 0; !rc && i < n; i++) {
 		v->lines[i] = lines[i];
 		rc = store_person_get(a->store, lines[i].person_id, &p, e);
-		if (!rc)
+		if (!rc) {
 			memcpy(v->names[i], p.full_name, sizeof v->names[i]);
+			memcpy(v->bhxh[i], p.bhxh_code, sizeof v->bhxh[i]);
+			v->dob[i] = p.dob;
+		}
 	}
 	v->n = n;
 	return rc;
@@ -370,12 +388,63 @@ int app_collect_by(app_t *a, const user_t *by, date_t d, const collect_request_t
 		return collect_error(rq, item, rc, e);
 	if (record)
 		return app_receipt_view(a, r.id, NULL, 0, v, e);
-	return preview_view(a, &r, lines, rq->n, v, e);
+	rc = preview_view(a, &r, lines, rq->n, v, e);
+	if (!rc)
+		memcpy(v->h.collector_name, by->full_name, sizeof v->h.collector_name);
+	return rc;
+}
+
+/* See ledger.h. */
+int app_collect_by_k(app_t *a, const user_t *by, date_t d, const collect_request_t *rq, app_idem_t *k,
+		     receipt_view_t *v, err_t *e)
+{
+	receipt_line_t lines[RECEIPT_LINES_MAX];
+	receipt_t r;
+	size_t item = rq->n;
+	int rc;
+	if (!k)
+		return app_collect_by(a, by, d, rq, true, v, e);
+	rc = money_role(by, e);
+	if (!rc)
+		rc = date_window(a, d, e);
+	if (!rc)
+		rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = app_idem_lookup(a, by->id, k, e);
+	if (!rc && k->replayed) {
+		store_tx_rollback(a->store);
+		memset(&v->h, 0, sizeof v->h);
+		v->h.r.id = k->rec.entity_id;
+		v->n = 0;
+		return PO_OK;
+	}
+	if (!rc) {
+		rc = app_collect_in_tx(a, by->username, d, rq, &r, lines, &item, e);
+		if (rc)
+			rc = collect_error(rq, item, rc, e);
+	}
+	if (!rc)
+		rc = app_receipt_view(a, r.id, NULL, 0, v, e);
+	if (!rc)
+		rc = app_idem_remember(a, by->id, k, "receipt", r.id, v, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
 }
 
 /* See ledger.h. */
 int app_receipt_void_by(app_t *a, const user_t *by, const int64_t *scope, size_t nscope, int64_t id,
 			const char *reason, receipt_view_t *v, err_t *e)
+{
+	return app_receipt_void_by_k(a, by, scope, nscope, id, reason, NULL, v, e);
+}
+
+/* See ledger.h. */
+int app_receipt_void_by_k(app_t *a, const user_t *by, const int64_t *scope, size_t nscope, int64_t id,
+			  const char *reason, app_idem_t *k, receipt_view_t *v, err_t *e)
 {
 	char clean[RECEIPT_REASON_MAX + 1];
 	receipt_row_t row;
@@ -387,6 +456,20 @@ int app_receipt_void_by(app_t *a, const user_t *by, const int64_t *scope, size_t
 	rc = store_tx_begin(a->store, e);
 	if (rc)
 		return rc;
+	if (k) {
+		rc = app_idem_lookup(a, by->id, k, e);
+		if (!rc && k->replayed) {
+			store_tx_rollback(a->store);
+			memset(&v->h, 0, sizeof v->h);
+			v->h.r.id = k->rec.entity_id;
+			v->n = 0;
+			return PO_OK;
+		}
+		if (rc) {
+			store_tx_rollback(a->store);
+			return rc;
+		}
+	}
 	/* first whether she may see it and void it, then what she asks */
 	rc = store_receipt_row(a->store, id, &row, e);
 	if (!rc && scope && !unit_set_has(scope, nscope, row.payer_unit_id))
@@ -397,24 +480,52 @@ int app_receipt_void_by(app_t *a, const user_t *by, const int64_t *scope, size_t
 		rc = err_set(e, PO_EINVAL, "reason", MSG_COLLECT_REASON);
 	if (!rc)
 		rc = app_receipt_void_in_tx(a, id, clean, &r, e);
+	if (!rc && k)
+		rc = app_receipt_view(a, id, NULL, 0, v, e);
+	if (!rc && k)
+		rc = app_idem_remember(a, by->id, k, "receipt", id, v, e);
 	if (!rc)
 		rc = store_tx_commit(a->store, e);
 	if (rc) {
 		store_tx_rollback(a->store);
 		return rc;
 	}
-	return app_receipt_view(a, id, NULL, 0, v, e);
+	return k ? PO_OK : app_receipt_view(a, id, NULL, 0, v, e);
 }
 
 /* See ledger.h. */
 int app_remit_by(app_t *a, const user_t *by, date_t d, remittance_sum_t *out, err_t *e)
 {
+	return app_remit_by_k(a, by, d, NULL, out, e);
+}
+
+/* See ledger.h. */
+int app_remit_by_k(app_t *a, const user_t *by, date_t d, app_idem_t *k, remittance_sum_t *out, err_t *e)
+{
 	int rc = money_role(by, e);
 	memset(out, 0, sizeof *out);
 	if (!rc)
 		rc = date_window(a, d, e);
+	if (!rc && !k)
+		return app_remit(a, by->username, d, &out->id, &out->receipts, &out->amount, &out->commission, e);
 	if (!rc)
-		rc = app_remit(a, by->username, d, &out->id, &out->receipts, &out->amount, &out->commission, e);
+		rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = app_idem_lookup(a, by->id, k, e);
+	if (!rc && k->replayed) {
+		store_tx_rollback(a->store);
+		out->id = k->rec.entity_id;
+		return PO_OK;
+	}
+	if (!rc)
+		rc = app_remit_in_tx(a, by->username, d, &out->id, &out->receipts, &out->amount, &out->commission, e);
+	if (!rc)
+		rc = app_idem_remember(a, by->id, k, out->id ? "remittance" : NULL, out->id, out, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	if (rc)
+		store_tx_rollback(a->store);
 	return rc;
 }
 
@@ -468,10 +579,18 @@ int app_referral_summary_by(app_t *a, const user_t *by, const int64_t *scope, si
 {
 	int64_t *units = NULL;
 	size_t n = 0;
+	size_t i;
 	int rc = unit_asked(a, by, scope, nscope, unit_code, unit, &units, &n, e);
 	memset(s, 0, sizeof *s);
 	if (!rc)
 		rc = app_referral_summary_in(a, units, n, s, e);
+	/* a mobiliser living outside her units is not named to her */
+	for (i = 0; !rc && scope && i < s->ntop; i++) {
+		person_t p;
+		rc = store_person_get(a->store, s->top[i].person, &p, e);
+		if (!rc && !unit_set_has(scope, nscope, p.unit_id))
+			s->top[i].full_name[0] = '\0';
+	}
 	free(units);
 	return rc;
 }

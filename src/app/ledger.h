@@ -26,6 +26,7 @@
 
 #include "app/app.h"
 #include "app/collect.h"
+#include "app/idem.h"
 
 #define COLLECT_BACKDATE_DAYS 30  /* days before today a payment may be dated through the web */
 #define RECEIPTS_LIMIT_DEFAULT 50 /* receipts in one page of a list */
@@ -33,11 +34,14 @@
 #define COLLECT_ERRORS_MAX 32     /* field errors one payment reports, at most */
 
 /* A receipt as printed: the receipt with its payer and void details,
- * its lines and the name of each line's person. */
+ * its lines and the name, mã số BHXH ("" when unknown) and date of
+ * birth of each line's person. */
 typedef struct receipt_view {
 	receipt_row_t h;
 	receipt_line_t lines[RECEIPT_LINES_MAX];
 	char names[RECEIPT_LINES_MAX][NAME_BYTES_MAX + 1];
+	char bhxh[RECEIPT_LINES_MAX][BHXH_LEN + 1];
+	date_t dob[RECEIPT_LINES_MAX];
 	size_t n;
 } receipt_view_t;
 
@@ -85,6 +89,17 @@ int app_collect_parse(const json_t *doc, collect_request_t *rq, bool every, err_
 int app_collect_by(app_t *a, const user_t *by, date_t d, const collect_request_t *rq, bool record,
 		   receipt_view_t *v, err_t *e);
 
+/* app_collect_by recording, under the idempotency key k (NULL: none,
+ * exactly app_collect_by): inside the payment's transaction, a key
+ * already used by `by` for the same request answers its first answer
+ * (k->replayed, k->rec; nothing recorded, *v not filled), one used for
+ * another request is PO_ECONFLICT; otherwise the payment is recorded
+ * and its answer (k->render of *v, the receipt as printed) remembered
+ * with the key, so that of two identical requests at once exactly one
+ * records a receipt. */
+int app_collect_by_k(app_t *a, const user_t *by, date_t d, const collect_request_t *rq, app_idem_t *k,
+		     receipt_view_t *v, err_t *e);
+
 /* The receipt with that id as printed; PO_ENOTFOUND when none, or when
  * its payer lives outside scope[0..nscope) (scope NULL: any). */
 int app_receipt_view(app_t *a, int64_t id, const int64_t *scope, size_t nscope, receipt_view_t *v, err_t *e);
@@ -106,6 +121,17 @@ int app_receipts_list(app_t *a, const int64_t *scope, size_t nscope, const recei
 int app_receipt_void_by(app_t *a, const user_t *by, const int64_t *scope, size_t nscope, int64_t id,
 			const char *reason, receipt_view_t *v, err_t *e);
 
+/* app_receipt_void_by under the idempotency key k (NULL: none), as
+ * app_collect_by_k: a void sent again answers its first answer (not 409
+ * "already void"); k->render gets the receipt after the void (*v). */
+int app_receipt_void_by_k(app_t *a, const user_t *by, const int64_t *scope, size_t nscope, int64_t id,
+			  const char *reason, app_idem_t *k, receipt_view_t *v, err_t *e);
+
+/* app_remit_by under the idempotency key k (NULL: none), as
+ * app_collect_by_k: a remittance sent again answers its first answer;
+ * k->render gets *out. */
+int app_remit_by_k(app_t *a, const user_t *by, date_t d, app_idem_t *k, remittance_sum_t *out, err_t *e);
+
 /* Hands over the caller's own receipts not yet remitted (app_remit) on
  * date d, which is neither after today nor more than
  * COLLECT_BACKDATE_DAYS before it (PO_EINVAL, "date"). */
@@ -120,14 +146,16 @@ int app_cash_by(app_t *a, const user_t *by, const int64_t *scope, size_t nscope,
 
 /* The 1+1 figures of the unit with that code (in force today; NULL or ""
  * for the caller's own unit), *unit set to it: PO_ENOTFOUND ("unit")
- * when it is unknown or outside her units. */
+ * when it is unknown or outside her units.  A top mobiliser who lives
+ * outside her units has an empty full_name. */
 int app_referral_summary_by(app_t *a, const user_t *by, const int64_t *scope, size_t nscope, const char *unit_code,
 			    unit_t *unit, referral_summary_t *s, err_t *e);
 
 /* Records that `referrer` brought `person` in (relation as
  * app_referral_add; date d not after today) for `by`, who may change
- * data (not a viewer); `person` must live inside her units, the
- * referrer anywhere. */
+ * data (not a viewer); `person` and the referrer must both live inside
+ * her units (one outside answers like an unknown one), and the referral
+ * must not close a loop (app_referral_add_in). */
 int app_referral_add_by(app_t *a, const user_t *by, const int64_t *scope, size_t nscope, int64_t person,
 			int64_t referrer, const char *relation, date_t d, err_t *e);
 

@@ -21,6 +21,7 @@
 #define TEXT_SHORT_MAX 120      /* bytes of ethnicity, relation, roles */
 #define HOUSEHOLD_CODE_MAX 64   /* bytes of a household code */
 #define USERNAME_MAX 64         /* bytes of a login name */
+#define USER_FULL_NAME_MAX 200  /* bytes of a login's full name (NFC, spaces collapsed) */
 #define PASSWORD_MIN 8          /* characters of a password, at least */
 #define PASSWORD_MAX 256        /* bytes of a password, at most */
 
@@ -108,6 +109,7 @@ typedef struct user {
 	int64_t unit_id;
 	char unit_code[UNIT_CODE_MAX + 1];
 	bool disabled;
+	char full_name[USER_FULL_NAME_MAX + 1]; /* as printed on receipts ("" when not given) */
 } user_t;
 
 #define PARAM_SOURCE_MAX 300 /* bytes of a parameter's legal source or note */

@@ -9,6 +9,9 @@
 #include "core/legacy.h"
 #include "core/text.h"
 #include "core/typed.h"
+#include "app/duplicates.h"
+
+#define NATURAL_SAME_MAX 8 /* people of one natural key looked at, and flagged, per row */
 
 static const struct {
 	const char *name, *vi;
@@ -319,6 +322,139 @@ static void mark_stored(app_t *a, const char *key, size_t n)
 		bloom_add(a->memo->seen, key, n);
 }
 
+/* True when the stored person and the parsed row agree on a key safer
+ * than the natural one: the same phone, or the same household code and
+ * relation (both given). */
+static bool safer_key_agrees(const person_t *cur, const person_parsed_t *pp)
+{
+	const person_t *p = &pp->p;
+	char x[64], y[64];
+	size_t nx, ny;
+	if (pp->has[PCOL_PHONE] && cur->phone[0] && strcmp(cur->phone, p->phone) == 0)
+		return true;
+	if (!pp->has[PCOL_HOUSEHOLD] || !pp->has[PCOL_RELATION] || !cur->household_code[0] || !cur->relation[0])
+		return false;
+	if (strcmp(cur->household_code, p->household_code) != 0)
+		return false;
+	nx = vn_fold(cur->relation, strlen(cur->relation), x, sizeof x);
+	ny = vn_fold(p->relation, strlen(p->relation), y, sizeof y);
+	return nx == ny && memcmp(x, y, nx) == 0;
+}
+
+/* See app.h. */
+void people_memo_free(people_memo_t *m)
+{
+	free(m->claimed);
+	m->claimed = NULL;
+	m->nclaimed = m->capclaimed = 0;
+}
+
+/* The slot of id in the memo's set (where it is, or the free one where
+ * it would go). */
+static size_t claim_slot(const people_memo_t *m, int64_t id)
+{
+	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 20) & (m->capclaimed - 1);
+	while (m->claimed[i] && m->claimed[i] != id)
+		i = (i + 1) & (m->capclaimed - 1);
+	return i;
+}
+
+/* True when a row of this run already added or matched person id. */
+static bool claimed(const app_t *a, int64_t id)
+{
+	return a->memo && a->memo->capclaimed && a->memo->claimed[claim_slot(a->memo, id)] == id;
+}
+
+/* Records that a row of this run added or matched person id (nothing
+ * outside an import run, which has no memo). */
+static int claim(app_t *a, int64_t id, err_t *e)
+{
+	people_memo_t *m = a->memo;
+	size_t i;
+	if (!m)
+		return PO_OK;
+	if ((m->nclaimed + 1) * 2 > m->capclaimed) {
+		size_t cap = m->capclaimed ? m->capclaimed * 2 : 1024, j;
+		int64_t *old = m->claimed, *n = calloc(cap, sizeof *n);
+		size_t oldcap = m->capclaimed;
+		if (!n)
+			return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+		m->claimed = n;
+		m->capclaimed = cap;
+		for (j = 0; j < oldcap; j++)
+			if (old[j])
+				m->claimed[claim_slot(m, old[j])] = old[j];
+		free(old);
+	}
+	i = claim_slot(m, id);
+	if (!m->claimed[i]) {
+		m->claimed[i] = id;
+		m->nclaimed++;
+	}
+	return PO_OK;
+}
+
+/* True when writing the row over the stored person would change none of
+ * her fields (every column the row gives already holds that value). */
+static bool changes_nothing(const person_t *cur, const person_parsed_t *pp)
+{
+	const person_t *p = &pp->p;
+	char x[64], y[64];
+	size_t nx, ny;
+	if (pp->has[PCOL_PHONE] && strcmp(cur->phone, p->phone) != 0)
+		return false;
+	if (pp->has[PCOL_ETHNICITY] && strcmp(cur->ethnicity, p->ethnicity) != 0)
+		return false;
+	if (pp->has[PCOL_HOUSEHOLD] && strcmp(cur->household_code, p->household_code) != 0)
+		return false;
+	if (pp->member >= 0 && cur->member != (pp->member == 1))
+		return false;
+	if (pp->has[PCOL_RELATION]) {
+		nx = vn_fold(cur->relation, strlen(cur->relation), x, sizeof x);
+		ny = vn_fold(p->relation, strlen(p->relation), y, sizeof y);
+		if (nx != ny || memcmp(x, y, nx) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* The natural-key look-up of a row without identifiers: *target is the
+ * person of the same natural key on whom a safer key agrees (claimed for
+ * the run, as every person a row of it finds), or else
+ * the first whom the row would not change at all and no other row of
+ * this run took (so that a file imported again changes nobody, and two
+ * rows of one file stay two people); 0 when none.  Otherwise
+ * same[0..*nsame) are the people who share only the natural key
+ * (possible duplicates of the row). */
+static int natural_match(app_t *a, const person_parsed_t *pp, int64_t *target, int64_t same[NATURAL_SAME_MAX],
+			 size_t *nsame, err_t *e)
+{
+	person_t cur;
+	size_t i, n = 0;
+	int64_t quiet = 0;
+	int rc = store_person_find_natural(a->store, &pp->p, same, NATURAL_SAME_MAX, &n, e);
+	*nsame = 0;
+	if (rc)
+		return rc;
+	for (i = 0; i < n; i++) {
+		rc = store_person_get(a->store, same[i], &cur, e);
+		if (rc)
+			return rc;
+		if (safer_key_agrees(&cur, pp)) {
+			*target = same[i];
+			return claim(a, same[i], e);
+		}
+		if (!quiet && !claimed(a, same[i]) && changes_nothing(&cur, pp))
+			quiet = same[i];
+	}
+	if (quiet) {
+		*target = quiet;
+		return claim(a, quiet, e);
+	}
+	*nsame = n;
+	return PO_OK;
+}
+
 /* See app.h. */
 int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e)
 {
@@ -326,12 +462,14 @@ int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e)
 	char fold[NAME_BYTES_MAX + 1];
 	unsigned char key[STORE_KEY_MAX];
 	person_index_t ix;
-	int64_t target = 0, owner = 0;
+	int64_t target = 0, owner = 0, same[NATURAL_SAME_MAX];
+	size_t nsame = 0;
 	char key_c[CCCD_LEN + 2], key_b[BHXH_LEN + 2], key_n[NAME_BYTES_MAX + 64], key_h[HOUSEHOLD_CODE_MAX + 2];
 	size_t kc, kb, kn;
 	int rc;
 
 	*inserted = false;
+	pp->duplicates = 0;
 	kc = p->cccd[0] ? seen_key('c', p->cccd, key_c, sizeof key_c) : 0;
 	kb = p->bhxh_code[0] ? seen_key('b', p->bhxh_code, key_b, sizeof key_b) : 0;
 	kn = natural_key(p, key_n, sizeof key_n); /* marked for everyone, looked up without ids */
@@ -374,9 +512,9 @@ int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e)
 			return err_set(e, PO_ECONFLICT, "bhxh_code", MSG_PERSON_BHXH_TAKEN);
 		}
 	}
-	if (!kc && !kb && maybe_stored(a, key_n, kn)) {
-		rc = store_person_find_natural(a->store, p, &target, e);
-		if (rc && rc != PO_ENOTFOUND)
+	if (!kc && !kb && !pp->insert_only && maybe_stored(a, key_n, kn)) {
+		rc = natural_match(a, pp, &target, same, &nsame, e);
+		if (rc)
 			return rc;
 	}
 
@@ -422,6 +560,21 @@ int person_upsert(app_t *a, person_parsed_t *pp, bool *inserted, err_t *e)
 		if (rc)
 			return rc;
 		*inserted = true;
+	}
+	if (*inserted && !kc && !kb) {
+		rc = claim(a, p->id, e);
+		if (rc)
+			return rc;
+	}
+	if (*inserted && nsame) {
+		/* the same name, birth, sex and unit, but nothing proves it is her */
+		size_t i;
+		for (i = 0; i < nsame; i++) {
+			rc = store_duplicate_add(a->store, same[i], p->id, p->unit_id, e);
+			if (rc)
+				return rc;
+		}
+		pp->duplicates = (int)nsame;
 	}
 	if (kc)
 		mark_stored(a, key_c, kc);
@@ -645,7 +798,7 @@ int app_person_update(app_t *a, const user_t *by, int64_t id, const person_field
 		np.unit_id = pp.p.unit_id;
 		memcpy(np.unit_code, pp.p.unit_code, sizeof np.unit_code);
 		if (!unit_set_has(scope, nscope, np.unit_id)) {
-			rc = err_set(&e, PO_EINVAL, "unit_code", MSG_UNIT_OUT_OF_SCOPE, np.unit_code);
+			rc = err_set(&e, PO_EINVAL, "unit_code", MSG_UNIT_UNKNOWN, np.unit_code); /* as unknown */
 			goto fail;
 		}
 	}
@@ -725,4 +878,14 @@ fail:
 	json_decref(detail);
 	free(scope);
 	return one_err(errs, nerrs, &e);
+}
+
+/* See duplicates.h. */
+int person_write(app_t *a, const person_t *p, err_t *e)
+{
+	char fold[NAME_BYTES_MAX + 1];
+	unsigned char key[STORE_KEY_MAX];
+	person_index_t ix;
+	make_index(p, fold, sizeof fold, key, &ix);
+	return store_person_update(a->store, p, &ix, e);
 }

@@ -182,7 +182,7 @@ int app_unit_add_under(app_t *a, const user_t *by, unit_t *u, const char *parent
 	if (rc == PO_ENOTFOUND)
 		rc = err_set(e, PO_EINVAL, "parent", MSG_UNIT_UNKNOWN, parent_code);
 	else if (!rc && !unit_set_has(scope, nscope, parent.id))
-		rc = err_set(e, PO_EINVAL, "parent", MSG_UNIT_OUT_OF_SCOPE, parent_code);
+		rc = err_set(e, PO_EINVAL, "parent", MSG_UNIT_UNKNOWN, parent_code); /* as unknown */
 	if (!rc)
 		rc = app_unit_add_in_tx(a, u, parent_code, e);
 	if (!rc)
@@ -308,7 +308,8 @@ int app_household_set_head(app_t *a, const user_t *by, int64_t id, int64_t perso
 	}
 	rc = app_household_find(a, id, scope, nscope, &h, e);
 	if (!rc) {
-		rc = store_person_get(a->store, person_id, &p, e);
+		/* a person outside by's units is answered as one who does not exist */
+		rc = app_person_get(a, person_id, scope, nscope, &p, e);
 		if (rc == PO_ENOTFOUND)
 			rc = err_set(e, PO_EINVAL, "head", MSG_PERSON_UNKNOWN, (long long)person_id);
 		else if (!rc && p.household_id != id)
@@ -488,7 +489,7 @@ int app_person_membership(app_t *a, const user_t *by, int64_t id, const char *br
 		if (rc == PO_ENOTFOUND)
 			rc = err_set(e, PO_EINVAL, "branch", MSG_UNIT_UNKNOWN, branch_code);
 		else if (!rc && !unit_set_has(scope, nscope, b.id))
-			rc = err_set(e, PO_EINVAL, "branch", MSG_UNIT_OUT_OF_SCOPE, branch_code);
+			rc = err_set(e, PO_EINVAL, "branch", MSG_UNIT_UNKNOWN, branch_code); /* as unknown */
 	}
 	if (!rc)
 		rc = app_membership_set(a, id, branch_code, role, since, e);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "app/accounts.h"
+#include "app/duplicates.h"
 
 
 /* See accounts.h. */
@@ -128,52 +129,7 @@ int app_sessions_purge(app_t *a, int64_t *n, err_t *e)
 int app_person_create(app_t *a, const user_t *by, const person_fields_t *in, person_t *out, err_t *errs,
 		      size_t *nerrs)
 {
-	person_parsed_t pp;
-	int64_t id = 0, *scope = NULL;
-	size_t nscope = 0;
-	bool inserted, inside;
-	char detail[160];
-	int rc;
-	*nerrs = 1;
-	if (by->role == UROLE_VIEWER)
-		return err_set(&errs[0], PO_EFORBIDDEN, "role", MSG_REG_VIEWER, by->username, user_role_name(by->role));
-	rc = person_parse(a, in, &pp, errs, nerrs);
-	if (rc)
-		return rc;
-	rc = app_unit_scope_id(a, by->unit_id, &scope, &nscope, &errs[0]);
-	inside = !rc && unit_set_has(scope, nscope, pp.p.unit_id);
-	free(scope);
-	if (rc) {
-		*nerrs = 1;
-		return rc;
-	}
-	if (!inside) {
-		err_set(&errs[0], PO_EINVAL, "unit_code", MSG_UNIT_OUT_OF_SCOPE, pp.p.unit_code);
-		*nerrs = 1;
-		return PO_EINVAL;
-	}
-	rc = store_tx_begin(a->store, &errs[0]);
-	if (rc) {
-		*nerrs = 1;
-		return rc;
-	}
-	/* a new person only: a CCCD or BHXH number already present conflicts */
-	if (pp.p.cccd[0] && store_person_find_cccd(a->store, pp.p.cccd, &id, &errs[0]) == PO_OK)
-		rc = err_set(&errs[0], PO_ECONFLICT, "cccd", MSG_PERSON_CCCD_TAKEN);
-	else if (pp.p.bhxh_code[0] && store_person_find_bhxh(a->store, pp.p.bhxh_code, &id, &errs[0]) == PO_OK)
-		rc = err_set(&errs[0], PO_ECONFLICT, "bhxh_code", MSG_PERSON_BHXH_TAKEN);
-	if (!rc)
-		rc = person_upsert(a, &pp, &inserted, &errs[0]);
-	if (!rc) {
-		snprintf(detail, sizeof detail, "{\"unit\":\"%s\"}", pp.p.unit_code);
-		rc = store_audit(a->store, a->actor, "person.add", "person", pp.p.id, detail, &errs[0]);
-	}
-	if (!rc)
-		rc = store_tx_commit(a->store, &errs[0]);
-	if (rc) {
-		store_tx_rollback(a->store);
-		*nerrs = 1;
-		return rc;
-	}
-	return store_person_get(a->store, pp.p.id, out, &errs[0]);
+	person_t cands[PERSON_CANDIDATES_MAX];
+	size_t n;
+	return app_person_add(a, by, in, false, out, cands, &n, errs, nerrs);
 }

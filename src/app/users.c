@@ -1,9 +1,13 @@
 /* users.c: logins with argon2id password hashes (libsodium). */
 #include <pthread.h>
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "app/accounts.h"
+#include "core/text.h"
 
 /* Checks a username: 1..USERNAME_MAX of ASCII letters, digits, '.', '_', '-'. */
 static int check_username(const char *name, err_t *e)
@@ -20,14 +24,27 @@ static int check_username(const char *name, err_t *e)
 	return PO_OK;
 }
 
+/* See accounts.h. */
+int app_user_full_name_clean(const char *in, char out[USER_FULL_NAME_MAX + 1], err_t *e)
+{
+	size_t n = 0;
+	if (vn_clean(in, strlen(in), out, USER_FULL_NAME_MAX + 1, &n) != PO_OK)
+		return err_set(e, PO_EINVAL, "full_name", MSG_USER_FULL_NAME_BAD);
+	return PO_OK;
+}
+
 /* Checks the username, the role and the password of a new login and
  * hashes the password into hash (before any transaction: hashing takes
  * a tenth of a second and should not hold the write lock). */
-static int user_prepare(const user_t *u, const char *password, char hash[ACCOUNT_HASH_MAX], err_t *e)
+static int user_prepare(user_t *u, const char *password, char hash[ACCOUNT_HASH_MAX], err_t *e)
 {
+	char name[USER_FULL_NAME_MAX + 1];
 	int rc = check_username(u->username, e);
+	if (!rc)
+		rc = app_user_full_name_clean(u->full_name, name, e);
 	if (rc)
 		return rc;
+	memcpy(u->full_name, name, sizeof name);
 	if ((unsigned)u->role >= UROLE_COUNT)
 		return err_set(e, PO_EINVAL, "role", MSG_ROLE_BAD, "?");
 	return app_password_hash(password, "password", hash, e);
@@ -37,7 +54,8 @@ static int user_prepare(const user_t *u, const char *password, char hash[ACCOUNT
  * with that code, and audits it; inside the caller's transaction. */
 static int user_insert(app_t *a, user_t *u, const char *unit_code, const char *hash, err_t *e)
 {
-	char detail[256];
+	char *detail;
+	json_t *doc;
 	unit_t unit;
 	int rc = store_unit_by_code(a->store, unit_code, a->today, &unit, e);
 	if (rc == PO_ENOTFOUND)
@@ -49,10 +67,15 @@ static int user_insert(app_t *a, user_t *u, const char *unit_code, const char *h
 	rc = store_user_insert(a->store, u, hash, e);
 	if (rc)
 		return rc;
-	/* username and unit code are restricted to characters JSON needs no escape for */
-	snprintf(detail, sizeof detail, "{\"username\":\"%s\",\"role\":\"%s\",\"unit\":\"%s\"}", u->username,
-		 user_role_name(u->role), unit.code);
-	return store_audit(a->store, a->actor, "user.add", "user", u->id, detail, e);
+	doc = json_pack("{s:s,s:s,s:s,s:s}", "username", u->username, "role", user_role_name(u->role), "unit",
+			unit.code, "full_name", u->full_name);
+	detail = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+	json_decref(doc);
+	if (!detail)
+		return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	rc = store_audit(a->store, a->actor, "user.add", "user", u->id, detail, e);
+	free(detail);
+	return rc;
 }
 
 /* See app.h. */

@@ -83,8 +83,18 @@ static int import_people(cli_t *c, int argc, char **argv)
 	if (rc)
 		return cli_fail(c, &e);
 	if (c->json) {
-		return cli_print_json(stats_json(&st));
+		/* and, when there are some, the inserted rows listed as
+		 * possible duplicates (so that an import without them prints
+		 * exactly the contract's keys) */
+		json_t *doc = stats_json(&st);
+		if (st.possible_duplicates)
+			json_object_set_new(doc, "possible_duplicates", json_integer(st.possible_duplicates));
+		return cli_print_json(doc);
 	}
+	if (st.possible_duplicates)
+		printf(c->lang == LANG_EN ? "%lld people added beside a namesake: see `people duplicates`.\n"
+					  : "%lld người được thêm bên cạnh một người trùng tên: xem `people duplicates`.\n",
+		       (long long)st.possible_duplicates);
 	if (c->lang == LANG_EN)
 		printf("Read %lld rows: %lld inserted, %lld updated, %lld rejected; %lld blank lines.\n",
 		       (long long)st.read, (long long)st.inserted, (long long)st.updated, (long long)st.rejected,

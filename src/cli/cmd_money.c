@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/collect.h"
+#include "app/idem.h"
 #include "app/ledger.h"
 #include "cli/cli.h"
 #include "report/json_ledger.h"
@@ -60,19 +61,61 @@ static void receipt_print(const receipt_t *r, const receipt_line_t *lines, size_
 	printf(lang == LANG_EN ? "  Total %s\n" : "  Tổng cộng %s\n", m);
 }
 
-/* `collect --collector USERNAME --date D` with the payment on stdin. */
+/* The answer a keyed `collect` remembers (app_idem_t render; result a
+ * collect_result_t): {"receipt"} as --json prints it. */
+static char *collect_answer(const void *result, int *status, void *ctx)
+{
+	const collect_result_t *res = result;
+	json_t *o = json_pack("{s:o}", "receipt", report_receipt(res->r, res->lines, res->n));
+	char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	(void)ctx;
+	json_decref(o);
+	*status = 0;
+	return s;
+}
+
+/* The canonical payment a keyed `collect` is checked against: the
+ * payment as parsed, its date and collector. */
+static json_t *collect_canon(const char *collector, date_t d, const collect_request_t *rq)
+{
+	char iso[DATE_ISO_LEN + 1];
+	json_t *items = json_array();
+	size_t i;
+	date_format_iso(d, iso);
+	for (i = 0; i < rq->n; i++) {
+		const collect_item_t *it = &rq->items[i];
+		json_array_append_new(items, json_pack("{s:s,s:I,s:i,s:I,s:s,s:s}", "scheme", it->scheme, "person",
+						       (json_int_t)it->person, "months", it->months, "income",
+						       (json_int_t)it->income, "category",
+						       it->has_category ? bhxh_category_name(it->category) : "",
+						       "category_reason", it->category_reason));
+	}
+	return json_pack("{s:s,s:s,s:I,s:I,s:s,s:o}", "collector", collector, "date", iso, "payer",
+			 (json_int_t)rq->payer, "referred_by", (json_int_t)rq->referred_by, "method", rq->method,
+			 "items", items);
+}
+
+/* `collect --collector USERNAME --date D [--idempotency-key KEY]` with
+ * the payment on stdin.  With a key, the same payment sent again prints
+ * the receipt it first issued and records nothing. */
 static int cmd_collect_run(cli_t *c, int argc, char **argv)
 {
-	const char *collector = NULL, *date_s = NULL;
-	cli_opt_t opts[] = {{"collector", &collector, NULL}, {"date", &date_s, NULL}, {NULL, NULL, NULL}};
+	const char *collector = NULL, *date_s = NULL, *key = NULL;
+	cli_opt_t opts[] = {{"collector", &collector, NULL},
+			    {"date", &date_s, NULL},
+			    {"idempotency-key", &key, NULL},
+			    {NULL, NULL, NULL}};
 	char *pos[1];
 	int npos, rc;
 	collect_request_t rq;
 	receipt_t r;
 	receipt_line_t lines[RECEIPT_LINES_MAX];
+	size_t n = 0;
+	app_idem_t k;
 	date_t d;
 	err_t e;
 
+	memset(&k, 0, sizeof k);
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
 	if (!rc && !collector)
 		rc = err_set(&e, PO_EINVAL, "--collector", MSG_CLI_MISSING_ARG, "--collector");
@@ -82,18 +125,38 @@ static int cmd_collect_run(cli_t *c, int argc, char **argv)
 		rc = cli_date_arg(date_s, "date", &d, &e);
 	if (!rc)
 		rc = read_payment(&rq, &e);
+	if (!rc && key) {
+		json_t *canon = collect_canon(collector, d, &rq);
+		rc = app_idem_init(&k, key, "collect.cli", 0, canon, collect_answer, NULL, &e);
+		if (rc && !strcmp(e.field, "Idempotency-Key"))
+			memcpy(e.field, "--idempotency-key", sizeof "--idempotency-key");
+		json_decref(canon);
+	}
 	if (!rc)
 		rc = cli_open(c, false, &e);
 	if (!rc)
-		rc = app_collect(&c->app, collector, d, &rq, &r, lines, &e);
-	if (rc)
+		rc = app_collect_k(&c->app, collector, d, &rq, key ? &k : NULL, &r, lines, &e);
+	n = rq.n;
+	/* sent again: the receipt first issued, as recorded */
+	if (!rc && key && k.replayed && !c->json)
+		rc = app_receipt_show(&c->app, k.rec.entity_id, &r, lines, &n, &e);
+	if (rc) {
+		app_idem_free(&k);
 		return cli_fail(c, &e);
+	}
+	if (c->json && key) {
+		json_error_t je;
+		rc = cli_print_json(json_loads(k.rec.response, 0, &je));
+		app_idem_free(&k);
+		return rc;
+	}
+	app_idem_free(&k);
 	if (c->json) {
 		json_t *o = json_object();
-		json_object_set_new(o, "receipt", report_receipt(&r, lines, rq.n));
+		json_object_set_new(o, "receipt", report_receipt(&r, lines, n));
 		return cli_print_json(o);
 	}
-	receipt_print(&r, lines, rq.n, c->lang);
+	receipt_print(&r, lines, n, c->lang);
 	return 0;
 }
 

@@ -1,10 +1,13 @@
-/* cmd_people.c: `plusone people search QUERY [--unit CODE] [--limit N]`
- * and `plusone people show ID`. */
+/* cmd_people.c: `plusone people search QUERY [--unit CODE] [--limit N]`,
+ * `people show ID`, `people member ID …`, and the possible duplicates:
+ * `people duplicates [--unit CODE]`, `people merge KEEP DROP`, `people
+ * distinct PAIR`. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/duplicates.h"
 #include "cli/cli.h"
 
 /* Prints one person as a human-readable line. */
@@ -208,6 +211,118 @@ static int people_member(cli_t *c, int argc, char **argv)
 	return 0;
 }
 
+struct dup_out {
+	cli_t *c;
+	json_t *arr;
+	size_t n;
+};
+
+/* Prints or gathers one pair (app_duplicates_list callback). */
+static int dup_row(const dup_view_t *v, void *ctx)
+{
+	struct dup_out *o = ctx;
+	o->n++;
+	if (o->arr) {
+		json_array_append_new(o->arr, json_pack("{s:I,s:o,s:o}", "id", (json_int_t)v->pair.id, "older",
+							cli_person_json(&v->older, true), "newer",
+							cli_person_json(&v->newer, true)));
+		return 0;
+	}
+	printf(o->c->lang == LANG_EN ? "pair %lld:\n" : "cặp %lld:\n", (long long)v->pair.id);
+	print_person_line(&v->older, o->c->lang);
+	print_person_line(&v->newer, o->c->lang);
+	return 0;
+}
+
+/* `people duplicates [--unit CODE]`: the open pairs of possible
+ * duplicates (of the unit's subtree) → {"duplicates": [{"id", "older",
+ * "newer"}]}, each person with the fields of `people show`. */
+static int people_duplicates(cli_t *c, int argc, char **argv)
+{
+	const char *unit = NULL;
+	cli_opt_t opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
+	char *pos[1];
+	int npos, rc;
+	int64_t *filter = NULL;
+	size_t nfilter = 0;
+	struct dup_out o = {c, NULL, 0};
+	err_t e;
+	rc = cli_parse(argc, argv, opts, pos, 0, &npos, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (!rc && unit)
+		rc = app_unit_scope(&c->app, unit, "unit", &filter, &nfilter, &e);
+	if (!rc && c->json)
+		o.arr = json_array();
+	if (!rc)
+		rc = app_duplicates_list(&c->app, NULL, 0, unit ? filter : NULL, nfilter, dup_row, &o, &e);
+	free(filter);
+	if (rc) {
+		json_decref(o.arr);
+		return cli_fail(c, &e);
+	}
+	if (c->json)
+		return cli_print_json(json_pack("{s:o}", "duplicates", o.arr));
+	if (!o.n)
+		printf(c->lang == LANG_EN ? "No possible duplicates.\n" : "Không có cặp nào có thể trùng.\n");
+	return 0;
+}
+
+/* `people merge KEEP DROP`: merges person DROP into KEEP (see
+ * app_people_merge) → the kept person as `people show` prints her. */
+static int people_merge(cli_t *c, int argc, char **argv)
+{
+	char *pos[2];
+	int npos, rc;
+	int64_t keep = 0, drop = 0;
+	person_t p;
+	err_t e;
+	rc = cli_parse(argc, argv, NULL, pos, 2, &npos, &e);
+	if (!rc && npos != 2)
+		rc = err_set(&e, PO_EINVAL, npos ? "DROP" : "KEEP", MSG_CLI_MISSING_ARG, npos ? "DROP" : "KEEP");
+	if (!rc)
+		rc = parse_id(pos[0], &keep, &e);
+	if (!rc)
+		rc = parse_id(pos[1], &drop, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_people_merge(&c->app, NULL, 0, keep, drop, &p, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json)
+		return cli_print_json(json_pack("{s:o,s:I}", "person", cli_person_json(&p, true), "dropped", (json_int_t)drop));
+	printf(c->lang == LANG_EN ? "Person %lld merged into %lld.\n" : "Đã gộp người %lld vào người %lld.\n",
+	       (long long)drop, (long long)keep);
+	print_person_line(&p, c->lang);
+	return 0;
+}
+
+/* `people distinct PAIR`: the pair of possible duplicates is two people. */
+static int people_distinct(cli_t *c, int argc, char **argv)
+{
+	char *pos[1];
+	int npos, rc;
+	int64_t id = 0;
+	err_t e;
+	rc = cli_parse(argc, argv, NULL, pos, 1, &npos, &e);
+	if (!rc && npos != 1)
+		rc = err_set(&e, PO_EINVAL, "PAIR", MSG_CLI_MISSING_ARG, "PAIR");
+	if (!rc)
+		rc = parse_id(pos[0], &id, &e);
+	if (!rc)
+		rc = cli_open(c, false, &e);
+	if (!rc)
+		rc = app_duplicate_distinct(&c->app, NULL, 0, id, &e);
+	if (rc)
+		return cli_fail(c, &e);
+	if (c->json)
+		return cli_print_json(json_pack("{s:I,s:s}", "pair", (json_int_t)id, "status", "distinct"));
+	printf(c->lang == LANG_EN ? "Pair %lld: two different people.\n" : "Cặp %lld: hai người khác nhau.\n",
+	       (long long)id);
+	return 0;
+}
+
 /* See cli.h. */
 int cmd_people(cli_t *c, int argc, char **argv)
 {
@@ -218,6 +333,12 @@ int cmd_people(cli_t *c, int argc, char **argv)
 		return people_show(c, argc - 1, argv + 1);
 	if (argc >= 1 && strcmp(argv[0], "member") == 0)
 		return people_member(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "duplicates") == 0)
+		return people_duplicates(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "merge") == 0)
+		return people_merge(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "distinct") == 0)
+		return people_distinct(c, argc - 1, argv + 1);
 	err_set(&e, PO_EINVAL, "people", MSG_CLI_UNKNOWN_COMMAND, argc ? argv[0] : "people");
 	return cli_fail(c, &e);
 }

@@ -1,5 +1,5 @@
 /* cmd_user.c: `plusone user add USERNAME --role ROLE --unit CODE
- * --password-stdin`: create a login. */
+ * [--full-name NAME] --password-stdin`: create a login. */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,9 +9,12 @@
 /* `user add`. */
 static int user_add(cli_t *c, int argc, char **argv)
 {
-	const char *role = NULL, *unit = NULL;
+	const char *role = NULL, *unit = NULL, *full_name = NULL;
 	bool stdin_pw = false;
-	cli_opt_t opts[] = {{"role", &role, NULL}, {"unit", &unit, NULL}, {"password-stdin", NULL, &stdin_pw},
+	cli_opt_t opts[] = {{"role", &role, NULL},
+			    {"unit", &unit, NULL},
+			    {"full-name", &full_name, NULL},
+			    {"password-stdin", NULL, &stdin_pw},
 			    {NULL, NULL, NULL}};
 	char *pos[1];
 	char password[PASSWORD_MAX + 2];
@@ -33,9 +36,12 @@ static int user_add(cli_t *c, int argc, char **argv)
 		rc = err_set(&e, PO_EINVAL, "--password-stdin", MSG_CLI_MISSING_ARG, "--password-stdin");
 	if (!rc && strlen(pos[0]) > USERNAME_MAX)
 		rc = err_set(&e, PO_EINVAL, "username", MSG_USERNAME_BAD, pos[0]);
+	if (!rc && full_name && strlen(full_name) > USER_FULL_NAME_MAX)
+		rc = err_set(&e, PO_EINVAL, "--full-name", MSG_USER_FULL_NAME_BAD);
 	if (rc)
 		return cli_fail(c, &e);
 	snprintf(u.username, sizeof u.username, "%s", pos[0]);
+	snprintf(u.full_name, sizeof u.full_name, "%s", full_name ? full_name : "");
 	rc = cli_read_secret(password, sizeof password, &e);
 	if (!rc)
 		rc = cli_open(c, false, &e);
@@ -50,6 +56,7 @@ static int user_add(cli_t *c, int argc, char **argv)
 		json_object_set_new(o, "username", json_string(u.username));
 		json_object_set_new(o, "role", json_string(user_role_name(u.role)));
 		json_object_set_new(o, "unit_code", json_string(u.unit_code));
+		json_object_set_new(o, "full_name", json_string(u.full_name));
 		return cli_print_json(o);
 	}
 	printf(c->lang == LANG_EN ? "User %s created (role %s, unit %s).\n"

@@ -304,6 +304,24 @@ void date_format_iso(date_t d, char *out)
 	out[DATE_ISO_LEN] = '\0';
 }
 
+/* See date.h. */
+void date_format_vn(date_t d, char *out)
+{
+	char iso[DATE_ISO_LEN + 1];
+	date_format_iso(d, iso);
+	if (d.year_only) {
+		memcpy(out, iso, 4);
+		out[4] = '\0';
+		return;
+	}
+	memcpy(out, iso + 8, 2);
+	out[2] = '/';
+	memcpy(out + 3, iso + 5, 2);
+	out[5] = '/';
+	memcpy(out + 6, iso, 4);
+	out[10] = '\0';
+}
+
 /* See date.h.  PLUSONE_TODAY must be exactly YYYY-MM-DD; any other value
  * is ignored.  Should the clock be unreadable, 1970-01-01. */
 date_t date_today(void)

@@ -88,6 +88,10 @@ int date_parse_input(const char *s, size_t n, bool allow_year_only, date_t *out,
  * bytes).  A year-only date is written as YYYY-01-01. */
 void date_format_iso(date_t d, char *out);
 
+/* Writes "DD/MM/YYYY" (the Vietnamese way, "YYYY" for a year-only
+ * date) and a NUL into out (at least DATE_ISO_LEN + 1 bytes). */
+void date_format_vn(date_t d, char *out);
+
 /* Today's date in Vietnam (UTC+7), or the date in the environment
  * variable PLUSONE_TODAY (YYYY-MM-DD) when it is set and valid, so tests
  * can fix "today". */

@@ -23,6 +23,7 @@ static const struct msg_entry msg_table[MSG__COUNT] = {
 #include "msg_registry.def"
 #include "msg_ledger.def"
 #include "msg_api.def"
+#include "msg_people.def"
 #undef MSG
 };
 

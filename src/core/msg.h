@@ -28,6 +28,7 @@ enum msg_id {
 #include "msg_registry.def"
 #include "msg_ledger.def"
 #include "msg_api.def"
+#include "msg_people.def"
 #undef MSG
 	MSG__COUNT
 };

@@ -40,8 +40,9 @@ json_t *report_person_masked(const person_t *p, bool full, bool mask)
 /* See json_accounts.h. */
 json_t *report_user(const user_t *u)
 {
-	return json_pack("{s:I,s:s,s:s,s:s,s:b}", "id", (json_int_t)u->id, "username", u->username, "role",
-			 user_role_name(u->role), "unit_code", u->unit_code, "disabled", u->disabled);
+	return json_pack("{s:I,s:s,s:s,s:s,s:b,s:s}", "id", (json_int_t)u->id, "username", u->username, "role",
+			 user_role_name(u->role), "unit_code", u->unit_code, "disabled", u->disabled, "full_name",
+			 u->full_name);
 }
 
 /* See json_accounts.h. */

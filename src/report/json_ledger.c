@@ -132,7 +132,9 @@ json_t *report_referrals(const referral_summary_t *s)
 	for (i = 0; i < s->ntop; i++) {
 		json_t *j = json_object();
 		json_object_set_new(j, "person", json_integer(s->top[i].person));
-		json_object_set_new(j, "full_name", json_string(s->top[i].full_name));
+		/* null: a mobiliser outside the caller's units (not named) */
+		json_object_set_new(j, "full_name",
+				    s->top[i].full_name[0] ? json_string(s->top[i].full_name) : json_null());
 		json_object_set_new(j, "mobilized", json_integer(s->top[i].mobilized));
 		json_array_append_new(arr, j);
 	}

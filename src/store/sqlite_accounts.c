@@ -5,9 +5,9 @@
 #include "store/sqlite_int.h"
 
 /* The columns user_from_row reads, from app_user a joined to unit un. */
-#define USER_COLS "a.id, a.username, a.role, a.unit_id, un.code, a.disabled"
+#define USER_COLS "a.id, a.username, a.role, a.unit_id, un.code, a.disabled, a.full_name"
 
-/* Fills *u from the first six columns of a row (USER_COLS). */
+/* Fills *u from the first seven columns of a row (USER_COLS). */
 static void user_from_row(sqlite3_stmt *st, user_t *u)
 {
 	char role[16];
@@ -19,6 +19,7 @@ static void user_from_row(sqlite3_stmt *st, user_t *u)
 	u->unit_id = sqlite3_column_int64(st, 3);
 	sq_col_text(st, 4, u->unit_code, sizeof u->unit_code);
 	u->disabled = sqlite3_column_int(st, 5) != 0;
+	sq_col_text(st, 6, u->full_name, sizeof u->full_name);
 }
 
 /* See sqlite_int.h. */
@@ -27,7 +28,7 @@ void sq_read_user(sqlite3_stmt *st, void *ctx)
 	const struct sq_user_read *r = ctx;
 	user_from_row(st, r->u);
 	if (r->text && r->cap)
-		sq_col_text(st, 6, r->text, r->cap);
+		sq_col_text(st, 7, r->text, r->cap);
 }
 
 /* Steps a statement that writes and returns nothing; *n (may be NULL)
@@ -133,7 +134,7 @@ int store_user_set_password(store_t *s, int64_t id, const char *pass_hash, err_t
 int store_user_update(store_t *s, const user_t *u, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_ACC_USER_UPDATE,
-				   "UPDATE app_user SET role = ?2, unit_id = ?3, disabled = ?4 WHERE id = ?1", e);
+				   "UPDATE app_user SET role = ?2, unit_id = ?3, disabled = ?4, full_name = ?5 WHERE id = ?1", e);
 	int64_t n = 0;
 	int rc;
 	if (!st)
@@ -142,6 +143,7 @@ int store_user_update(store_t *s, const user_t *u, err_t *e)
 	sqlite3_bind_text(st, 2, user_role_name(u->role), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, u->unit_id);
 	sqlite3_bind_int(st, 4, u->disabled ? 1 : 0);
+	sqlite3_bind_text(st, 5, u->full_name, -1, SQLITE_STATIC);
 	rc = step_write(s, st, "app_user", &n, e);
 	if (!rc && n == 0)
 		return err_set(e, PO_ENOTFOUND, "id", MSG_USER_ID_UNKNOWN);

@@ -35,9 +35,13 @@ enum sq_stmt {
 	SQ_REG_FIG_COVER_IN, SQ_REG_FIG_DUE_IN, SQ_REG_VOIDS,
 	SQ_REG_HH_GET, SQ_REG_HH_MEMBERS, SQ_REG_HH_NO_HEAD, SQ_REG_PERIODS, SQ_REG_RECEIPTS, SQ_REG_SUPPORT,
 	/* ledger (sqlite_ledger.c) */
-	SQ_LED_LIST, SQ_LED_LIST_C, SQ_LED_LIST_P, SQ_LED_LIST_CP, SQ_LED_ROW, SQ_LED_NAMES,
+	SQ_LED_LIST, SQ_LED_LIST_C, SQ_LED_LIST_P, SQ_LED_LIST_CP, SQ_LED_ROW, SQ_LED_NAMES, SQ_LED_REMIT_RECEIPTS,
+	/* remittances and settings (sqlite_handover.c) */
+	SQ_HO_REMITS, SQ_HO_REMIT_GET, SQ_HO_REMIT_CONFIRM, SQ_HO_SETTING_GET, SQ_HO_SETTING_SET,
 	/* search index of the server (sqlite_search.c) */
 	SQ_PEOPLE_KEYS, SQ_PEOPLE_VERSION, SQ_REFERRER_OF,
+	/* idempotency keys (sqlite_idem.c) */
+	SQ_IDEM_GET, SQ_IDEM_PUT, SQ_IDEM_PURGE,
 	SQ__COUNT
 };
 
@@ -95,8 +99,8 @@ struct sq_user_read {
 };
 
 /* A reader for sq_one (sqlite_accounts.c): the user_t at ctx->u, zeroed,
- * then filled from columns 0..5: id, username, role, unit id, unit code,
- * disabled; then column 6 as text into ctx->text (see above). */
+ * then filled from columns 0..6: id, username, role, unit id, unit code,
+ * disabled, full name; then column 7 as text into ctx->text (see above). */
 void sq_read_user(sqlite3_stmt *st, void *ctx);
 
 /* Runs one SQL text without results (used by migrations and pragmas). */

@@ -9,7 +9,8 @@
  * collector u, its payer p and the payer's unit un. */
 #define ROW_SELECT                                                                                                     \
 	"SELECT r.id, b.code, r.serial, r.date, r.collector_id, u.username, r.payer_id, r.total, r.void,"              \
-	" r.remittance_id, r.method, p.full_name, p.unit_id, un.code, r.void_reason, r.void_by, r.void_at"             \
+	" r.remittance_id, r.method, p.full_name, p.unit_id, un.code, r.void_reason, r.void_by, r.void_at,"            \
+	" u.full_name, un.name"                                                                                        \
 	" FROM receipt r JOIN receipt_book b ON b.id = r.book_id JOIN app_user u ON u.id = r.collector_id"            \
 	" JOIN person p ON p.id = r.payer_id JOIN unit un ON un.id = p.unit_id"
 
@@ -35,6 +36,8 @@ static void read_row(sqlite3_stmt *st, void *out)
 	sq_col_text(st, 14, row->void_reason, sizeof row->void_reason);
 	sq_col_text(st, 15, row->void_by, sizeof row->void_by);
 	sq_col_text(st, 16, row->void_at, sizeof row->void_at);
+	sq_col_text(st, 17, row->collector_name, sizeof row->collector_name);
+	sq_col_text(st, 18, row->payer_unit_name, sizeof row->payer_unit_name);
 }
 
 /* store_receipts_each's callback and its context, for list_row. */
@@ -94,11 +97,10 @@ int store_receipt_row(store_t *s, int64_t id, receipt_row_t *row, err_t *e)
 }
 
 /* See store_ledger.h. */
-int store_receipt_line_names(store_t *s, int64_t id, char (*names)[NAME_BYTES_MAX + 1], size_t max, size_t *n,
-			     err_t *e)
+int store_receipt_line_people(store_t *s, int64_t id, store_line_person_t *out, size_t max, size_t *n, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_LED_NAMES,
-				   "SELECT p.full_name FROM receipt_line l JOIN person p ON p.id = l.person_id"
+				   "SELECT p.full_name, p.bhxh_code, p.dob, p.dob_year_only FROM receipt_line l JOIN person p ON p.id = l.person_id"
 				   " WHERE l.receipt_id = ?1 ORDER BY l.line_no", e);
 	int rc;
 	*n = 0;
@@ -106,9 +108,26 @@ int store_receipt_line_names(store_t *s, int64_t id, char (*names)[NAME_BYTES_MA
 		return e->code;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
-		sq_col_text(st, 0, names[*n], NAME_BYTES_MAX + 1);
+		store_line_person_t *o = &out[*n];
+		sq_col_text(st, 0, o->full_name, sizeof o->full_name);
+		sq_col_text(st, 1, o->bhxh_code, sizeof o->bhxh_code);
+		o->dob = sq_col_date(st, 2);
+		o->dob.year_only = sqlite3_column_int(st, 3) != 0;
 		(*n)++;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? PO_OK : sq_fail(s, rc, "receipt_line", e);
+}
+
+/* See store_handover.h. */
+int store_remittance_receipts_each(store_t *s, int64_t id, int (*fn)(const receipt_row_t *row, void *ctx), void *ctx,
+				   err_t *e)
+{
+	sqlite3_stmt *st = sq_prep(s, SQ_LED_REMIT_RECEIPTS,
+				   ROW_SELECT " WHERE r.remittance_id = ?1 ORDER BY b.code, r.serial", e);
+	struct walk w = {fn, ctx};
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	return sq_each(s, st, list_row, &w, "receipt", e);
 }

@@ -446,6 +446,15 @@ static const struct {
 	{"word_count", "SELECT 0 FROM (SELECT word, count(*) AS c FROM person_word GROUP BY word) x"
 		       " LEFT JOIN word_count w USING (word) WHERE w.n IS NOT x.c"},
 	{"foreign_key", "SELECT rowid FROM pragma_foreign_key_check"},
+	/* a 1+1 loop (A brought B, B brought A; or longer): each person has
+	 * at most one referrer, so walking up from her either ends or comes
+	 * back to her; the walk is bounded by the number of referrals */
+	{"referral_loop", "WITH RECURSIVE up(start, cur, depth) AS ("
+			  " SELECT person_id, referrer_id, 1 FROM referral"
+			  " UNION ALL SELECT up.start, f.referrer_id, up.depth + 1 FROM up"
+			  " JOIN referral f ON f.person_id = up.cur"
+			  " WHERE up.cur <> up.start AND up.depth <= (SELECT count(*) FROM referral))"
+			  " SELECT DISTINCT start FROM up WHERE cur = start ORDER BY start"},
 };
 
 /* See store.h. */

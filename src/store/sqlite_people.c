@@ -297,12 +297,29 @@ int store_person_find_bhxh(store_t *s, const char *bhxh, int64_t *id, err_t *e)
 	return sq_one(s, st, sq_read_int64, id, "person", e);
 }
 
-/* See store.h. */
-int store_person_find_natural(store_t *s, const person_t *p, int64_t *id, err_t *e)
+struct natural_ids {
+	int64_t *ids;
+	size_t cap, n;
+};
+
+/* Keeps one id of the natural-key look-up while there is room. */
+static int natural_row(sqlite3_stmt *st, void *ctx)
 {
+	struct natural_ids *c = ctx;
+	if (c->n < c->cap)
+		c->ids[c->n++] = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+/* See store.h. */
+int store_person_find_natural(store_t *s, const person_t *p, int64_t *ids, size_t cap, size_t *n, err_t *e)
+{
+	struct natural_ids c = {ids, cap, 0};
+	int rc;
 	sqlite3_stmt *st = sq_prep(s, SQ_PERSON_NATURAL,
 				   "SELECT id FROM person WHERE nat_hash = ?5 AND unit_id = ?1 AND dob = ?2"
-				   " AND full_name = ?3 AND sex = ?4 ORDER BY id LIMIT 1", e);
+				   " AND full_name = ?3 AND sex = ?4 ORDER BY id LIMIT 16", e);
+	*n = 0;
 	if (!st)
 		return e->code;
 	sqlite3_bind_int64(st, 5, natural_hash(p));
@@ -310,7 +327,9 @@ int store_person_find_natural(store_t *s, const person_t *p, int64_t *id, err_t 
 	sq_bind_date(st, 2, p->dob);
 	sqlite3_bind_text(st, 3, p->full_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, p->sex == 'M' ? "M" : "F", 1, SQLITE_STATIC);
-	return sq_one(s, st, sq_read_int64, id, "person", e);
+	rc = sq_each(s, st, natural_row, &c, "person", e);
+	*n = c.n;
+	return rc;
 }
 
 /* See store.h. */

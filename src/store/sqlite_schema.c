@@ -268,6 +268,52 @@ const char *const sq_migrations[] = {
 	"CREATE TABLE people_version (n INTEGER NOT NULL) STRICT;"
 	"INSERT INTO people_version (n) VALUES (1);"
 	TR_PEOPLE_ADD ";" TR_PEOPLE_UPD ";" TR_PEOPLE_DEL ";" IX_PERSON_UNIT ";",
+	/* 7: the possible duplicates: two people of one name, date of birth, sex
+	 * and unit that nothing proves to be one person, kept for a cadre to
+	 * merge or to mark as two people (ids without a foreign key: a merge
+	 * deletes one of them and the pair stays as its record) */
+	"CREATE TABLE person_duplicate ("
+	"  id INTEGER PRIMARY KEY,"
+	"  older INTEGER NOT NULL,"
+	"  newer INTEGER NOT NULL,"
+	"  unit_id INTEGER NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','merged','distinct')),"
+	"  resolved_by TEXT,"
+	"  resolved_at TEXT,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  CHECK (older < newer),"
+	"  UNIQUE (older, newer)"
+	") STRICT;"
+	"CREATE INDEX person_duplicate_open ON person_duplicate(status, unit_id);",
+	/* 8: idempotency keys: a write a client may send again (a payment, a
+	 * void, a remittance; later the offline queue's payments) is
+	 * remembered for 30 days under the client's key, with the hash of
+	 * the request and the answer first given */
+	"CREATE TABLE idem_key ("
+	"  user_id INTEGER NOT NULL REFERENCES app_user(id),"
+	"  key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 64),"
+	"  action TEXT NOT NULL,"
+	"  request_hash TEXT NOT NULL,"
+	"  entity TEXT,"
+	"  entity_id INTEGER,"
+	"  status INTEGER NOT NULL,"
+	"  response TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  PRIMARY KEY (user_id, key)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX idem_key_created ON idem_key(created_at);",
+	/* 9: what a printed receipt and the officer's hand-over need: a
+	 * login's full name, the officer's confirmation that a remittance's
+	 * money arrived, and the settings of the collection point (key →
+	 * value text, e.g. point.name) */
+	"ALTER TABLE app_user ADD COLUMN full_name TEXT NOT NULL DEFAULT '' CHECK (length(full_name) <= 200);"
+	"ALTER TABLE remittance ADD COLUMN confirmed_by INTEGER REFERENCES app_user(id);"
+	"ALTER TABLE remittance ADD COLUMN confirmed_at TEXT;"
+	"CREATE INDEX remittance_collector ON remittance(collector_id);"
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 40),"
+	"  value TEXT NOT NULL CHECK (length(value) <= 300)"
+	") STRICT, WITHOUT ROWID;",
 };
 
 const int sq_migration_count = (int)(sizeof sq_migrations / sizeof sq_migrations[0]);

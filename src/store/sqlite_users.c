@@ -5,7 +5,8 @@
 int store_user_insert(store_t *s, user_t *u, const char *pass_hash, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_USER_INSERT,
-				   "INSERT INTO app_user (username, pass_hash, role, unit_id) VALUES (?1, ?2, ?3, ?4)", e);
+				   "INSERT INTO app_user (username, pass_hash, role, unit_id, full_name) VALUES (?1, ?2, ?3, ?4, ?5)",
+				   e);
 	int rc;
 	if (!st)
 		return e->code;
@@ -13,6 +14,7 @@ int store_user_insert(store_t *s, user_t *u, const char *pass_hash, err_t *e)
 	sqlite3_bind_text(st, 2, pass_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, user_role_name(u->role), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, u->unit_id);
+	sqlite3_bind_text(st, 5, u->full_name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
@@ -27,7 +29,7 @@ int store_user_insert(store_t *s, user_t *u, const char *pass_hash, err_t *e)
 int store_user_find(store_t *s, const char *username, user_t *u, char *hash, size_t hash_cap, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_USER_FIND,
-				   "SELECT a.id, a.username, a.role, a.unit_id, u.code, a.disabled, a.pass_hash"
+				   "SELECT a.id, a.username, a.role, a.unit_id, u.code, a.disabled, a.full_name, a.pass_hash"
 				   " FROM app_user a JOIN unit u ON u.id = a.unit_id WHERE a.username = ?1", e);
 	struct sq_user_read r = {u, hash, hash_cap};
 	int rc;
@@ -83,7 +85,7 @@ int store_session_find(store_t *s, const char *token_hash, const char *now, user
 		       err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_SESSION_FIND,
-				   "SELECT a.id, a.username, a.role, a.unit_id, un.code, a.disabled, se.csrf"
+				   "SELECT a.id, a.username, a.role, a.unit_id, un.code, a.disabled, a.full_name, se.csrf"
 				   " FROM session se JOIN app_user a ON a.id = se.user_id JOIN unit un ON un.id = a.unit_id"
 				   " WHERE se.token_hash = ?1 AND se.expires_at > ?2", e);
 	struct sq_user_read r = {u, csrf, cap};

@@ -145,12 +145,14 @@ int store_person_update(store_t *s, const person_t *p, const person_index_t *ix,
 /* The person with that id (with unit_code, household_code, member). */
 int store_person_get(store_t *s, int64_t id, person_t *p, err_t *e);
 
-/* Finds a person by cccd, by mã số BHXH, by phone, or by the natural key
- * (unit, date of birth, sex and exact full name) used for people without
- * identifiers.  *id gets the id; PO_ENOTFOUND when nobody matches. */
+/* Finds a person by cccd or by mã số BHXH.  *id gets the id;
+ * PO_ENOTFOUND when nobody matches. */
 int store_person_find_cccd(store_t *s, const char *cccd, int64_t *id, err_t *e);
 int store_person_find_bhxh(store_t *s, const char *bhxh, int64_t *id, err_t *e);
-int store_person_find_natural(store_t *s, const person_t *p, int64_t *id, err_t *e);
+/* The people who share p's natural key (unit, date of birth, sex and
+ * exact full name), oldest first: at most cap ids in ids[0..*n).  PO_OK
+ * also when there are none (*n = 0). */
+int store_person_find_natural(store_t *s, const person_t *p, int64_t *ids, size_t cap, size_t *n, err_t *e);
 
 /* Sets (member true) or removes union membership of a person; with m,
  * also records where and in what role (kept when m is NULL). */
@@ -373,5 +375,7 @@ int store_audit(store_t *s, const char *actor, const char *action, const char *e
 #include "store/store_accounts.h"
 #include "store/store_registry.h"
 #include "store/store_ledger.h"
+#include "store/store_idem.h"
+#include "store/store_handover.h"
 
 #endif

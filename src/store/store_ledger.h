@@ -17,6 +17,8 @@ typedef struct receipt_row {
 	char void_reason[RECEIPT_REASON_MAX + 1];
 	char void_by[USERNAME_MAX + 1];
 	char void_at[STORE_TIME_MAX];
+	char collector_name[USER_FULL_NAME_MAX + 1]; /* the collector's full name, "" when not given */
+	char payer_unit_name[UNIT_NAME_MAX + 1];     /* the name of the payer's unit */
 } receipt_row_t;
 
 /* What receipts a scan returns.  Zero values mean "any". */
@@ -37,9 +39,15 @@ int store_receipts_each(store_t *s, const receipt_filter_t *f, int (*fn)(const r
  * PO_ENOTFOUND (field "id") when none. */
 int store_receipt_row(store_t *s, int64_t id, receipt_row_t *row, err_t *e);
 
-/* The full names of the people of a receipt's lines, in line order:
- * names[i] (NAME_BYTES_MAX + 1 bytes each) for i < *n, at most max. */
-int store_receipt_line_names(store_t *s, int64_t id, char (*names)[NAME_BYTES_MAX + 1], size_t max, size_t *n,
-			     err_t *e);
+/* Who a receipt line is for, as a printed receipt names her. */
+typedef struct store_line_person {
+	char full_name[NAME_BYTES_MAX + 1];
+	char bhxh_code[BHXH_LEN + 1]; /* "" when unknown */
+	date_t dob;                   /* dob.year_only when only the year is known */
+} store_line_person_t;
+
+/* The people of a receipt's lines, in line order: out[i] for i < *n, at
+ * most max. */
+int store_receipt_line_people(store_t *s, int64_t id, store_line_person_t *out, size_t max, size_t *n, err_t *e);
 
 #endif

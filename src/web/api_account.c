@@ -150,13 +150,14 @@ void h_api_users_list(web_ctx_t *x)
 	web_list_rows(x, arr, "id", NULL);
 }
 
-/* POST /api/v1/users {"username", "role", "unit_code", "password"}: a
- * new login in the caller's units; 201 with the user. */
+/* POST /api/v1/users {"username", "role", "unit_code", "password",
+ * "full_name"?}: a new login in the caller's units; 201 with the user. */
 void h_api_users_add(web_ctx_t *x)
 {
 	const char *name = web_json_str(x, "username"), *role = web_json_str(x, "role");
 	const char *unit = web_json_str(x, "unit_code"), *pw = web_json_str(x, "password");
-	err_t errs[2];
+	json_t *fn = json_object_get(x->json, "full_name");
+	err_t errs[3];
 	size_t n = 0;
 	user_t u;
 	int rc;
@@ -165,11 +166,17 @@ void h_api_users_add(web_ctx_t *x)
 		err_set(&errs[n++], PO_EINVAL, "username", MSG_USERNAME_BAD, name ? name : "");
 	if (!role || !user_role_parse(role, &u.role))
 		err_set(&errs[n++], PO_EINVAL, "role", MSG_ROLE_BAD, role ? role : "");
+	if (fn && !json_is_null(fn) && !json_is_string(fn))
+		err_set(&errs[n++], PO_EINVAL, "full_name", MSG_ACCOUNT_TEXT);
+	else if (json_is_string(fn) && json_string_length(fn) > USER_FULL_NAME_MAX)
+		err_set(&errs[n++], PO_EINVAL, "full_name", MSG_USER_FULL_NAME_BAD);
 	if (n) {
 		web_fail_fields(x, errs, n);
 		return;
 	}
 	snprintf(u.username, sizeof u.username, "%s", name);
+	if (json_is_string(fn))
+		snprintf(u.full_name, sizeof u.full_name, "%s", json_string_value(fn));
 	rc = app_user_create_by(x->a, x->u, &u, unit ? unit : "", pw ? pw : "", &errs[0]);
 	if (rc) {
 		answer_error(x, rc, &errs[0]);
@@ -193,16 +200,16 @@ static int user_seek(const user_t *u, void *ctx)
 }
 
 /* PATCH /api/v1/users/{id} {"role"?, "unit_code"?, "disabled"?,
- * "password"?}: changes a user of the caller's units (404 outside them,
- * whatever the body: the user is looked for first, then the body checked
- * against UserPatch); 200 with the user as she is now.  A member that is
- * absent or null is left unchanged. */
+ * "password"?, "full_name"?}: changes a user of the caller's units (404
+ * outside them, whatever the body: the user is looked for first, then
+ * the body checked against UserPatch); 200 with the user as she is now.
+ * A member that is absent or null is left unchanged. */
 void h_api_users_patch(web_ctx_t *x)
 {
 	struct user_seek seek = {x->id, false};
 	user_changes_t c = USER_CHANGES_NONE;
 	json_t *v;
-	err_t errs[4];
+	err_t errs[5];
 	size_t n = 0;
 	user_t out;
 	int rc = app_user_list(x->a, x->scope, x->nscope, user_seek, &seek, &errs[0]);
@@ -239,6 +246,12 @@ void h_api_users_patch(web_ctx_t *x)
 		if (!json_is_string(v))
 			err_set(&errs[n++], PO_EINVAL, "password", MSG_ACCOUNT_TEXT);
 		c.new_password = json_string_value(v);
+	}
+	v = json_object_get(x->json, "full_name");
+	if (v && !json_is_null(v)) {
+		if (!json_is_string(v))
+			err_set(&errs[n++], PO_EINVAL, "full_name", MSG_ACCOUNT_TEXT);
+		c.full_name = json_string_value(v);
 	}
 	if (n) {
 		web_fail_fields(x, errs, n);

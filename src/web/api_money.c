@@ -116,6 +116,64 @@ static void preview_notes(web_ctx_t *x, json_t *doc, date_t d, const receipt_vie
 		json_object_set_new(doc, "notes", report_notices(notes, n, x->lang));
 }
 
+/* ---- retries: the Idempotency-Key header ---- */
+
+/* See handlers.h. */
+char *web_idem_receipt(const void *result, int *status, void *ctx)
+{
+	json_t *doc = json_pack("{s:o}", "receipt", report_receipt_view(result));
+	char *s = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+	json_decref(doc);
+	*status = ctx ? *(const int *)ctx : 200;
+	return s;
+}
+
+/* The answer remembered for a remittance (app_idem_t render): 201
+ * {"remittance"}, 200 when nothing was handed over. */
+static char *idem_remittance(const void *result, int *status, void *ctx)
+{
+	const remittance_sum_t *m = result;
+	json_t *doc = json_pack("{s:o}", "remittance", report_remittance(m));
+	char *s = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+	(void)ctx;
+	json_decref(doc);
+	*status = m->id ? 201 : 200;
+	return s;
+}
+
+/* Prepares *k from the request's Idempotency-Key header for the action
+ * (id: the record the path names, 0 for none; the request: the JSON
+ * body): *keyed false without the header.  A header that is not a key
+ * is answered here (422 naming it) and returns non-zero. */
+static int idem_header(web_ctx_t *x, const char *action, int64_t id, char *(*render)(const void *, int *, void *),
+		       void *ctx, app_idem_t *k, bool *keyed)
+{
+	err_t e;
+	*keyed = x->rq->idem_key != NULL;
+	if (!*keyed)
+		return 0;
+	if (app_idem_init(k, x->rq->idem_key, action, id, x->json, render, ctx, &e) != PO_OK) {
+		answer_error(x, PO_EINVAL, &e);
+		return 1;
+	}
+	return 0;
+}
+
+/* Answers the remembered answer of k: its first status, or 200 when it
+ * is replayed (the same body either way). */
+static void idem_answer(web_ctx_t *x, const app_idem_t *k)
+{
+	buf_reset(&x->rs->body);
+	x->rs->type = "application/json; charset=utf-8";
+	if (buf_puts(&x->rs->body, k->rec.response) != PO_OK) {
+		buf_reset(&x->rs->body);
+		buf_puts(&x->rs->body, "{\"error\":\"internal error\"}");
+		x->rs->status = 500;
+		return;
+	}
+	x->rs->status = k->replayed ? 200 : (unsigned)k->rec.status;
+}
+
 /* POST /api/v1/collect and /api/v1/collect/preview: the payment of the
  * body ("date" today by default) collected by the caller: recorded (201
  * {"receipt"}) or only computed (200 {"preview": true, "receipt"}, the
@@ -131,6 +189,10 @@ static void collect(web_ctx_t *x, bool record)
 	json_t *doc;
 	int rc;
 
+	if (record && x->rq->idem_key && app_idem_key_check(x->rq->idem_key, &e)) {
+		answer_error(x, PO_EINVAL, &e);
+		return;
+	}
 	if (body_date(x, "date", &d, &errs[0]))
 		n = 1;
 	rc = app_collect_parse(x->json, &rq, true, errs + n, COLLECT_ERRORS_MAX - n, &m);
@@ -142,6 +204,22 @@ static void collect(web_ctx_t *x, bool record)
 	if (!v) {
 		err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
 		web_fail(x, PO_ENOMEM, &e);
+		return;
+	}
+	if (record && x->rq->idem_key) {
+		/* a payment that may be sent again: see idem_header */
+		static const int created = 201;
+		app_idem_t k;
+		bool keyed;
+		if (!idem_header(x, "collect", 0, web_idem_receipt, (void *)&created, &k, &keyed)) {
+			rc = app_collect_by_k(x->a, x->u, d, &rq, &k, v, &e);
+			if (rc)
+				answer_error(x, rc, &e);
+			else
+				idem_answer(x, &k);
+		}
+		app_idem_free(&k);
+		free(v);
 		return;
 	}
 	rc = app_collect_by(x->a, x->u, d, &rq, record, v, &e);
@@ -242,13 +320,29 @@ void h_api_receipts_void(web_ctx_t *x)
 {
 	const char *reason = web_json_str(x, "reason");
 	receipt_view_t *v = malloc(sizeof *v);
+	app_idem_t k;
+	bool keyed = false;
 	err_t e;
-	int rc = v ? app_receipt_void_by(x->a, x->u, x->scope, x->nscope, x->id, reason ? reason : "", v, &e)
-		   : err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
+	int rc;
+	memset(&k, 0, sizeof k);
+	if (!v) {
+		err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
+		web_fail(x, PO_ENOMEM, &e);
+		return;
+	}
+	if (idem_header(x, "receipt.void", x->id, web_idem_receipt, NULL, &k, &keyed)) {
+		free(v);
+		return;
+	}
+	rc = app_receipt_void_by_k(x->a, x->u, x->scope, x->nscope, x->id, reason ? reason : "", keyed ? &k : NULL, v,
+				   &e);
 	if (rc)
 		answer_error(x, rc, &e);
+	else if (keyed)
+		idem_answer(x, &k);
 	else
 		web_json(x, 200, json_pack("{s:o}", "receipt", report_receipt_view(v)));
+	app_idem_free(&k);
 	free(v);
 }
 
@@ -259,15 +353,24 @@ void h_api_receipts_void(web_ctx_t *x)
 void h_api_remit(web_ctx_t *x)
 {
 	remittance_sum_t m;
+	app_idem_t k;
+	bool keyed = false;
 	date_t d;
 	err_t e;
-	int rc = body_date(x, "date", &d, &e);
+	int rc;
+	memset(&k, 0, sizeof k);
+	if (idem_header(x, "remittance", 0, idem_remittance, NULL, &k, &keyed))
+		return;
+	rc = body_date(x, "date", &d, &e);
 	if (!rc)
-		rc = app_remit_by(x->a, x->u, d, &m, &e);
+		rc = app_remit_by_k(x->a, x->u, d, keyed ? &k : NULL, &m, &e);
 	if (rc)
 		answer_error(x, rc, &e);
+	else if (keyed)
+		idem_answer(x, &k);
 	else
 		web_json(x, m.id ? 201 : 200, json_pack("{s:o}", "remittance", report_remittance(&m)));
+	app_idem_free(&k);
 }
 
 /* See handlers.h: GET /api/v1/cash?collector= → 200 {"collector",

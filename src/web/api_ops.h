@@ -29,6 +29,7 @@ typedef struct api_resp {
 
 /* Operation flags. */
 #define OP_STRICT 1u /* converted to the conventions: arguments and body are checked against their schemas */
+#define OP_IDEMPOTENT 4u /* takes an Idempotency-Key header (a retry answers the first answer) */
 #define OP_LATE 2u   /* that check is the handler's (web_api_values_ok), after what it checks first */
 
 /* One operation, joined to the route table by method and pattern. */

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "app/collect.h"
+#include "app/duplicates.h"
+#include "app/people_view.h"
 #include "app/registry.h"
 #include "report/json_accounts.h"
 #include "report/json_registry.h"
@@ -293,7 +295,11 @@ void h_api_units_add(web_ctx_t *x)
 /* ---- people ---- */
 
 /* GET /api/v1/people?q=QUERY&limit=N: the contract's search, inside the
- * caller's units; a viewer sees CCCD numbers masked. */
+ * caller's units; a viewer sees CCCD numbers masked and may not search
+ * by CCCD (403, whatever the number); identifier searches (12 or 10
+ * digits) are bounded per user (429 with Retry-After, search_limit.h).
+ * With cover=1 each result also has bhyt_valid_until and
+ * bhxh_paid_until (YYYY-MM-DD, null when none). */
 void h_api_people_search(web_ctx_t *x)
 {
 	const char *q = web_query(x, "q");
@@ -302,7 +308,21 @@ void h_api_people_search(web_ctx_t *x)
 	long limit;
 	size_t i;
 	err_t e;
+	person_cover_t cv;
+	json_t *o;
+	bool cover = false;
 	int rc = q_int(x, "limit", 1, SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT, &limit, &e);
+	if (!rc)
+		rc = q_bool(x, "cover", &cover, &e);
+	if (!rc) {
+		/* a viewer may not search by CCCD; identifier searches are bounded */
+		rc = web_search_check(x, q ? q : "", &e);
+		if (rc == PO_ELIMIT || rc == PO_EFORBIDDEN) {
+			web_json(x, rc == PO_ELIMIT ? 429 : 403,
+				 json_pack("{s:s,s:s,s:s}", "error", e.en, "message", e.vi, "field", "q"));
+			return;
+		}
+	}
 	if (!rc)
 		rc = people_search(x->a, q ? q : "", x->scope, x->nscope, (int)limit, &r, &e);
 	if (rc) {
@@ -310,8 +330,15 @@ void h_api_people_search(web_ctx_t *x)
 		return;
 	}
 	arr = json_array();
-	for (i = 0; i < r.n; i++)
-		json_array_append_new(arr, report_person_masked(&r.items[i], false, masked(x)));
+	for (i = 0; i < r.n; i++) {
+		/* the contract's fields, and her cover when asked */
+		o = report_person_masked(&r.items[i], false, masked(x));
+		if (cover && app_person_cover(x->a, r.items[i].id, &cv, &e) == PO_OK) {
+			json_object_set_new(o, "bhyt_valid_until", cv.has_bhyt ? report_date(cv.bhyt_to) : json_null());
+			json_object_set_new(o, "bhxh_paid_until", cv.has_bhxh ? report_date(cv.bhxh_to) : json_null());
+		}
+		json_array_append_new(arr, o);
+	}
 	web_json(x, 200, json_pack("{s:I,s:o}", "total", (json_int_t)r.total, "results", arr));
 	search_result_free(&r);
 }
@@ -367,16 +394,33 @@ static void fail_fields(web_ctx_t *x, int rc, const err_t *errs, size_t nerrs)
 
 /* POST /api/v1/people: a JSON person (the import columns as keys) →
  * 201 with the stored person; 422 with every field error; 409 for a
- * CCCD or mã số BHXH already present. */
+ * CCCD or mã số BHXH already present; 409 {"error", "message",
+ * "candidates": [person…]} when people of the same name, date of birth,
+ * sex and unit exist and the body does not say "confirm_new": true (she
+ * is another person).  Never changes anyone else. */
 void h_api_people_add(web_ctx_t *x)
 {
 	person_fields_t in;
 	err_t errs[PERSON_ERRORS_MAX];
-	size_t nerrs = 0;
-	person_t p;
+	person_t p, cands[PERSON_CANDIDATES_MAX];
+	size_t nerrs = 0, ncands = 0, i;
+	json_t *confirm = json_object_get(x->json, "confirm_new"), *arr;
 	int rc;
+	if (confirm && !json_is_boolean(confirm)) {
+		err_set(&errs[0], PO_EINVAL, "confirm_new", MSG_REG_BOOL, "confirm_new");
+		web_fail_fields(x, errs, 1);
+		return;
+	}
 	fields_of_body(x, false, &in, &errs[0]);
-	rc = app_person_create(x->a, x->u, &in, &p, errs, &nerrs);
+	rc = app_person_add(x->a, x->u, &in, json_is_true(confirm), &p, cands, &ncands, errs, &nerrs);
+	if (rc == PO_ECONFLICT && ncands) {
+		arr = json_array();
+		for (i = 0; i < ncands; i++)
+			json_array_append_new(arr, report_person_masked(&cands[i], true, masked(x)));
+		web_json(x, 409, json_pack("{s:s,s:s,s:s,s:o}", "error", errs[0].en, "message", errs[0].vi, "field",
+					   "candidates", "candidates", arr));
+		return;
+	}
 	if (rc) {
 		fail_fields(x, rc, errs, nerrs);
 		return;

@@ -66,6 +66,21 @@ extern const schema_t SCH_Referral;
 extern const schema_t SCH_DueItem;
 extern const schema_t SCH_DueList;
 extern const schema_t SCH_Notice;
+extern const schema_t SCH_Candidates;
+extern const schema_t SCH_DuplicatePair;
+extern const schema_t SCH_DuplicateList;
+extern const schema_t SCH_MergeRequest;
+extern const schema_t SCH_MergeResult;
+extern const schema_t SCH_DistinctResult;
+extern const schema_t SCH_CollectorCash;
+extern const schema_t SCH_CollectorCashList;
+extern const schema_t SCH_RemittanceRecord;
+extern const schema_t SCH_RemittanceItem;
+extern const schema_t SCH_RemittanceDetail;
+extern const schema_t SCH_RemittancePage;
+extern const schema_t SCH_RemittanceConfirmed;
+extern const schema_t SCH_CollectionPoint;
+extern const schema_t SCH_CollectionPointPatch;
 
 /* The query arguments of every list: limit (1 to 200, default 50) and
  * after (a cursor). */

@@ -237,6 +237,17 @@ static json_t *operation_of(const web_route_t *r, const api_op_t *op, json_t *us
 			json_array_append_new(params, po);
 		}
 	}
+	if (op->flags & OP_IDEMPOTENT)
+		json_array_append_new(
+			params,
+			json_pack("{s:s,s:s,s:b,s:s,s:{s:s,s:s,s:i,s:i},s:s}", "name", "Idempotency-Key", "in", "header",
+				  "required", 0, "description",
+				  "A key the client chooses for this write (1 to 64 characters of A-Z, a-z, 0-9, _ and -), so "
+				  "that it may send the write again safely: the same key from the same login within 30 days "
+				  "answers the first answer again (200, the same body) instead of writing twice; the same key "
+				  "with another request answers 409. / Khóa chống ghi hai lần.",
+				  "schema", "type", "string", "pattern", "^[A-Za-z0-9_-]{1,64}$", "minLength", 1, "maxLength",
+				  64, "example", "3f9c2a7e41b84d0c9e5a6b7c8d9e0f1a"));
 	if (json_array_size(params))
 		json_object_set_new(o, "parameters", params);
 	else

@@ -59,8 +59,8 @@ static int users_row(const user_t *u, void *ctx)
 		w->more = true;
 		return WALK_STOP;
 	}
-	o = json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)u->id, "username", u->username, "unit_code", u->unit_code,
-		      "disabled", u->disabled);
+	o = json_pack("{s:I,s:s,s:s,s:b,s:s}", "id", (json_int_t)u->id, "username", u->username, "unit_code",
+		      u->unit_code, "disabled", u->disabled, "full_name", u->full_name);
 	if (!o)
 		return WALK_STOP;
 	set_role_flag(o, u->role);
@@ -116,7 +116,7 @@ static void users_page(web_ctx_t *x, unsigned status, json_t *c, int64_t edit_id
 		json_object_set_new(c, "here", json_string(here));
 	}
 	if (!json_object_get(c, "v")) {
-		add = json_pack("{s:s,s:s,s:b}", "username", "", "unit_code", "", "r_collector", 1);
+		add = json_pack("{s:s,s:s,s:s,s:b}", "username", "", "unit_code", "", "full_name", "", "r_collector", 1);
 		json_object_set_new(c, "v", add);
 	}
 	if (done && strcmp(done, "add") == 0)
@@ -154,7 +154,8 @@ void page_users_add(web_ctx_t *x)
 	enum user_role r = UROLE_COLLECTOR;
 	err_t e;
 	int rc;
-	v = json_pack("{s:s,s:s}", "username", page_form(x, "username"), "unit_code", page_form(x, "unit_code"));
+	v = json_pack("{s:s,s:s,s:s}", "username", page_form(x, "username"), "unit_code", page_form(x, "unit_code"),
+		      "full_name", page_form(x, "full_name"));
 	json_object_set_new(c, "v", v);
 	if (!typed_role(x, v, &r)) {
 		page_field_msg(c, "role", web_tr(x, "users.role_bad"));
@@ -163,6 +164,12 @@ void page_users_add(web_ctx_t *x)
 	}
 	memset(&u, 0, sizeof u);
 	snprintf(u.username, sizeof u.username, "%s", page_form(x, "username"));
+	if (strlen(page_form(x, "full_name")) > USER_FULL_NAME_MAX) {
+		page_field_msg(c, "full_name", msg_format(MSG_USER_FULL_NAME_BAD, x->lang));
+		users_page(x, 422, c, 0);
+		return;
+	}
+	snprintf(u.full_name, sizeof u.full_name, "%s", page_form(x, "full_name"));
 	u.role = r;
 	rc = app_user_create_by(x->a, x->u, &u, page_form(x, "unit_code"), page_form(x, "password"), &e);
 	if (rc == PO_EINVAL || rc == PO_ECONFLICT) {
@@ -181,7 +188,7 @@ void page_users_add(web_ctx_t *x)
 }
 
 /* POST /users/{id} (role, unit_code, disabled: a checkbox, password:
- * empty to keep): changes a login of the admin's units; cached sessions
+ * empty to keep, full_name: absent to keep, "" to clear): changes a login of the admin's units; cached sessions
  * are dropped (her rights may have changed); 303 to /users?done=update.
  * Errors: the page again at 422 with her form open as typed; a login
  * outside the units: 404 as a missing one. */
@@ -193,7 +200,8 @@ void page_user_update(web_ctx_t *x)
 	enum user_role r;
 	err_t e;
 	int rc;
-	ev = json_pack("{s:s,s:b}", "unit_code", unit, "disabled", web_form(x, "disabled") != NULL);
+	ev = json_pack("{s:s,s:b,s:s}", "unit_code", unit, "disabled", web_form(x, "disabled") != NULL, "full_name",
+		       page_form(x, "full_name"));
 	typed_role(x, ev, &r);
 	if (role[0])
 		ch.role = role;
@@ -202,6 +210,7 @@ void page_user_update(web_ctx_t *x)
 	ch.disabled = web_form(x, "disabled") ? 1 : 0;
 	if (pw[0])
 		ch.new_password = pw;
+	ch.full_name = web_form(x, "full_name");
 	rc = app_user_update(x->a, x->u, x->id, &ch, NULL, &e);
 	if (rc == PO_EINVAL || rc == PO_ECONFLICT) {
 		c = page_ctx(x, "users.title");

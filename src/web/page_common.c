@@ -54,14 +54,10 @@ void page_money(json_t *o, const char *k, money_t v)
 /* See pages.h. */
 void page_date(json_t *o, const char *k, date_t d)
 {
-	char s[32];
-	if (d.y <= 0)
-		return;
-	if (d.year_only)
-		snprintf(s, sizeof s, "%04d", d.y);
-	else
-		snprintf(s, sizeof s, "%02d/%02d/%04d", d.d, d.m, d.y);
-	json_object_set_new(o, k, json_string(s));
+	char s[WEB_DATE_TEXT];
+	web_date_text(d, s);
+	if (s[0])
+		json_object_set_new(o, k, json_string(s));
 }
 
 /* See pages.h. */

@@ -16,7 +16,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/due_household.h"
+#include "app/handover.h"
 #include "app/ledger.h"
+#include "app/registry.h"
+#include "core/money_words.h"
 #include "report/json_ledger.h"
 #include "web/handlers.h"
 #include "web/pages.h"
@@ -45,6 +49,7 @@ static json_t *money_ctx(web_ctx_t *x, const char *title_key)
 	if (c) {
 		json_object_set_new(c, "css", json_string("receipt.css"));
 		json_object_set_new(c, "js", json_string("money.js"));
+		json_object_set_new(c, "js2", json_string("picker.js"));
 	}
 	return c;
 }
@@ -182,7 +187,9 @@ static void vn_time(const char *utc, char *out, size_t cap)
 }
 
 /* The receipt view v as a template context: id, book, serial, date,
- * collector, payer, payer_name, payer_unit, method, total, lines[],
+ * collector, collector_name (when set), payer, payer_name, payer_unit,
+ * method, total, total_words (in Vietnamese), lines[] (each with
+ * full_name, bhxh_code when known, dob, is_bhyt, from, to …),
  * totals {gross, state_support, local_support, net} (the sums of
  * report_receipt_view), is_void, void_reason, void_by, void_at,
  * remitted, remittance_id.  Money and dates are formatted. */
@@ -191,7 +198,7 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 	const receipt_t *r = &v->h.r;
 	json_t *o = json_object(), *lines = json_array(), *tot = json_object();
 	json_t *raw = report_receipt_view(v), *rt = raw ? json_object_get(raw, "totals") : NULL;
-	char when[48];
+	char when[48], words[MONEY_WORDS_MAX];
 	size_t i;
 	if (r->id) {
 		json_object_set_new(o, "id", json_integer(r->id));
@@ -200,13 +207,19 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 	}
 	page_date(o, "date", r->date);
 	json_object_set_new(o, "collector", json_string(r->collector));
+	if (v->h.collector_name[0])
+		json_object_set_new(o, "collector_name", json_string(v->h.collector_name));
 	json_object_set_new(o, "payer", json_integer(r->payer_id));
 	json_object_set_new(o, "payer_name", json_string(v->h.payer_name));
 	json_object_set_new(o, "payer_unit", json_string(v->h.payer_unit_code));
+	if (v->h.payer_unit_name[0])
+		json_object_set_new(o, "payer_unit_name", json_string(v->h.payer_unit_name));
 	json_object_set_new(o, "method", json_string(web_tr(
 						x, strcmp(r->method, "transfer") == 0 ? "money.method.transfer" : "money.method.cash")));
 	page_money(o, "total", r->total);
 	json_object_set_new(o, "total_dong", json_integer(r->total));
+	money_words_vi(r->total, words);
+	json_object_set_new(o, "total_words", json_string(words));
 	for (i = 0; i < v->n; i++) {
 		const receipt_line_t *l = &v->lines[i];
 		bool bhxh = strcmp(l->scheme, "bhxh") == 0;
@@ -214,6 +227,10 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 		json_object_set_new(j, "n", json_integer((json_int_t)i + 1));
 		json_object_set_new(j, "person", json_integer(l->person_id));
 		json_object_set_new(j, "full_name", json_string(v->names[i]));
+		if (v->bhxh[i][0])
+			json_object_set_new(j, "bhxh_code", json_string(v->bhxh[i]));
+		page_date(j, "dob", v->dob[i]);
+		json_object_set_new(j, "is_bhyt", json_boolean(!bhxh));
 		json_object_set_new(j, "scheme", json_string(scheme_label(x, l->scheme)));
 		page_date(j, "from", l->from);
 		page_date(j, "to", l->to);
@@ -279,6 +296,25 @@ static bool may_void(const web_ctx_t *x, const receipt_t *r)
 	return role != UROLE_COLLECTOR || r->collector_id == x->u->id;
 }
 
+/* The collection point as a template context {name, code, address}
+ * (each only when set); an empty object when it cannot be read (the
+ * receipt prints without it rather than not at all). */
+static json_t *point_ctx(web_ctx_t *x)
+{
+	collection_point_t p;
+	json_t *o = json_object();
+	err_t e;
+	if (app_point_get(x->a, &p, &e))
+		return o;
+	if (p.name[0])
+		json_object_set_new(o, "name", json_string(p.name));
+	if (p.code[0])
+		json_object_set_new(o, "code", json_string(p.code));
+	if (p.address[0])
+		json_object_set_new(o, "address", json_string(p.address));
+	return o;
+}
+
 /* Renders the printable receipt v at status: the paper class from
  * ?paper=58, an error (NULL for none) and, with confirm, the step that
  * asks to confirm voiding it for `reason`. */
@@ -292,6 +328,7 @@ static void receipt_render(web_ctx_t *x, unsigned status, const receipt_view_t *
 		return;
 	}
 	json_object_set_new(c, "r", view_ctx(x, v));
+	json_object_set_new(c, "point", point_ctx(x));
 	json_object_set_new(c, "paper58", json_boolean(paper && strcmp(paper, "58") == 0));
 	json_object_set_new(c, "can_void", json_boolean(may_void(x, &v->h.r)));
 	json_object_set_new(c, "confirm_void", json_boolean(confirm));
@@ -376,6 +413,8 @@ static int list_row(const receipt_view_t *v, void *ctx)
 	page_date(j, "date", r->date);
 	json_object_set_new(j, "payer_name", json_string(v->h.payer_name));
 	json_object_set_new(j, "collector", json_string(r->collector));
+	if (v->h.collector_name[0])
+		json_object_set_new(j, "collector_name", json_string(v->h.collector_name));
 	page_money(j, "total", r->total);
 	json_object_set_new(j, "is_void", json_boolean(r->is_void));
 	json_object_set_new(j, "remitted", json_boolean(r->remittance_id != 0));
@@ -393,6 +432,46 @@ static int filter_date(web_ctx_t *x, const char *name, date_t *d, bool *has, err
 		return PO_OK;
 	*has = true;
 	return date_parse_input(s, strlen(s), false, d, name, e);
+}
+
+/* What the collectors' walk of the receipts filter gathers. */
+struct coll_opts {
+	json_t *arr;
+	const char *sel;
+	bool found;
+};
+
+/* app_collectors_cash_by callback: one option {username, name, sel}. */
+static int coll_opt(const collector_cash_t *c, void *ctx)
+{
+	struct coll_opts *o = ctx;
+	bool sel = strcasecmp(c->u.username, o->sel) == 0;
+	o->found |= sel;
+	json_array_append_new(o->arr, json_pack("{s:s,s:s,s:b}", "username", c->u.username, "name",
+						   c->u.full_name[0] ? c->u.full_name : c->u.username, "sel", sel));
+	return 0;
+}
+
+/* The collectors a receipts filter offers by name ({username, name,
+ * sel}): those of the caller's units for an officer, union cadre or
+ * admin, herself for a collector; the login asked for (`selected`) is
+ * kept as an option when it is none of them. */
+static json_t *collector_options(web_ctx_t *x, const char *selected)
+{
+	struct coll_opts o = {json_array(), selected ? selected : "", false};
+	err_t e;
+	if (x->u->role == UROLE_COLLECTOR || x->u->role == UROLE_VIEWER) {
+		collector_cash_t me;
+		memset(&me, 0, sizeof me);
+		me.u = *x->u;
+		if (x->u->role == UROLE_COLLECTOR)
+			coll_opt(&me, &o);
+	} else {
+		app_collectors_cash_by(x->a, x->u, x->scope, x->nscope, coll_opt, &o, &e);
+	}
+	if (o.sel[0] && !o.found)
+		json_array_append_new(o.arr, json_pack("{s:s,s:s,s:b}", "username", o.sel, "name", o.sel, "sel", 1));
+	return o.arr;
 }
 
 /* See handlers.h: GET /receipts?from=&to=&collector=&void=&person=
@@ -430,10 +509,11 @@ void page_receipts(web_ctx_t *x)
 		return;
 	}
 	if (q.has_from)
-		set_iso(f, "from", q.from);
+		page_date(f, "from", q.from);
 	if (q.has_to)
-		set_iso(f, "to", q.to);
+		page_date(f, "to", q.to);
 	json_object_set_new(f, "collector", json_string(collector ? collector : ""));
+	json_object_set_new(f, "collectors", collector_options(x, collector));
 	json_object_set_new(f, q.include_void ? "void_all" : "void_no", json_true());
 	if (person)
 		json_object_set_new(f, "person", json_integer(person));
@@ -492,6 +572,7 @@ struct collect_form {
 	int64_t payer_id, ref_id;
 	date_t d;
 	bool bad_payer, bad_ref, bad_date;
+	char idem[IDEM_KEY_MAX + 1]; /* the form's idempotency key (page_idem_key) */
 	char msgs[FORM_ERRORS_MAX][ERR_TEXT_MAX];
 	int msg_line[FORM_ERRORS_MAX];
 	size_t nmsgs;
@@ -557,6 +638,7 @@ static void form_read(web_ctx_t *x, struct collect_form *f)
 	text_copy(f->referred_by, sizeof f->referred_by, page_form(x, "referred_by"));
 	text_copy(f->method, sizeof f->method, page_form(x, "method"));
 	text_copy(f->date, sizeof f->date, page_form(x, "date"));
+	page_idem_key(x, f->idem);
 }
 
 /* Turns the form into a payment request, noting every problem of its
@@ -750,19 +832,20 @@ static void form_edit_ctx(web_ctx_t *x, struct collect_form *f, json_t *c)
 								has_text(f->payer) && r->person_id == f->payer_id));
 	}
 	json_object_set_new(c, "rows", rows);
+	json_object_set_new(c, "idem", json_string(f->idem));
 	json_object_set_new(c, "rows_max", json_integer(ROWS_MAX));
 	json_object_set_new(c, "payer_options", payers);
 	json_object_set_new(c, "referred_by", json_string(f->referred_by));
 	json_object_set_new(c, "referrer_name", json_string(ref_name));
 	json_object_set_new(c, strcmp(f->method, "transfer") == 0 ? "transfer" : "cash", json_true());
 	if (has_text(f->date) && !f->bad_date)
-		set_iso(c, "date", f->d);
+		page_date(c, "date", f->d);
 	else if (has_text(f->date))
 		json_object_set_new(c, "date", json_string(f->date));
 	else
-		set_iso(c, "date", x->a->today);
-	set_iso(c, "date_min", date_add_days(x->a->today, -COLLECT_BACKDATE_DAYS));
-	set_iso(c, "date_max", x->a->today);
+		page_date(c, "date", x->a->today);
+	page_date(c, "date_min", date_add_days(x->a->today, -COLLECT_BACKDATE_DAYS));
+	page_date(c, "date_max", x->a->today);
 	if (f->bad_payer)
 		json_object_set_new(c, "err_payer", json_true());
 	if (f->bad_ref)
@@ -814,6 +897,7 @@ static void form_review_ctx(web_ctx_t *x, const struct collect_form *f, const re
 	hidden_add(hidden, "method", strcmp(f->method, "transfer") == 0 ? "transfer" : "cash");
 	date_format_iso(f->d, num);
 	hidden_add(hidden, "date", num);
+	hidden_add(hidden, "idem", f->idem);
 	json_object_set_new(c, "review", json_true());
 	json_object_set_new(c, "view", view);
 	json_object_set_new(c, "hidden", hidden);
@@ -853,7 +937,7 @@ static void find_ctx(web_ctx_t *x, const struct collect_form *f, const char *q, 
 		return;
 	json_object_set_new(c, "searched", json_true());
 	memset(&res, 0, sizeof res);
-	if (people_search(x->a, q, x->scope, x->nscope, FIND_LIMIT, &res, &e) != PO_OK) {
+	if (web_search_check(x, q, &e) != PO_OK || people_search(x->a, q, x->scope, x->nscope, FIND_LIMIT, &res, &e) != PO_OK) {
 		json_object_set_new(c, "results", json_array());
 		json_object_set_new(c, "has_errors", json_true());
 		json_object_set_new(c, "errors", json_pack("[{s:s}]", "message", err_text(&e, x->lang)));
@@ -871,7 +955,45 @@ static void find_ctx(web_ctx_t *x, const struct collect_form *f, const char *q, 
 	json_object_set_new(c, "results", results);
 }
 
-/* See handlers.h: GET /collect?person=ID&…&payer=ID&ref=ID&q=TEXT: the
+/* Adds to f one line per entry of household id's due list ("Thu cho
+ * cả hộ": app_household_due, the due list's rules): each member due for
+ * BHYT or BHXH, with that scheme (BHXH lines wait for the income).  Sets
+ * c["household_none"] when nobody is due.  False when the page is
+ * already answered (the household is unknown or outside the caller's
+ * units: 404; c is consumed then). */
+static bool household_lines(web_ctx_t *x, struct collect_form *f, int64_t id, json_t *c)
+{
+	due_item_t due[HOUSEHOLD_DUE_MAX];
+	size_t n = 0, i, k;
+	err_t e;
+	int rc = app_household_due(x->a, id, x->scope, x->nscope, x->a->today, HOUSEHOLD_DUE_DAYS, due,
+				   HOUSEHOLD_DUE_MAX, &n, &e);
+	if (rc) {
+		json_decref(c);
+		web_fail(x, rc, &e);
+		return false;
+	}
+	for (i = 0; i < n && f->n < ROWS_MAX; i++) {
+		struct form_row *r;
+		bool seen = false;
+		for (k = 0; k < f->n; k++)
+			seen |= f->rows[k].person_id == due[i].p.id && strcmp(f->rows[k].scheme, due[i].scheme) == 0;
+		if (seen)
+			continue;
+		r = &f->rows[f->n++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->person, sizeof r->person, "%lld", (long long)due[i].p.id);
+		r->person_id = due[i].p.id;
+		snprintf(r->scheme, sizeof r->scheme, "%s", due[i].scheme);
+		r->months = 12;
+	}
+	json_object_set_new(c, "household_id", json_integer(id));
+	if (n == 0)
+		json_object_set_new(c, "household_none", json_true());
+	return true;
+}
+
+/* See handlers.h: GET /collect?person=ID&…&payer=ID&ref=ID&household=ID&q=TEXT: the
  * payment form with a line for each person named (person, repeated,
  * or payer, from a person's page), the referrer, and the people
  * matching q. */
@@ -895,11 +1017,16 @@ void page_collect(web_ctx_t *x)
 	for (i = 0; i < x->rq->nquery; i++)
 		if (strcmp(x->rq->query[i].k, "person") == 0 && id_parse(x->rq->query[i].v, &id))
 			form_add_person(f, id);
+	if (id_parse(web_query(x, "household"), &id) && !household_lines(x, f, id, c)) {
+		free(f);
+		return;
+	}
 	if (id_parse(web_query(x, "ref"), &id)) {
 		f->ref_id = id;
 		snprintf(f->referred_by, sizeof f->referred_by, "%lld", (long long)id);
 	}
 	memcpy(f->method, "cash", sizeof "cash");
+	page_idem_key(x, f->idem);
 	find_ctx(x, f, web_query(x, "q"), c);
 	form_edit_ctx(x, f, c);
 	if (!json_object_get(c, "has_errors"))
@@ -933,7 +1060,23 @@ void page_collect_post(web_ctx_t *x)
 	if (!form_request(x, f, rq)) {
 		status = 422;
 	} else if (!edit) {
-		rc = app_collect_by(x->a, x->u, f->d, rq, record, v, &e);
+		if (record) {
+			/* the form's key: confirming twice gives the first receipt */
+			static const int created = 201;
+			app_idem_t k;
+			json_t *canon = page_idem_payment(rq, f->d);
+			rc = app_idem_init(&k, f->idem, "collect.form", 0, canon, web_idem_receipt, (void *)&created, &e);
+			json_decref(canon);
+			if (!rc)
+				rc = app_collect_by_k(x->a, x->u, f->d, rq, &k, v, &e);
+			if (!rc)
+				v->h.r.id = k.rec.entity_id;
+			app_idem_free(&k);
+			if (rc == PO_ECONFLICT)
+				page_idem_key(NULL, f->idem); /* a new form: a new key */
+		} else {
+			rc = app_collect_by(x->a, x->u, f->d, rq, record, v, &e);
+		}
 		if (rc) {
 			form_use_case_error(x, f, &e);
 			status = web_status_of(rc);
@@ -1005,6 +1148,8 @@ static void remit_render(web_ctx_t *x, unsigned status, const char *error, json_
 		json_object_set_new(c, "done", done);
 	json_object_set_new(c, "nothing", json_boolean(nothing));
 	json_object_set_new(c, "can_ask", json_boolean(x->u->role != UROLE_COLLECTOR));
+	if (x->u->role != UROLE_COLLECTOR)
+		json_object_set_new(c, "collectors", collector_options(x, asked));
 	json_object_set_new(c, "asked", json_string(asked ? asked : ""));
 	web_page(x, status, "remit", c);
 }
@@ -1052,8 +1197,8 @@ void page_remit_post(web_ctx_t *x)
 		rc = date_parse_input(ds, strlen(ds), false, &d, "date", &e);
 	if (!rc && date_cmp(d, x->a->today) > 0) {
 		char di[DATE_ISO_LEN + 1], ti[DATE_ISO_LEN + 1];
-		date_format_iso(d, di);
-		date_format_iso(x->a->today, ti);
+		date_format_vn(d, di);
+		date_format_vn(x->a->today, ti);
 		rc = err_set(&e, PO_EINVAL, "date", MSG_DATE_FUTURE, di, ti);
 	}
 	if (!rc)
@@ -1080,6 +1225,83 @@ static void rate_text(int64_t bp, char *out, size_t cap)
 		snprintf(out, cap, "%lld,%02lld %%", (long long)(bp / 100), (long long)(bp % 100));
 	else
 		snprintf(out, cap, "%lld %%", (long long)(bp / 100));
+}
+
+/* The person chosen for form field k of the 1+1 form: the posted
+ * value, else the query's (from a choice of the name search), else "". */
+static const char *picked(web_ctx_t *x, const char *k)
+{
+	const char *v = page_form(x, k);
+	if (has_text(v))
+		return v;
+	v = web_query(x, k);
+	return v ? v : "";
+}
+
+/* Sets f[name_key] to the full name of the person whose id is f[id_key],
+ * when she is inside the caller's units (else nothing: an outside id
+ * shows no name, as an unknown one). */
+static void pick_name(web_ctx_t *x, json_t *f, const char *id_key, const char *name_key)
+{
+	person_t p;
+	int64_t id;
+	err_t e;
+	if (id_parse(json_string_value(json_object_get(f, id_key)), &id) &&
+	    app_person_get(x->a, id, x->scope, x->nscope, &p, &e) == PO_OK)
+		json_object_set_new(f, name_key, json_string(p.full_name));
+}
+
+/* The 1+1 form's name search without script (GET /referrals?q=NAME):
+ * c["q"], c["searched"] and c["results"] (id, full_name, dob,
+ * unit_code) of the people of the caller's units matching q. */
+static void pick_results(web_ctx_t *x, json_t *c, const char *q)
+{
+	search_result_t res;
+	json_t *arr;
+	err_t e;
+	size_t i;
+	json_object_set_new(c, "q", json_string(q ? q : ""));
+	if (!has_text(q))
+		return;
+	json_object_set_new(c, "searched", json_true());
+	memset(&res, 0, sizeof res);
+	arr = json_array();
+	if (people_search(x->a, q, x->scope, x->nscope, FIND_LIMIT, &res, &e) == PO_OK) {
+		for (i = 0; i < res.n; i++) {
+			json_t *j = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)res.items[i].id, "full_name",
+					      res.items[i].full_name, "unit_code", res.items[i].unit_code);
+			if (j)
+				page_date(j, "dob", res.items[i].dob);
+			json_array_append_new(arr, j);
+		}
+		search_result_free(&res);
+	}
+	json_object_set_new(c, "results", arr);
+}
+
+/* What the units walk gathers for a unit picker. */
+struct unit_opts {
+	json_t *arr;
+	const char *sel;
+};
+
+/* app_units_list callback: one option {code, name, sel}. */
+static int unit_opt(const unit_view_t *v, void *ctx)
+{
+	struct unit_opts *o = ctx;
+	json_array_append_new(o->arr, json_pack("{s:s,s:s,s:b}", "code", v->u.code, "name", v->u.name, "sel",
+						   strcmp(v->u.code, o->sel) == 0));
+	return 0;
+}
+
+/* The units of the caller's units in force today as options of a unit
+ * picker by name ({code, name, sel}: sel for the code `selected`). */
+static json_t *unit_options(web_ctx_t *x, const char *selected)
+{
+	struct unit_opts o = {json_array(), selected ? selected : ""};
+	err_t e;
+	app_units_list(x->a, x->scope, x->nscope, x->a->today, false, unit_opt, &o, &e);
+	return o.arr;
 }
 
 /* Renders the 1+1 page at status for the unit asked for (?unit=, the
@@ -1112,9 +1334,10 @@ static void referrals_render(web_ctx_t *x, unsigned status, const char *error)
 			      "brought", (json_int_t)sum.brought, "rate", rate);
 		top = json_array();
 		for (i = 0; i < sum.ntop; i++)
-			json_array_append_new(top, json_pack("{s:I,s:I,s:s,s:I}", "rank", (json_int_t)i + 1, "person",
+			json_array_append_new(top, json_pack("{s:I,s:I,s:s,s:I,s:b}", "rank", (json_int_t)i + 1, "person",
 							     (json_int_t)sum.top[i].person, "full_name",
-							     sum.top[i].full_name, "mobilized", (json_int_t)sum.top[i].mobilized));
+							     sum.top[i].full_name, "mobilized", (json_int_t)sum.top[i].mobilized,
+							     "outside", !sum.top[i].full_name[0]));
 		json_object_set_new(c, "s", s);
 		json_object_set_new(c, "top", top);
 		json_object_set_new(c, "unit", json_pack("{s:s,s:s}", "code", u.code, "name", u.name));
@@ -1123,17 +1346,21 @@ static void referrals_render(web_ctx_t *x, unsigned status, const char *error)
 		json_object_set_new(c, "error", json_string(error));
 	if (web_query(x, "added"))
 		json_object_set_new(c, "added", json_true());
-	f = json_pack("{s:s,s:s,s:b,s:b,s:b,s:b}", "person", page_form(x, "person"), "referrer", page_form(x, "referrer"),
+	f = json_pack("{s:s,s:s,s:b,s:b,s:b,s:b}", "person", picked(x, "person"), "referrer", picked(x, "referrer"),
 		      "family", strcmp(rel, "family") == 0, "neighbour", strcmp(rel, "neighbour") == 0, "friend",
 		      strcmp(rel, "friend") == 0, "other", !*rel || strcmp(rel, "other") == 0);
 	if (f) {
+		pick_name(x, f, "person", "person_name");
+		pick_name(x, f, "referrer", "referrer_name");
 		if (has_text(page_form(x, "date")))
 			json_object_set_new(f, "date", json_string(page_form(x, "date")));
 		else
-			set_iso(f, "date", x->a->today);
+			page_date(f, "date", x->a->today);
 	}
 	json_object_set_new(c, "f", f);
 	set_iso(c, "today", x->a->today);
+	pick_results(x, c, web_query(x, "q"));
+	json_object_set_new(c, "units", unit_options(x, has_text(unit) ? unit : x->u->unit_code));
 	web_page(x, status, "referrals", c);
 }
 
@@ -1317,5 +1544,6 @@ void page_due(web_ctx_t *x)
 	if ((size_t)page * DUE_PAGE < total)
 		json_object_set_new(c, "next", due_query(days, unit, page + 1));
 	json_object_set_new(c, "pager", json_boolean(page > 1 || (size_t)page * DUE_PAGE < total));
+	json_object_set_new(c, "units", unit_options(x, has_text(unit) ? unit : x->u->unit_code));
 	web_page(x, rc ? web_status_of(rc) : 200, "due", c);
 }

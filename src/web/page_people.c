@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "app/accounts.h"
+#include "app/duplicates.h"
+#include "app/people_view.h"
 #include "app/registry.h"
 #include "report/json_accounts.h"
 #include "web/handlers.h"
@@ -115,6 +117,67 @@ void page_dashboard(web_ctx_t *x)
 	web_page(x, 200, "dashboard", c);
 }
 
+/* Adds to a person of a list her cover (bhyt_until, bhxh_until as
+ * DD/MM/YYYY, absent when none) and the name of her unit (unit_name). */
+static void cover_json(web_ctx_t *x, json_t *o, const person_t *p)
+{
+	person_cover_t cv;
+	char unit[UNIT_NAME_MAX + 1];
+	err_t e;
+	if (app_person_cover(x->a, p->id, &cv, &e) == PO_OK) {
+		if (cv.has_bhyt)
+			page_date(o, "bhyt_until", cv.bhyt_to);
+		if (cv.has_bhxh)
+			page_date(o, "bhxh_until", cv.bhxh_to);
+	}
+	if (app_unit_name(x->a, p->unit_id, unit, sizeof unit, &e) == PO_OK && unit[0])
+		json_object_set_new(o, "unit_name", json_string(unit));
+}
+
+/* Where a search of the user looks: ctx["looked_in"] = {name, code} of
+ * her unit and, for a collector or union cadre below the commune,
+ * ctx["commune"] = the commune she may also search, read only. */
+static void where_json(web_ctx_t *x, json_t *c)
+{
+	char unit[UNIT_NAME_MAX + 1];
+	unit_t commune;
+	err_t e;
+	if (app_unit_name(x->a, x->u->unit_id, unit, sizeof unit, &e) == PO_OK)
+		json_object_set_new(c, "looked_in", json_pack("{s:s,s:s}", "name", unit, "code", x->u->unit_code));
+	if ((x->u->role == UROLE_COLLECTOR || x->u->role == UROLE_UNION) &&
+	    app_user_commune(x->a, x->u, &commune, &e) == PO_OK && commune.id)
+		json_object_set_new(c, "commune", json_string(commune.name));
+}
+
+/* An empty search: says where it looked and offers the whole commune
+ * (?wide=1) when there is one to offer; with wide=1, lists the people of
+ * the commune outside her units by name, year of birth and hamlet only
+ * (no link, no number: she may not open or change them). */
+static void nobody_found(web_ctx_t *x, json_t *c, const char *q)
+{
+	wide_hit_t hits[WIDE_SEARCH_MAX];
+	char commune[UNIT_NAME_MAX + 1];
+	const char *wide = web_query(x, "wide");
+	size_t n = 0, i;
+	json_t *arr;
+	err_t e;
+	json_object_set_new(c, "nobody", json_true());
+	if (!json_object_get(c, "commune"))
+		return; /* her unit is the commune or above: nothing more to offer */
+	if (!wide || strcmp(wide, "1") != 0) {
+		json_object_set_new(c, "offer_wide", json_true());
+		return;
+	}
+	if (app_people_search_wide(x->a, x->u, x->scope, x->nscope, q, hits, &n, commune, sizeof commune, &e) != PO_OK)
+		return;
+	arr = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:s,s:i,s:s}", "full_name", hits[i].full_name, "year", hits[i].year,
+						     "unit_name", hits[i].unit_name));
+	json_object_set_new(c, "wide", arr);
+	json_object_set_new(c, "wide_searched", json_true());
+}
+
 /* GET /people?q=TEXT: the people of the user's units matching q (words
  * of the name in any order, accents optional; or a CCCD, mã số BHXH or
  * phone number), SEARCH_SHOWN at most, with the count of all matches.
@@ -128,11 +191,20 @@ void page_people(web_ctx_t *x)
 	size_t i;
 	int rc;
 	json_object_set_new(c, "q", json_string(q ? q : ""));
+	where_json(x, c);
+	if (x->u->role == UROLE_ADMIN || x->u->role == UROLE_OFFICER || x->u->role == UROLE_UNION)
+		json_object_set_new(c, "can_review", json_true()); /* the possible duplicates page */
 	if (!q || !*q) {
 		web_page(x, 200, "people", c);
 		return;
 	}
 	memset(&r, 0, sizeof r);
+	rc = web_search_check(x, q, &e);
+	if (rc == PO_ELIMIT || rc == PO_EFORBIDDEN) {
+		page_field_msg(c, "q", err_text(&e, x->lang));
+		web_page(x, rc == PO_ELIMIT ? 429 : 403, "people", c);
+		return;
+	}
 	rc = people_search(x->a, q, x->scope, x->nscope, SEARCH_SHOWN, &r, &e);
 	if (rc == PO_EINVAL) {
 		page_field_errors(x, c, &e, 1);
@@ -146,13 +218,18 @@ void page_people(web_ctx_t *x)
 		return;
 	}
 	items = json_array();
-	for (i = 0; i < r.n; i++)
-		json_array_append_new(items, person_json(x, &r.items[i]));
+	for (i = 0; i < r.n; i++) {
+		json_t *o = person_json(x, &r.items[i]);
+		cover_json(x, o, &r.items[i]);
+		json_array_append_new(items, o);
+	}
 	json_object_set_new(c, "results", items);
 	json_object_set_new(c, "searched", json_true());
 	page_count(c, "total", r.total);
 	if (r.total > (int64_t)r.n)
 		json_object_set_new(c, "more", json_true());
+	if (r.total == 0)
+		nobody_found(x, c, q);
 	search_result_free(&r);
 	web_page(x, 200, "people", c);
 }
@@ -381,7 +458,13 @@ void page_person(web_ctx_t *x)
 	c = page_ctx(x, NULL);
 	json_object_set_new(c, "title", json_string(d.p.full_name));
 	p = person_json(x, &d.p);
+	cover_json(x, p, &d.p);
 	details_json(p, &d);
+	if (d.has_membership && d.membership.branch_id) {
+		char branch[UNIT_NAME_MAX + 1];
+		if (app_unit_name(x->a, d.membership.branch_id, branch, sizeof branch, &e) == PO_OK && branch[0])
+			json_object_set_new(json_object_get(p, "membership"), "branch_name", json_string(branch));
+	}
 	json_object_set_new(c, "p", p);
 	json_object_set_new(c, "bhxh", participation_json(&part));
 	json_object_set_new(c, "periods", w.periods);
@@ -475,12 +558,50 @@ static json_t *stored_values(const person_t *p)
 	return v;
 }
 
+#define UNITS_SHOWN 2000 /* units in the unit picker of a form */
+
+struct unit_options {
+	json_t *arr;
+	const char *chosen;
+	bool found;
+	size_t n;
+};
+
+/* app_units_for_people callback: one option of the unit picker. */
+static int unit_option(const unit_t *u, void *ctx)
+{
+	struct unit_options *o = ctx;
+	bool sel = o->chosen && strcmp(o->chosen, u->code) == 0;
+	if (o->n == UNITS_SHOWN)
+		return 1;
+	o->found |= sel;
+	json_array_append_new(o->arr, json_pack("{s:s,s:s,s:b}", "code", u->code, "name", u->name, "selected", sel));
+	o->n++;
+	return 0;
+}
+
+/* The options of the unit picker: the units of the user's scope where
+ * people live, by name with the code beside, the one of v["unit_code"]
+ * selected (added when it is not among them, e.g. an ended unit or a
+ * code typed, so that saving never moves her silently). */
+static json_t *unit_options(web_ctx_t *x, json_t *v)
+{
+	struct unit_options o = {json_array(), json_string_value(json_object_get(v, "unit_code")), false, 0};
+	err_t e;
+	int rc = app_units_for_people(x->a, x->scope, x->nscope, unit_option, &o, &e);
+	(void)rc; /* a picker without options still lets the form be sent */
+	if (o.chosen && *o.chosen && !o.found)
+		json_array_insert_new(o.arr, 0, json_pack("{s:s,s:s,s:b}", "code", o.chosen, "name", o.chosen, "selected", 1));
+	return o.arr;
+}
+
 /* Renders the person form at status: v the values (consumed), id the
  * person edited (0: a new one), errs[0..n) shown at their fields. */
 static void person_form(web_ctx_t *x, unsigned status, json_t *v, int64_t id, const char *name, const err_t *errs,
 			size_t n)
 {
 	json_t *c = page_ctx(x, id ? "person.edit_title" : "person.new_title");
+	json_object_set_new(c, "units", unit_options(x, v));
 	json_object_set_new(c, "v", v);
 	if (id) {
 		json_object_set_new(c, "id", json_integer(id));
@@ -511,20 +632,51 @@ static unsigned refusal_status(int rc)
 	return rc == PO_ECONFLICT ? 409 : 422;
 }
 
-/* POST /people/new: adds the person typed (app_person_create checks it
- * like an import row, inside the user's units); 303 to her page.
- * Refused: the form again with every message at its field and every
- * value kept. */
+/* The people a new person may be, as the form shows them ("Có phải chị
+ * này không?"): each with a link to her page, her unit by name. */
+static json_t *candidates_json(web_ctx_t *x, const person_t *cands, size_t n)
+{
+	json_t *arr = json_array();
+	char unit[UNIT_NAME_MAX + 1];
+	err_t e;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		json_t *o = person_json(x, &cands[i]);
+		if (app_unit_name(x->a, cands[i].unit_id, unit, sizeof unit, &e) == PO_OK)
+			json_object_set_new(o, "unit_name", json_string(unit));
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+/* POST /people/new: adds the person typed (app_person_add checks it
+ * like an import row, inside the user's units, and never changes anyone
+ * else); 303 to her page.  Refused: the form again with every message at
+ * its field and every value kept; when people of the same name, date of
+ * birth, sex and unit exist (409), the form asks "Có phải chị này
+ * không?" with links to them and a box "Đây là người khác" (confirm_new)
+ * that adds her anyway. */
 void page_person_create(web_ctx_t *x)
 {
 	person_fields_t f;
-	person_t out;
+	person_t out, cands[PERSON_CANDIDATES_MAX];
 	err_t errs[PERSON_ERRORS_MAX];
-	size_t n = 0;
+	size_t n = 0, ncands = 0;
 	char loc[48];
 	int rc;
 	form_fields(x, &f);
-	rc = app_person_create(x->a, x->u, &f, &out, errs, &n);
+	rc = app_person_add(x->a, x->u, &f, strcmp(page_form(x, "confirm_new"), "1") == 0, &out, cands, &ncands, errs,
+			    &n);
+	if (rc == PO_ECONFLICT && ncands) {
+		json_t *c = page_ctx(x, "person.new_title");
+		json_t *v = typed_values(x);
+		json_object_set_new(c, "units", unit_options(x, v));
+		json_object_set_new(c, "v", v);
+		json_object_set_new(c, "candidates", candidates_json(x, cands, ncands));
+		json_object_set_new(c, "has_candidates", json_true());
+		web_page(x, 409, "person_form", c);
+		return;
+	}
 	if (rc == PO_EINVAL || rc == PO_ECONFLICT) {
 		person_form(x, refusal_status(rc), typed_values(x), 0, NULL, errs, n);
 		return;
@@ -597,6 +749,11 @@ static void household_page(web_ctx_t *x, unsigned status, json_t *c)
 	json_object_set_new(c, "title", json_string(h.h.code));
 	json_object_set_new(c, "h", json_pack("{s:I,s:s,s:s}", "id", (json_int_t)h.h.id, "code", h.h.code,
 					      "unit_code", h.h.unit_code));
+	{
+		char unit[UNIT_NAME_MAX + 1];
+		if (app_unit_name(x->a, h.h.unit_id, unit, sizeof unit, &e) == PO_OK && unit[0])
+			json_object_set_new(json_object_get(c, "h"), "unit_name", json_string(unit));
+	}
 	members = json_array();
 	for (i = 0; i < h.nmembers; i++) {
 		json_t *m = person_json(x, &h.members[i]);

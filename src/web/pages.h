@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "app/collect.h"
 #include "web/web_int.h"
 
 /* A new page context: {"title": the UI string title_key in x's
@@ -41,5 +42,17 @@ void page_keep(web_ctx_t *x, json_t *ctx, const char *const *names, size_t n);
 
 /* The form field k, or "" when absent. */
 const char *page_form(web_ctx_t *x, const char *k);
+
+/* ---- retry-safe forms (page_idem.c) ---- */
+
+/* The idempotency key of a form: its hidden field `idem` when that is a
+ * valid key, else (and always when x is NULL) a new random one (32 hex
+ * digits), into out. */
+void page_idem_key(web_ctx_t *x, char out[IDEM_KEY_MAX + 1]);
+
+/* The canonical form of a payment typed in the collection form (what
+ * its key is checked against): {"date", "payer", "referred_by",
+ * "method", "items": [{"scheme", "person", "months", "income"}]}. */
+json_t *page_idem_payment(const collect_request_t *rq, date_t d);
 
 #endif

@@ -9,6 +9,8 @@
 
 #define ADMIN_OFFICER (R_ADMIN | R_OFFICER)
 #define CERTIFIERS (R_ADMIN | R_OFFICER | R_UNION) /* may record poverty certificates */
+#define REVIEWERS (R_ADMIN | R_OFFICER | R_UNION)  /* may review possible duplicates */
+#define OVERSEERS (R_ADMIN | R_OFFICER | R_UNION)  /* see collectors' cash */
 
 const web_route_t web_routes[] = {
 	/* public */
@@ -16,6 +18,7 @@ const web_route_t web_routes[] = {
 	{"GET", "/static/app.css", R_PUBLIC, WF_STATIC, h_static, "Style sheet"},
 	{"GET", "/static/app.js", R_PUBLIC, WF_STATIC, h_static, "Script"},
 	{"GET", "/static/money.js", R_PUBLIC, WF_STATIC, h_static, "Script of the collection pages"},
+	{"GET", "/static/picker.js", R_PUBLIC, WF_STATIC, h_static, "Script of the people pickers"},
 	{"GET", "/static/receipt.css", R_PUBLIC, WF_STATIC, h_static, "Style sheet of printed receipts"},
 	{"GET", "/api/v1/openapi.json", R_PUBLIC, 0, h_openapi, "This API described in OpenAPI 3"},
 	{"POST", "/api/v1/login", R_PUBLIC, 0, h_api_login, "Open a session"},
@@ -45,6 +48,10 @@ const web_route_t web_routes[] = {
 	{"PATCH", "/api/v1/households/{id}", R_WRITE, 0, h_api_households_patch, "Change a household's head"},
 	{"POST", "/api/v1/households/{id}/poverty", CERTIFIERS, 0, h_api_households_poverty,
 	 "Record a poverty certificate"},
+	{"GET", "/api/v1/duplicates", REVIEWERS, 0, h_api_duplicates, "Possible duplicate people"},
+	{"POST", "/api/v1/duplicates/{id}/distinct", REVIEWERS, 0, h_api_duplicate_distinct,
+	 "Mark a pair of possible duplicates as two people"},
+	{"POST", "/api/v1/people/{id}/merge", REVIEWERS, 0, h_api_people_merge, "Merge another person into this one"},
 	{"GET", "/api/v1/quotes/bhxh", R_ALL, 0, h_api_quote_bhxh, "Quote voluntary social insurance"},
 	{"GET", "/api/v1/quotes/bhyt", R_ALL, 0, h_api_quote_bhyt, "Quote household health insurance"},
 	{"GET", "/api/v1/params", R_ALL, 0, h_api_params_list, "Legal parameters"},
@@ -58,6 +65,13 @@ const web_route_t web_routes[] = {
 	{"POST", "/api/v1/receipts/{id}/void", R_MONEY, 0, h_api_receipts_void, "Void a receipt"},
 	{"POST", "/api/v1/remittances", R_MONEY, 0, h_api_remit, "Hand over the caller's receipts"},
 	{"GET", "/api/v1/cash", R_MONEY, 0, h_api_cash, "Cash on hand"},
+	{"GET", "/api/v1/collectors", OVERSEERS, 0, h_api_collectors, "Collectors of the caller's units and their cash"},
+	{"GET", "/api/v1/remittances", R_WRITE, 0, h_api_remittances, "Remittances"},
+	{"GET", "/api/v1/remittances/{id}", R_WRITE, 0, h_api_remittance_get, "One remittance and its receipts"},
+	{"POST", "/api/v1/remittances/{id}/confirm", R_OFFICER, 0, h_api_remittance_confirm,
+	 "Confirm that a remittance's money arrived"},
+	{"GET", "/api/v1/settings/point", R_ALL, 0, h_api_point_get, "The collection point"},
+	{"PATCH", "/api/v1/settings/point", R_ADMIN, 0, h_api_point_patch, "Change the collection point"},
 	{"GET", "/api/v1/referrals", R_ALL, 0, h_api_referrals, "1+1 figures"},
 	{"POST", "/api/v1/referrals", R_WRITE, 0, h_api_referrals_add, "Record who brought whom"},
 	{"GET", "/api/v1/due", R_ALL, 0, h_api_due, "People due to pay"},
@@ -82,6 +96,8 @@ const web_route_t web_routes[] = {
 	{"POST", "/people/{id}/edit", R_WRITE, WF_HTML, page_person_update, "Edit a person"},
 	{"GET", "/households/{id}", R_ALL, WF_HTML, page_household, "Household"},
 	{"POST", "/households/{id}", R_WRITE, WF_HTML, page_household_update, "Edit a household"},
+	{"GET", "/duplicates", REVIEWERS, WF_HTML, page_duplicates, "Possible duplicates"},
+	{"POST", "/duplicates/{id}", REVIEWERS, WF_HTML, page_duplicate_post, "Merge or separate a pair"},
 	{"GET", "/collect", R_MONEY, WF_HTML, page_collect, "Collect"},
 	{"POST", "/collect", R_MONEY, WF_HTML, page_collect_post, "Collect"},
 	{"GET", "/receipts", R_ALL, WF_HTML, page_receipts, "Receipts"},
@@ -89,6 +105,11 @@ const web_route_t web_routes[] = {
 	{"POST", "/receipts/{id}/void", R_MONEY, WF_HTML, page_receipt_void, "Void a receipt"},
 	{"GET", "/remit", R_MONEY, WF_HTML, page_remit, "Remittance"},
 	{"POST", "/remit", R_MONEY, WF_HTML, page_remit_post, "Remittance"},
+	{"GET", "/remittances", R_WRITE, WF_HTML, page_remittances, "Remittances and cash on hand"},
+	{"GET", "/remittances/{id}", R_WRITE, WF_HTML, page_remittance, "Hand-over list of a remittance"},
+	{"POST", "/remittances/{id}/confirm", R_OFFICER, WF_HTML, page_remittance_confirm, "Confirm a remittance"},
+	{"GET", "/settings", R_ADMIN, WF_HTML, page_settings, "Collection point"},
+	{"POST", "/settings", R_ADMIN, WF_HTML, page_settings_post, "Collection point"},
 	{"GET", "/referrals", R_ALL, WF_HTML, page_referrals, "1+1"},
 	{"POST", "/referrals", R_WRITE, WF_HTML, page_referrals_post, "Record who brought whom"},
 	{"GET", "/due", R_ALL, WF_HTML, page_due, "Due list"},

@@ -15,6 +15,7 @@ static const struct ui_entry ui_table[] = {
 #define UI(k, vi, en) {k, vi, en},
 #include "ui_text.def"
 #include "ui_text_money.def"
+#include "ui_text_people.def"
 #undef UI
 };
 

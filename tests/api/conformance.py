@@ -42,12 +42,28 @@ NOT_YET = {
     "getHousehold", "updateHousehold", "recordPovertyCertificate",
     "collectPayment", "previewPayment", "listReceipts", "getReceipt", "voidReceipt",
     "remitReceipts", "getCash", "getReferralSummary", "addReferral", "listDue",
+    "listRemittances", "getRemittance", "confirmRemittance", "listCollectorsCash",
+    "listDuplicates", "markDuplicateDistinct", "mergePerson",
+    "getCollectionPoint", "updateCollectionPoint",
 }
+
+# Operations whose success the demo data cannot reach: the demo has no
+# possible duplicates (they come from imports), so marking a pair
+# distinct answers its documented 404; the answer is checked all the same.
+NO_DEMO_SUCCESS = {"markDuplicateDistinct": 404}
+
+# Calls made before the operations, that the examples rest on: a first
+# receipt (id 1) that stays valid for the hand-over (remitReceipts makes
+# remittance 1); collectPayment's own receipt is then id 2, which
+# voidReceipt voids.
+SETUP = [("union", "POST", "/api/v1/collect",
+          {"payer": 5284, "items": [{"scheme": "bhyt", "person": 5284, "months": 12}]}, 201)]
 
 # The order of the calls: what others' examples rest on first (the
 # receipt of collectPayment is receipt 1), what ends a session or
 # changes a password last.
-ORDER = {"previewPayment": -2, "collectPayment": -1, "voidReceipt": 1, "remitReceipts": 2, "logout": 3, "changePassword": 4}
+ORDER = {"previewPayment": -2, "collectPayment": -1, "voidReceipt": 1, "remitReceipts": 2, "getRemittance": 2.1,
+         "confirmRemittance": 2.2, "mergePerson": 2.5, "logout": 3, "changePassword": 4}
 
 BASE = sys.argv[1].rstrip("/")
 failures = 0
@@ -186,6 +202,10 @@ for role, user in USERS.items():
         sys.exit(1)
     tokens[role] = json.loads(b)["token"]
 
+for role, method, path, body, want in SETUP:
+    st, _, b = call(method, path, tokens[role], body)
+    say(st == want, "setup: %s %s as %s: %d" % (method, path, role, st), b[:300])
+
 ops = []
 for path, item in doc["paths"].items():
     for method, op in item.items():
@@ -227,7 +247,12 @@ for _, _, method, path, op in ops:
             if value is not None and value.get("field") != "unknown_member":
                 say(False, "%s: the 400 names %r, not unknown_member" % (name, value.get("field")))
     st, h, b = call(method, url, token, body)
-    if check_answer(op, "as %s" % role, st, h, b, lambda s: 200 <= s < 300) is not None:
+    if name in NO_DEMO_SUCCESS:
+        want = NO_DEMO_SUCCESS[name]
+        ok = check_answer(op, "as %s (no success on the demo data: %d)" % (role, want), st, h, b, lambda s: s == want)
+    else:
+        ok = check_answer(op, "as %s" % role, st, h, b, lambda s: 200 <= s < 300)
+    if ok is not None:
         called += 1
 
 total = len(ops)

@@ -193,8 +193,8 @@ static void user_update_changes_role_and_unit_and_audits_before_after(void **sta
 	assert_string_equal(v.unit_code, "29365");
 	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.update' AND actor='test'"
 						  " AND entity='user' AND entity_id=2"),
-			    "{\"after\":{\"disabled\":false,\"role\":\"collector\",\"unit_code\":\"29365\"},"
-			    "\"before\":{\"disabled\":false,\"role\":\"union\",\"unit_code\":\"29350\"},"
+			    "{\"after\":{\"disabled\":false,\"full_name\":\"\",\"role\":\"collector\",\"unit_code\":\"29365\"},"
+			    "\"before\":{\"disabled\":false,\"full_name\":\"\",\"role\":\"union\",\"unit_code\":\"29350\"},"
 			    "\"username\":\"lan\"}");
 	/* the same again changes nothing and writes nothing */
 	assert_int_equal(app_user_update(&f->app, &root, lan.id, &c, &out, &f->e), PO_OK);
@@ -204,6 +204,51 @@ static void user_update_changes_role_and_unit_and_audits_before_after(void **sta
 	c.disabled = 1;
 	assert_int_equal(app_user_update(&f->app, NULL, root.id, &c, &out, &f->e), PO_OK);
 	assert_true(out.disabled);
+	fixture_free(f);
+}
+
+static void a_full_name_is_cleaned_stored_changed_and_audited(void **state)
+{
+	fixture_t *f = fixture_new();
+	user_t root = fixture_user_raw(f, "root", UROLE_ADMIN, "846");
+	user_t u, out, v;
+	user_changes_t c = USER_CHANGES_NONE;
+	char longname[USER_FULL_NAME_MAX + 2];
+	(void)state;
+	memset(&u, 0, sizeof u);
+	snprintf(u.username, sizeof u.username, "mai");
+	snprintf(u.full_name, sizeof u.full_name, "  Nguyễn   Thị  Mai ");
+	u.role = UROLE_COLLECTOR;
+	assert_int_equal(app_user_create_by(&f->app, &root, &u, "29350-01", "mật khẩu đủ dài", &f->e), PO_OK);
+	assert_string_equal(u.full_name, "Nguyễn Thị Mai");
+	assert_int_equal(store_user_get(f->app.store, u.id, &v, NULL, 0, &f->e), PO_OK);
+	assert_string_equal(v.full_name, "Nguyễn Thị Mai");
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.add'"),
+			    "{\"username\":\"mai\",\"role\":\"collector\",\"unit\":\"29350-01\",\"full_name\":\"Nguyễn Thị Mai\"}");
+	/* a change of the name alone is a change, audited before and after */
+	c.full_name = "Võ Thị Ngọc Mai";
+	assert_int_equal(app_user_update(&f->app, &root, u.id, &c, &out, &f->e), PO_OK);
+	assert_string_equal(out.full_name, "Võ Thị Ngọc Mai");
+	assert_int_equal(store_user_get(f->app.store, u.id, &v, NULL, 0, &f->e), PO_OK);
+	assert_string_equal(v.full_name, "Võ Thị Ngọc Mai");
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.update'"),
+			    "{\"after\":{\"disabled\":false,\"full_name\":\"Võ Thị Ngọc Mai\",\"role\":\"collector\","
+			    "\"unit_code\":\"29350-01\"},\"before\":{\"disabled\":false,\"full_name\":\"Nguyễn Thị Mai\","
+			    "\"role\":\"collector\",\"unit_code\":\"29350-01\"},\"username\":\"mai\"}");
+	/* too long: refused on full_name, nothing changed */
+	memset(longname, 'a', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	c.full_name = longname;
+	assert_int_equal(app_user_update(&f->app, &root, u.id, &c, &out, &f->e), PO_EINVAL);
+	assert_string_equal(f->e.field, "full_name");
+	assert_int_equal(store_user_get(f->app.store, u.id, &v, NULL, 0, &f->e), PO_OK);
+	assert_string_equal(v.full_name, "Võ Thị Ngọc Mai");
+	/* invalid UTF-8 is refused on create too */
+	memset(&u, 0, sizeof u);
+	snprintf(u.username, sizeof u.username, "lan2");
+	snprintf(u.full_name, sizeof u.full_name, "L\xff");
+	assert_int_equal(app_user_create_by(&f->app, &root, &u, "29350-01", "mật khẩu đủ dài", &f->e), PO_EINVAL);
+	assert_string_equal(f->e.field, "full_name");
 	fixture_free(f);
 }
 
@@ -250,8 +295,8 @@ static void user_update_stays_inside_the_admins_units(void **state)
 	c.unit_code = "29350";
 	assert_int_equal(app_user_update(&f->app, &adm, inside.id, &c, NULL, &f->e), PO_OK);
 	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.update'"),
-			    "{\"after\":{\"disabled\":true,\"role\":\"union\",\"unit_code\":\"29350\"},"
-			    "\"before\":{\"disabled\":false,\"role\":\"union\",\"unit_code\":\"29350-01\"},"
+			    "{\"after\":{\"disabled\":true,\"full_name\":\"\",\"role\":\"union\",\"unit_code\":\"29350\"},"
+			    "\"before\":{\"disabled\":false,\"full_name\":\"\",\"role\":\"union\",\"unit_code\":\"29350-01\"},"
 			    "\"username\":\"an\"}");
 	fixture_free(f);
 }
@@ -309,8 +354,8 @@ static void disabling_and_password_reset_close_sessions(void **state)
 	assert_int_equal(app_session(&f->app, token_of('f'), &v, csrf, &f->e), PO_OK);
 	assert_int_equal(app_login(&f->app, "lan", PW2, token, csrf, &v, &f->e), PO_OK);
 	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.update' ORDER BY id DESC"),
-			    "{\"after\":{\"disabled\":false,\"password\":\"changed\",\"role\":\"union\",\"unit_code\":\"29350\"},"
-			    "\"before\":{\"disabled\":false,\"role\":\"union\",\"unit_code\":\"29350\"},"
+			    "{\"after\":{\"disabled\":false,\"full_name\":\"\",\"password\":\"changed\",\"role\":\"union\",\"unit_code\":\"29350\"},"
+			    "\"before\":{\"disabled\":false,\"full_name\":\"\",\"role\":\"union\",\"unit_code\":\"29350\"},"
 			    "\"username\":\"lan\"}");
 	assert_int_equal(fixture_query_int(f, "SELECT count(*) FROM audit WHERE detail LIKE '%argon2%'"
 					      " OR detail LIKE '%" PW2 "%'"),
@@ -342,7 +387,7 @@ static void user_create_by_checks_the_unit_is_inside_her_units(void **state)
 	assert_int_equal(u.id, 3);
 	assert_string_equal(u.unit_code, "29350-01");
 	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action='user.add'"),
-			    "{\"username\":\"moi\",\"role\":\"collector\",\"unit\":\"29350-01\"}");
+			    "{\"username\":\"moi\",\"role\":\"collector\",\"unit\":\"29350-01\",\"full_name\":\"\"}");
 	fixture_free(f);
 }
 
@@ -499,8 +544,8 @@ static void report_user_and_audit_entry_shapes(void **state)
 	snprintf(u.unit_code, sizeof u.unit_code, "29350");
 	o = report_user(&u);
 	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-	assert_string_equal(s, "{\"disabled\":false,\"id\":3,\"role\":\"collector\",\"unit_code\":\"29350\","
-			       "\"username\":\"lan\"}");
+	assert_string_equal(s, "{\"disabled\":false,\"full_name\":\"\",\"id\":3,\"role\":\"collector\","
+			       "\"unit_code\":\"29350\",\"username\":\"lan\"}");
 	free(s);
 	json_decref(o);
 	o = report_audit_entry(&r);
@@ -530,6 +575,7 @@ int main(void)
 		cmocka_unit_test(purge_deletes_only_expired_sessions),
 		cmocka_unit_test(user_list_is_scoped_and_ordered_by_username),
 		cmocka_unit_test(user_update_changes_role_and_unit_and_audits_before_after),
+		cmocka_unit_test(a_full_name_is_cleaned_stored_changed_and_audited),
 		cmocka_unit_test(user_update_stays_inside_the_admins_units),
 		cmocka_unit_test(an_admin_cannot_demote_or_disable_herself),
 		cmocka_unit_test(disabling_and_password_reset_close_sessions),

@@ -524,7 +524,8 @@ static void referrals_and_due_lists_are_scoped(void **state)
 	assert_int_equal(app_referral_add_by(&w->f->app, &w->lan, w->s29350, w->n29350, 2, 1, "family",
 					     date_make(2026, 1, 10), &w->f->e),
 			 PO_OK);
-	/* the person brought in must be of her units; the referrer may not */
+	/* the person brought in must be of her units, and so must the
+	 * referrer: one outside answers like an unknown one */
 	assert_int_equal(app_referral_add_by(&w->f->app, &w->lan, w->s29350, w->n29350, 3, 1, "friend",
 					     date_make(2026, 1, 10), &w->f->e),
 			 PO_EINVAL);
@@ -532,7 +533,32 @@ static void referrals_and_due_lists_are_scoped(void **state)
 	assert_string_equal(w->f->e.en, "no person with id 3");
 	assert_int_equal(app_referral_add_by(&w->f->app, &w->ngai, w->s29365, w->n29365, 3, 1, "friend",
 					     date_make(2026, 1, 10), &w->f->e),
+			 PO_EINVAL);
+	assert_string_equal(w->f->e.field, "by");
+	assert_string_equal(w->f->e.en, "no person with id 1");
+	assert_int_equal(app_referral_add_by(&w->f->app, &w->ngai, w->s29365, w->n29365, 3, 99, "friend",
+					     date_make(2026, 1, 10), &w->f->e),
+			 PO_EINVAL);
+	assert_string_equal(w->f->e.field, "by");
+	assert_string_equal(w->f->e.en, "no person with id 99");
+	/* the province's admin sees both ends */
+	assert_int_equal(app_referral_add_by(&w->f->app, &w->tinh, w->s84, w->n84, 3, 1, "friend",
+					     date_make(2026, 1, 10), &w->f->e),
 			 PO_OK);
+	/* Xa's collector sees the figures of 29365, not the name of Lan (29350) */
+	assert_int_equal(app_referral_summary_by(&w->f->app, &w->ngai, w->s29365, w->n29365, NULL, &u, &s, &w->f->e),
+			 PO_OK);
+	assert_int_equal(s.pairs, 1);
+	assert_int_equal(s.ntop, 1);
+	assert_int_equal(s.top[0].person, 1);
+	assert_string_equal(s.top[0].full_name, "");
+	/* a loop: Hùng brought Lan in, who brought Hùng in (below: Lan
+	 * brought Hùng in first), or a longer one, is refused */
+	assert_int_equal(app_referral_add_by(&w->f->app, &w->lan, w->s29350, w->n29350, 1, 2, "family",
+					     date_make(2026, 1, 10), &w->f->e),
+			 PO_EINVAL);
+	assert_string_equal(w->f->e.field, "by");
+	assert_string_equal(w->f->e.en, "person 2 was brought in by person 1 (directly or through others): the referral would close a loop");
 	assert_int_equal(app_referral_add_by(&w->f->app, &w->xem, w->s29350, w->n29350, 4, 1, "other",
 					     date_make(2026, 1, 10), &w->f->e),
 			 PO_EFORBIDDEN);

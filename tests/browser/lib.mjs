@@ -146,7 +146,7 @@ export async function runChecks(checks, { browser, server }) {
 		};
 		context.on('page', watch);
 		const page = await context.newPage();
-		const t = { context, page, base: server.base, events, name: c.name };
+		const t = { browser, context, page, base: server.base, events, name: c.name };
 		let error = null;
 		let timer;
 		const run = c.fn(t);

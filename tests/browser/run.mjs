@@ -4,14 +4,16 @@
 //
 // Environment: PLUSONE_BIN (default build-test/plusone), PLUSONE_CHROMIUM
 // (default /usr/bin/chromium), PLUSONE_BROWSER_OUT (where screenshots go;
-// default a new directory under /tmp).  Prints "ok - NAME" or
+// default a new directory under /tmp), PLUSONE_BROWSER_ONLY (run only
+// the checks whose name holds this text).  Prints "ok - NAME" or
 // "not ok - NAME" per check (details on "# " lines) and exits 1 when one
 // failed.  tests/run-all runs it; scripts/install-deps installs chromium
 // and playwright-core.
+import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-	CHROMIUM, Fail, OUT, PASSWORD, PLUSONE, TODAY, cleanup, diag, expect, expectEq, later, launch, plusone,
+	CHROMIUM, Fail, OUT, PASSWORD, PLUSONE, ROOT, TODAY, cleanup, diag, expect, expectEq, later, launch, plusone,
 	runChecks, startServer,
 } from './lib.mjs';
 
@@ -376,6 +378,34 @@ check('XSS in a name shows as text', 20000, async ({ page, events }) => {
 	expectEq(events.dialogs.length, 0, 'dialogs');
 });
 
+check('people picked by name: collection lines and the 1+1 form', 20000, async ({ page }) => {
+	const { token } = await apiLogin(COLLECTOR);
+	const found = await api(token, 'GET', '/api/v1/people?q=nguyen+thi&limit=50');
+	const want = found.json.results.find((p) => p.unit_code === COLLECTOR_UNIT);
+	expect(want, `nobody of ${COLLECTOR_UNIT} found`);
+	await loginUI(page, COLLECTOR);
+	await page.goto('/collect');
+	const line = page.locator('form#collect-form fieldset.line').first();
+	expectEq(await line.locator('input[name="person_0"]').getAttribute('type'), 'hidden', 'the person id of line 1 is typed');
+	const asked = later(page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/people', { timeout: 6000 }));
+	await line.locator('.pick-q').pressSequentially(want.full_name, { delay: 15 });
+	expectEq((await asked).status(), 200, 'the picker\'s search');
+	const choice = line.locator('.picks button').filter({ hasText: want.full_name }).first();
+	await choice.waitFor({ timeout: 5000 }).catch(() => { throw new Fail(`no choice "${want.full_name}" offered`); });
+	await choice.click();
+	const picked = Number(await line.locator('input[name="person_0"]').inputValue());
+	const pr = await api(token, 'GET', `/api/v1/people/${picked}`);
+	expectEq(pr.json.full_name, want.full_name, 'the person chosen for line 1');
+	expectEq((await line.locator('.pname').innerText()).trim(), want.full_name, 'the name shown on line 1');
+	// the 1+1 form without script: a name search whose choices fill the form
+	await page.goto(`/referrals?q=${encodeURIComponent(want.full_name)}`);
+	const pick = page.locator('a', { hasText: 'Là người vận động' }).first();
+	await pick.click();
+	expectEq(await page.locator('#ref-referrer').inputValue(), String(picked), 'the referrer chosen by name');
+	expect((await page.locator('#ref-form').innerText()).includes(want.full_name), 'the 1+1 form does not name the referrer');
+	expectEq(await page.locator('#ref-person').getAttribute('type'), 'hidden', 'the person id of the 1+1 form is typed');
+});
+
 check('dashboard at 360 px', 15000, async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await loginUI(page, UNION);
@@ -388,6 +418,142 @@ check('dashboard at 360 px', 15000, async ({ page }) => {
 	diag(`screenshot ${shot}`);
 	const w = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(w <= 360, `document.documentElement.scrollWidth is ${w} (> 360): horizontal scroll`);
+});
+
+// ---- every page at 360 px ----
+
+// The GET routes of HTML pages in the route table (src/web/routes.c).
+function htmlPages() {
+	const src = fs.readFileSync(path.join(ROOT, 'src/web/routes.c'), 'utf8');
+	const out = [];
+	for (const m of src.matchAll(/\{"GET", "([^"]+)", [^,]+, WF_HTML,/g))
+		out.push(m[1]);
+	return out;
+}
+
+// What is wrong with the layout of the page at its width: the document
+// scrolls sideways; a box whose content is wider than it (scrolls or is
+// cut); a word whose letters are on two lines (each word's
+// Range.getClientRects(): a word on one line has every rect on the
+// same line).  A list of short texts, empty when all is well.
+async function layoutProblems(page) {
+	return page.evaluate(() => {
+		const out = [], de = document.documentElement;
+		if (de.scrollWidth > de.clientWidth + 1)
+			out.push(`the page scrolls sideways: ${de.scrollWidth} px > ${de.clientWidth} px`);
+		const hidden = (el) => {
+			for (; el; el = el.parentElement) {
+				const cs = getComputedStyle(el);
+				if (cs.display === 'none' || cs.visibility === 'hidden' || (cs.clip && cs.clip !== 'auto')
+					|| el.hidden || ['OPTION', 'SELECT', 'SCRIPT', 'STYLE', 'TITLE', 'TEXTAREA'].includes(el.tagName))
+					return true;
+			}
+			return false;
+		};
+		const what = (el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
+		for (const el of document.body.querySelectorAll('*')) {
+			if (['INPUT', 'SELECT', 'TEXTAREA', 'OPTION', 'BUTTON'].includes(el.tagName) || hidden(el))
+				continue;
+			if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+				const cs = getComputedStyle(el);
+				if (cs.overflowX !== 'visible' || el.getBoundingClientRect().right > de.clientWidth + 1)
+					out.push(`${what(el)} is ${el.scrollWidth} px wide inside ${el.clientWidth} px`);
+			}
+		}
+		const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+			const t = n.textContent;
+			// preformatted machine text (pre, code) wraps where it must
+			if (!t.trim() || hidden(n.parentElement) || n.parentElement.closest('pre, code'))
+				continue;
+			for (const m of t.matchAll(/\S+/g)) {
+				if (m[0].length < 2)
+					continue;
+				const r = document.createRange();
+				r.setStart(n, m.index);
+				r.setEnd(n, m.index + m[0].length);
+				const rects = [...r.getClientRects()].filter((x) => x.width > 0 && x.height > 0);
+				if (rects.length < 2)
+					continue;
+				const tops = rects.map((x) => x.top), lines = Math.max(...tops) - Math.min(...tops);
+				if (lines > rects[0].height / 2)
+					out.push(`"${m[0].slice(0, 30)}" is broken across lines in ${what(n.parentElement)}`);
+			}
+		}
+		return [...new Set(out)];
+	});
+}
+
+check('every page at 360 px: no sideways scroll, no word broken', 30000, async ({ browser, base }) => {
+	// real ids: a person of the collector's hamlet, her household, a
+	// receipt, a remittance of it
+	const logins = {};
+	for (const u of [UNION, COLLECTOR, 'admin', 'bhxh.tieucan'])
+		logins[u] = (await apiLogin(u)).token;
+	const found = await api(logins[COLLECTOR], 'GET', '/api/v1/people?q=nguyen&limit=50');
+	const [person, other] = found.json.results.filter((p) => p.unit_code === COLLECTOR_UNIT);
+	expect(person && other, `not two people of ${COLLECTOR_UNIT} found`);
+	const full = (await api(logins[COLLECTOR], 'GET', `/api/v1/people/${person.id}`)).json;
+	const paid = await api(logins[COLLECTOR], 'POST', '/api/v1/collect', {
+		payer: person.id, items: [{ scheme: 'bhyt', person: person.id, months: 12 }],
+	});
+	expect(paid.status === 200 || paid.status === 201, `POST /api/v1/collect ${paid.status} ${paid.text.slice(0, 200)}`);
+	const rid = paid.json.receipt.id;
+	const remit = await api(logins[COLLECTOR], 'POST', '/api/v1/remittances', {});
+	expect(remit.status === 200 || remit.status === 201, `POST /api/v1/remittances ${remit.text.slice(0, 200)}`);
+	const mid = remit.json.remittance.id;
+	const ids = { '/people/{id}': person.id, '/people/{id}/edit': person.id, '/households/{id}': full.household_id,
+		'/receipts/{id}': rid, '/remittances/{id}': mid };
+	// who visits each page (a role allowed there), and extra addresses
+	const who = { '/collect': COLLECTOR, '/remit': COLLECTOR, '/users': 'admin', '/audit': 'admin',
+		'/settings': 'admin', '/remittances': 'bhxh.tieucan', '/remittances/{id}': 'bhxh.tieucan' };
+	const extra = [[COLLECTOR, `/collect?person=${other.id}`, 'quote'], [UNION, `/receipts/${rid}?paper=58`],
+		[UNION, '/people?q=nguyen+thi'], [UNION, '/due?days=60'], ['admin', `/users?edit=1`]];
+	const visits = [];
+	for (const pattern of htmlPages()) {
+		if (pattern === '/lang')
+			continue; // a redirect back to the page it was asked from
+		const id = ids[pattern];
+		expect(!pattern.includes('{id}') || id, `no id for ${pattern}: add one to this check`);
+		visits.push([pattern === '/login' ? null : (who[pattern] || UNION), pattern.replace('{id}', String(id))]);
+	}
+	visits.push(...extra);
+	const problems = [];
+	const contexts = {};
+	for (const [user, url, quote] of visits) {
+		const key = user || '-';
+		if (!contexts[key]) {
+			contexts[key] = await browser.newContext({ baseURL: base, locale: 'vi-VN', viewport: { width: 360, height: 740 } });
+			if (user)
+				await contexts[key].addCookies([{ name: 'plusone_session', value: logins[user], url: base }]);
+		}
+		const page = await contexts[key].newPage();
+		const r = await page.goto(url);
+		if (!r || r.status() !== 200) {
+			problems.push(`${url} as ${user}: status ${r?.status()}`);
+			await page.close();
+			continue;
+		}
+		if (quote) { // the live quote of the collection page, shown by money.js
+			const line = page.locator('form#collect-form fieldset.line').first();
+			await line.locator('select[name^="scheme_"]').selectOption('bhyt');
+			await line.locator('select[name^="months_"]').selectOption('6');
+			await page.locator('#live-quote:not([hidden]) tbody tr').first().waitFor({ state: 'attached', timeout: 5000 })
+				.catch(() => problems.push(`${url}: the live quote never showed`));
+		}
+		for (const p of await layoutProblems(page))
+			problems.push(`${url} as ${user}: ${p}`);
+		if (problems.length && !fs.existsSync(path.join(OUT, 'layout-360.png')))
+			await page.screenshot({ path: path.join(OUT, 'layout-360.png'), fullPage: true });
+		await page.close();
+	}
+	for (const c of Object.values(contexts))
+		await c.close();
+	diag(`${visits.length} pages visited at 360 px`);
+	if (problems.length)
+		fs.writeFileSync(path.join(OUT, 'layout-360.txt'), problems.join('\n') + '\n');
+	expect(problems.length === 0, `${problems.length} problems (all in ${OUT}/layout-360.txt):\n`
+		+ problems.slice(0, 25).join('\n'));
 });
 
 // ---- main ----
@@ -411,7 +577,9 @@ async function main() {
 		diag(`${CHROMIUM} ${browser.version()}; set up in ${((Date.now() - started) / 1000).toFixed(1)} s `
 			+ `(init --demo ${((t1 - started) / 1000).toFixed(1)} s, serve ${((t2 - t1) / 1000).toFixed(1)} s, `
 			+ `chromium ${((Date.now() - t2) / 1000).toFixed(1)} s)`);
-		failures += await runChecks(checks, { browser, server });
+		// PLUSONE_BROWSER_ONLY=TEXT runs only the checks whose name holds it
+		const only = process.env.PLUSONE_BROWSER_ONLY;
+		failures += await runChecks(only ? checks.filter((c) => c.name.includes(only)) : checks, { browser, server });
 	} catch (e) {
 		failures++;
 		console.log('not ok - browser');

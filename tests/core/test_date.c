@@ -441,6 +441,25 @@ static void format_iso_writes_ten_characters_and_a_nul(void **state)
 	assert_string_equal(out, "1985-01-01");
 }
 
+static void format_vn_writes_day_month_year_and_parses_back(void **state)
+{
+	char out[DATE_ISO_LEN + 2];
+	date_t yo = mk(1985, 1, 1), back;
+	err_t e;
+	(void)state;
+	memset(out, 'x', sizeof out);
+	date_format_vn(mk(1985, 8, 5), out);
+	assert_string_equal(out, "05/08/1985");
+	assert_int_equal(out[DATE_ISO_LEN + 1], 'x');
+	date_format_vn(mk(2026, 12, 31), out);
+	assert_string_equal(out, "31/12/2026");
+	assert_int_equal(date_parse_input(out, strlen(out), false, &back, "date", &e), PO_OK);
+	assert_int_equal(date_cmp(back, mk(2026, 12, 31)), 0);
+	yo.year_only = true;
+	date_format_vn(yo, out);
+	assert_string_equal(out, "1985");
+}
+
 static void formatted_dates_parse_back_to_the_same_day(void **state)
 {
 	char out[DATE_ISO_LEN + 1];
@@ -525,6 +544,7 @@ int main(void)
 		cmocka_unit_test(age_of_someone_born_on_29_february),
 		cmocka_unit_test(age_from_a_year_only_birth_counts_from_1_january),
 		cmocka_unit_test(format_iso_writes_ten_characters_and_a_nul),
+		cmocka_unit_test(format_vn_writes_day_month_year_and_parses_back),
 		cmocka_unit_test(formatted_dates_parse_back_to_the_same_day),
 		cmocka_unit_test(today_comes_from_plusone_today_when_it_is_valid),
 		cmocka_unit_test(today_is_the_vietnam_date_otherwise),

@@ -116,7 +116,7 @@ check "and her session ends at once" is 401
 
 # ---- the audit log
 req GET "/api/v1/audit?action=user.update&entity=user&entity_id=2" -H "$AADM"
-check "the audit log shows before and after of a user update" json_eq '[d["results"][1]["actor"], d["results"][1]["detail"]["before"], d["results"][1]["detail"]["after"]]' '["adm", {"disabled": false, "role": "union", "unit_code": "29350"}, {"disabled": false, "role": "collector", "unit_code": "29350-01"}]'
+check "the audit log shows before and after of a user update" json_eq '[d["results"][1]["actor"], d["results"][1]["detail"]["before"], d["results"][1]["detail"]["after"]]' '["adm", {"disabled": false, "full_name": "", "role": "union", "unit_code": "29350"}, {"disabled": false, "full_name": "", "role": "collector", "unit_code": "29350-01"}]'
 check "newest first" json_eq '[len(d["results"]), d["results"][0]["detail"]["after"]["disabled"], d["next"]]' '[2, true, null]'
 req GET "/api/v1/audit?limit=200" -H "$AADM"
 check "the audit log never holds a password hash" bash -c "[ $RC = 200 ] && ! grep -q 'pass_hash' '$WORK/body' && ! grep -q 'argon2' '$WORK/body'"
@@ -138,6 +138,17 @@ api_login binh "$PW"
 BINH=$(field token)
 req GET /api/v1/audit -H "Authorization: Bearer $BINH"
 check "a non-admin may not read the audit log" is 403
+
+# ---- full names, as printed on receipts
+req POST /api/v1/users -H "$AADM" -d "{\"username\": \"mai\", \"role\": \"collector\", \"unit_code\": \"29350-01\", \"password\": \"$PW\", \"full_name\": \"  Nguyễn  Thị Mai \"}"
+check "adding a user with a full name answers 201 with the name cleaned" json_eq '[d["username"], d["full_name"]]' '["mai", "Nguyễn Thị Mai"]'
+MAI=$(field id)
+req PATCH "/api/v1/users/$MAI" -H "$AADM" -d '{"full_name": "Võ Thị Ngọc Mai"}'
+check "patching full_name alone changes it" json_eq '[d["full_name"]]' '["Võ Thị Ngọc Mai"]'
+req PATCH "/api/v1/users/$MAI" -H "$AADM" -d '{"full_name": 5}'
+check "a full_name that is not text answers 422 on full_name" json_eq '[x["field"] for x in d["errors"]]' '["full_name"]'
+req GET /api/v1/users -H "$AADM"
+check "the user list shows the full name" json_eq '[u["full_name"] for u in d["results"] if u["username"] == "mai"]' '["Võ Thị Ngọc Mai"]'
 
 # ---- a new login closes the session whose cookie it carries
 api_login adm "$PW" -b "plusone_session=$ADM"

@@ -30,6 +30,11 @@ run_in $'mật khẩu bí mật\n' user add lan --role collector --unit 29350 --
 check "user add reads the password from stdin" json_eq '[d["username"], d["role"], d["unit_code"]]' '["lan", "collector", "29350"]'
 run_in $'mật khẩu bí mật\n' user add lan --role collector --unit 29350 --password-stdin
 check "a taken username exits 2" rc_is 2
+run_in $'mật khẩu bí mật\n' user add hieu --role collector --unit 29350 --full-name 'Võ  Thị Ngọc Hiếu' --password-stdin --json
+check "user add --full-name stores the name cleaned" json_eq '[d["username"], d["full_name"]]' '["hieu", "Võ Thị Ngọc Hiếu"]'
+run_in $'mật khẩu bí mật\n' user add hieu2 --role collector --unit 29350 --full-name "$(printf 'a%.0s' $(seq 201))" --password-stdin
+check "a full name over 200 bytes exits 2" rc_is 2
+check "the message names --full-name" err_has "full-name"
 run_in $'mật khẩu bí mật\n' user add mai --role chief --unit 29350 --password-stdin
 check "an unknown role exits 2" rc_is 2
 check "the message names the role" err_has "chief"

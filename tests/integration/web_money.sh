@@ -58,6 +58,16 @@ check "collector logs in with the form" is 303
 # ---- collecting ----
 page lan GET /collect
 check "GET /collect answers 200" is 200
+# "Thu cho cả hộ": the household's members who are due, and only them
+page lan GET "/collect?household=2"
+check "collecting for household HGD2 prefills Sa Ly's BHXH line" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'name=\"person_0\" value=\"4\"' && printf '%s' \"\$0\" | grep -qE 'name=\"scheme_0\"[^>]*><option value=\"bhyt\">[^<]*</option><option value=\"bhxh\" selected' && ! printf '%s' \"\$0\" | grep -q 'name=\"person_1\" value=\"[0-9]'" "$OUT"
+page lan GET "/collect?household=1"
+check "a household with nobody due says so and prefills no line" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'Không có ai trong hộ đến hạn đóng' && ! printf '%s' \"\$0\" | grep -q 'name=\"person_0\" value=\"[0-9]'" "$OUT"
+page lan GET "/collect?household=3"
+check "a household outside her units answers 404" is 404
+page lan GET /households/2
+check "the household page offers Thu cho cả hộ" has 'href="/collect?household=2"'
+page lan GET /collect
 check "the collect page is safe: CSP, nosniff, Referrer-Policy, < 50 KB, no inline script or style" safe_page
 check "it loads money.js and receipt.css" bash -c "printf '%s' \"\$0\" | grep -q 'src=\"/static/money.js\"' && printf '%s' \"\$0\" | grep -q 'href=\"/static/receipt.css\"'" "$OUT"
 check "it carries the CSRF field and the live quote endpoint" bash -c "printf '%s' \"\$0\" | grep -q 'name=\"csrf\"' && printf '%s' \"\$0\" | grep -q 'data-quote=\"/api/v1/collect/preview\"'" "$OUT"
@@ -115,6 +125,7 @@ check "the receipt page answers 200 and is safe" bash -c "[ $RC = 200 ]" && chec
 amounts "$WORK/receipt.html" >"$WORK/got_receipt.txt"
 check "the receipt shows the command line's exact amounts" diff "$WORK/want.txt" "$WORK/got_receipt.txt"
 check "the receipt names the book and serial, the date, payer and collector" bash -c "for s in 'Quyển Q-lan · Số 2' 'Ngày 29/11/2026' 'Nguyễn Thị Lan (số 1' '<dd>lan</dd>' 'BIÊN LAI THU TIỀN'; do grep -qF \"\$s\" '$WORK/receipt.html' || { echo \"# missing \$s\"; exit 1; }; done"
+check "the receipt gives the total in words, the payer's unit by name and how to verify" bash -c "for s in 'Bằng chữ: <em>Sáu triệu ba trăm mười nghìn hai trăm sáu mươi đồng</em>' 'Ấp Ô Ét <span class=\"nw\">29350-01</span>' 'Tra cứu: ứng dụng VssID hoặc baohiemxahoi.gov.vn' 'Thẻ có giá trị' 'Ngày sinh 01/01/1980'; do grep -qF \"\$s\" '$WORK/receipt.html' || { echo \"# missing \$s\"; exit 1; }; done"
 check "A5 is the default layout with a print button for money.js" bash -c "grep -q 'class=\"receipt-page paper-a5\"' '$WORK/receipt.html' && grep -q 'data-print' '$WORK/receipt.html' && grep -q 'href=\"/static/receipt.css\"' '$WORK/receipt.html'"
 page lan GET "$RECEIPT?paper=58"
 check "?paper=58 renders the receipt with the thermal class" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -q 'class=\"receipt-page paper-58\"'" "$OUT"
@@ -122,6 +133,18 @@ page lan POST /collect "${FORM[@]}" --data do=confirm --data "person_0=99"
 check "an unknown person is refused (422) and nothing is recorded" bash -c "[ $RC = 422 ] && printf '%s' \"\$0\" | grep -q 'role=\"alert\"'" "$OUT"
 page lan POST /collect --data-urlencode "csrf=$TOKEN" --data "do=preview&person_0=1&scheme_0=bhxh&months_0=12&income_0=1.000"
 check "an income below the floor names the bound at its line" bash -c "[ $RC = 422 ] && printf '%s' \"\$0\" | grep -q '1.500.000' && printf '%s' \"\$0\" | grep -q 'aria-invalid'" "$OUT"
+
+# ---- dates typed and shown dd/mm/yyyy, whatever the phone's language ----
+page lan GET /collect
+check "the collection date is a text field showing today as 29/11/2026" bash -c "printf '%s' \"\$0\" | grep -qE '<input type=\"text\" inputmode=\"numeric\" id=\"date\" name=\"date\" value=\"29/11/2026\"'" "$OUT"
+page lan POST /collect --data-urlencode "csrf=$TOKEN" --data "do=preview&person_0=4&scheme_0=bhyt&months_0=3&date=5/11/2026"
+check "a date typed 5/11/2026 is read as 5 November 2026" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF '05/11/2026'" "$OUT"
+page lan POST /collect --data-urlencode "csrf=$TOKEN" --data "do=preview&person_0=4&scheme_0=bhyt&months_0=3&date=30/11/2026"
+check "a date after today is refused, the message in dd/mm/yyyy" bash -c "[ $RC = 422 ] && printf '%s' \"\$0\" | grep -qF '30/11/2026' && printf '%s' \"\$0\" | grep -qF '29/11/2026' && ! printf '%s' \"\$0\" | grep -qF '2026-11-30'" "$OUT"
+page lan GET "/receipts?from=01/11/2026&to=30/11/2026"
+check "the receipts filter takes dd/mm/yyyy and shows it back" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'name=\"from\" value=\"01/11/2026\"' && printf '%s' \"\$0\" | grep -qF 'name=\"to\" value=\"30/11/2026\"'" "$OUT"
+page lan GET "/receipts?from=2026-11-01"
+check "and ISO dates still, shown dd/mm/yyyy" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'name=\"from\" value=\"01/11/2026\"'" "$OUT"
 
 # ---- the live quote through the API (what money.js calls) ----
 page lan POST /api/v1/collect/preview -H "X-CSRF-Token: $TOKEN" -H "Content-Type: application/json" -d '{"payer": 4, "items": [{"scheme": "bhyt", "person": 4, "months": 6}]}'
@@ -196,9 +219,21 @@ check "a viewer sees the receipts list" is 200
 page lan GET /collect -b "plusone_lang=en"
 check "English through the plusone_lang cookie" has "Collect a payment"
 req GET /static/money.js
-check "money.js is served and under 8 KB" bash -c "[ $RC = 200 ] && [ \$(wc -c <'$WORK/body') -lt 8192 ] && ! grep -q innerHTML '$WORK/body'"
+# (9 KB: the pages' dates are typed dd/mm/yyyy and sent to the API as ISO)
+check "money.js is served and under 9 KB" bash -c "[ $RC = 200 ] && [ \$(wc -c <'$WORK/body') -lt 9216 ] && ! grep -q innerHTML '$WORK/body'"
 req GET /static/receipt.css
 check "receipt.css is served with the A5 and 58 mm pages" bash -c "[ $RC = 200 ] && grep -q 'size: A5' '$WORK/body' && grep -q '58mm' '$WORK/body'"
+
+# ---- units by name on the money pages' filters ----
+page lan GET /due
+check "the due list picks units by name, her own selected, none outside" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF '<option value=\"29350\" selected>Xã Hiếu Tử (29350)</option>' && printf '%s' \"\$0\" | grep -qF '<option value=\"29350-01\">Ấp Ô Ét (29350-01)</option>' && ! printf '%s' \"\$0\" | grep -qF 'value=\"29365\"'" "$OUT"
+page lan GET "/referrals?unit=29350-01"
+check "so does the 1+1 page" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF '<option value=\"29350-01\" selected>Ấp Ô Ét (29350-01)</option>'" "$OUT"
+page lan GET "/referrals?q=thach+sa&person=1"
+check "the 1+1 name search offers Sa Ly as either side, keeping Lan chosen" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF 'href=\"/referrals?referrer=4&amp;person=1\"' && printf '%s' \"\$0\" | grep -qF 'Nguyễn Thị Lan</span>'" "$OUT"
+
+page lan GET /receipts
+check "the receipts filter picks the collector by name: a collector, herself only" bash -c "[ $RC = 200 ] && printf '%s' \"\$0\" | grep -qF '<option value=\"lan\">lan (lan)</option>' && ! printf '%s' \"\$0\" | grep -qF 'value=\"xa\"'" "$OUT"
 
 serve_stop
 check "the server stops cleanly" [ "$SERVE_RC" -eq 0 ]

@@ -12,6 +12,7 @@
 
 #include "app/accounts.h"
 #include "app/collect.h"
+#include "app/handover.h"
 #include "web/web.h"
 #include "web/web_int.h"
 
@@ -28,9 +29,10 @@ struct route_case {
 };
 
 /* Ids filled by the fixture, substituted for {P} (person), {H}
- * (household), {R} (receipt), {U} (unit), {S} (user) in paths. */
+ * (household), {R} (receipt), {U} (unit), {S} (user), {M} (remittance:
+ * M0 already confirmed) in paths. */
 static struct {
-	int64_t person[2], household[2], receipt[2], unit[2], user[2];
+	int64_t person[2], household[2], receipt[2], unit[2], user[2], remit[2];
 } ids;
 
 static const struct route_case cases[] = {
@@ -38,6 +40,7 @@ static const struct route_case cases[] = {
 	{"GET", "/static/app.css", NULL, NULL, NULL, 200, 0},
 	{"GET", "/static/app.js", NULL, NULL, NULL, 200, 0},
 	{"GET", "/static/money.js", NULL, NULL, NULL, 200, 0},
+	{"GET", "/static/picker.js", NULL, NULL, NULL, 200, 0},
 	{"GET", "/static/receipt.css", NULL, NULL, NULL, 200, 0},
 	{"GET", "/api/v1/openapi.json", NULL, NULL, NULL, 200, 0},
 	{"POST", "/api/v1/login", NULL, NULL, "{\"username\":\"nobody\",\"password\":\"x\"}", 401, 0},
@@ -65,6 +68,9 @@ static const struct route_case cases[] = {
 	{"PATCH", "/api/v1/households/{id}", "/api/v1/households/{H0}", "/api/v1/households/{H1}", "{}", 422, 404},
 	{"POST", "/api/v1/households/{id}/poverty", "/api/v1/households/{H0}/poverty",
 	 "/api/v1/households/{H1}/poverty", "{}", 422, 404},
+	{"GET", "/api/v1/duplicates", NULL, NULL, NULL, 200, 0},
+	{"POST", "/api/v1/duplicates/{id}/distinct", "/api/v1/duplicates/999999/distinct", NULL, "{}", 404, 0},
+	{"POST", "/api/v1/people/{id}/merge", "/api/v1/people/{P0}/merge", "/api/v1/people/{P1}/merge", "{}", 422, 404},
 	{"GET", "/api/v1/quotes/bhxh", "/api/v1/quotes/bhxh?income=1", NULL, NULL, 422, 0},
 	{"GET", "/api/v1/quotes/bhyt", "/api/v1/quotes/bhyt?ordinal=1&months=12", NULL, NULL, 200, 0},
 	{"GET", "/api/v1/params", NULL, NULL, NULL, 200, 0},
@@ -78,6 +84,13 @@ static const struct route_case cases[] = {
 	 404},
 	{"POST", "/api/v1/remittances", NULL, NULL, "{\"date\":\"not a date\"}", 422, 0},
 	{"GET", "/api/v1/cash", NULL, NULL, NULL, 200, 0},
+	{"GET", "/api/v1/collectors", NULL, NULL, NULL, 200, 0},
+	{"GET", "/api/v1/remittances", NULL, NULL, NULL, 200, 0},
+	{"GET", "/api/v1/remittances/{id}", "/api/v1/remittances/{M0}", "/api/v1/remittances/{M1}", NULL, 200, 404},
+	{"POST", "/api/v1/remittances/{id}/confirm", "/api/v1/remittances/{M0}/confirm",
+	 "/api/v1/remittances/{M1}/confirm", "{}", 409, 404},
+	{"GET", "/api/v1/settings/point", NULL, NULL, NULL, 200, 0},
+	{"PATCH", "/api/v1/settings/point", NULL, NULL, "{\"code\":5}", 422, 0},
 	{"GET", "/api/v1/referrals", NULL, NULL, NULL, 200, 0},
 	{"POST", "/api/v1/referrals", NULL, NULL, "{}", 422, 0},
 	{"GET", "/api/v1/due", NULL, NULL, NULL, 200, 0},
@@ -98,6 +111,8 @@ static const struct route_case cases[] = {
 	{"POST", "/people/{id}/edit", "/people/{P0}/edit", "/people/{P1}/edit", "dob=31%2F02%2F1990", 422, 404},
 	{"GET", "/households/{id}", "/households/{H0}", "/households/{H1}", NULL, 200, 404},
 	{"POST", "/households/{id}", "/households/{H0}", "/households/{H1}", "", 422, 404},
+	{"GET", "/duplicates", NULL, NULL, NULL, 200, 0},
+	{"POST", "/duplicates/{id}", "/duplicates/999999", NULL, "action=merge", 404, 0},
 	{"GET", "/collect", NULL, NULL, NULL, 200, 0},
 	{"POST", "/collect", NULL, NULL, "", 422, 0},
 	{"GET", "/receipts", NULL, NULL, NULL, 200, 0},
@@ -105,6 +120,11 @@ static const struct route_case cases[] = {
 	{"POST", "/receipts/{id}/void", "/receipts/{R0}/void", "/receipts/{R1}/void", "", 422, 404},
 	{"GET", "/remit", NULL, NULL, NULL, 200, 0},
 	{"POST", "/remit", NULL, NULL, "date=x", 422, 0},
+	{"GET", "/remittances", NULL, NULL, NULL, 200, 0},
+	{"GET", "/remittances/{id}", "/remittances/{M0}", "/remittances/{M1}", NULL, 200, 404},
+	{"POST", "/remittances/{id}/confirm", "/remittances/{M0}/confirm", "/remittances/{M1}/confirm", "", 409, 404},
+	{"GET", "/settings", NULL, NULL, NULL, 200, 0},
+	{"POST", "/settings", NULL, NULL, "code=12345678901234567890123456789012345678901", 422, 0},
 	{"GET", "/referrals", NULL, NULL, NULL, 200, 0},
 	{"POST", "/referrals", NULL, NULL, "", 422, 0},
 	{"GET", "/due", NULL, NULL, NULL, 200, 0},
@@ -137,7 +157,7 @@ static void fill_path(const char *p, char *out, size_t cap)
 		if (p[0] == '{' && p[1] && (p[2] == '0' || p[2] == '1') && p[3] == '}') {
 			int k = p[2] - '0';
 			int64_t v = p[1] == 'P' ? ids.person[k] : p[1] == 'H' ? ids.household[k] : p[1] == 'R' ? ids.receipt[k]
-				  : p[1] == 'U' ? ids.unit[k] : ids.user[k];
+				  : p[1] == 'U' ? ids.unit[k] : p[1] == 'M' ? ids.remit[k] : ids.user[k];
 			n += (size_t)snprintf(out + n, cap - n, "%lld", (long long)v);
 			p += 4;
 		} else {
@@ -219,10 +239,16 @@ static int setup(void **state)
 	assert_int_equal(app_params_sync(&fx->app, &r, &fx->e), PO_OK);
 	web_settings_default(&s);
 	assert_int_equal(web_state_open(&s, &fx->e), PO_OK);
+	user_t officer;
+	remittance_row_t m;
+	int64_t n;
+	money_t amount, commission;
 	for (r = 0; r < UROLE_COUNT; r++) {
-		int64_t id = fixture_user(fx, names[r], (enum user_role)r, "29350", PASSWORD).id;
+		user_t u = fixture_user(fx, names[r], (enum user_role)r, "29350", PASSWORD);
 		if (r == UROLE_VIEWER)
-			ids.user[0] = id;
+			ids.user[0] = u.id;
+		if (r == UROLE_OFFICER)
+			officer = u;
 		relogin(r);
 	}
 	ids.user[1] = fixture_user(fx, "thu2", UROLE_COLLECTOR, "29365", PASSWORD).id;
@@ -230,6 +256,14 @@ static int setup(void **state)
 	ids.person[1] = add_person("Lê Thị Xa", "084180000002", "29365", "TN-001");
 	assert_int_equal(store_household_find(fx->app.store, "HT-001", &ids.household[0], &fx->e), PO_OK);
 	assert_int_equal(store_household_find(fx->app.store, "TN-001", &ids.household[1], &fx->e), PO_OK);
+	/* a remittance on each side (of earlier receipts), the inside one
+	 * confirmed, so that confirming it again changes nothing */
+	add_receipt("thu", add_person("Trần Thị Mơ", "084180000003", "29350", "HT-002"));
+	add_receipt("thu2", add_person("Lê Thị Hoa", "084180000004", "29365", "TN-002"));
+	assert_int_equal(app_remit(&fx->app, "thu", fx->app.today, &ids.remit[0], &n, &amount, &commission, &fx->e), PO_OK);
+	assert_int_equal(app_remit(&fx->app, "thu2", fx->app.today, &ids.remit[1], &n, &amount, &commission, &fx->e),
+			 PO_OK);
+	assert_int_equal(app_remittance_confirm_by(&fx->app, &officer, NULL, 0, ids.remit[0], &m, &fx->e), PO_OK);
 	ids.receipt[0] = add_receipt("thu", ids.person[0]);
 	ids.receipt[1] = add_receipt("thu2", ids.person[1]);
 	ids.unit[0] = fixture_unit_id(fx, "29350");

@@ -40,13 +40,15 @@
 		if (p.cccd) meta.push(d.cccd + " " + p.cccd);
 		meta.push(p.unit_code || "");
 		if (p.household_code) meta.push(d.hh + " " + p.household_code);
+		meta.push(p.bhyt_valid_until ? d.bhyt + " " + dmy(p.bhyt_valid_until) : d.nobhyt);
+		meta.push(p.bhxh_paid_until ? d.bhxh + " " + dmy(p.bhxh_paid_until) : d.nobhxh);
 		a.appendChild(el("span", "meta", meta.join(" · ")));
 		li.appendChild(a);
 		return li;
 	}
 
-	/* Replaces the results box with doc = {total, results}. */
-	function render(box, doc) {
+	/* Replaces the results box with doc = {total, results} of query q. */
+	function render(box, doc, q) {
 		var d = box.dataset, ul, i, count;
 		box.textContent = "";
 		count = doc.total + " " + d.count;
@@ -54,6 +56,17 @@
 		box.appendChild(el("p", "muted", count));
 		if (!doc.results.length) {
 			box.appendChild(el("p", "", d.none));
+			/* where it looked, and the whole commune (the page's own offer) */
+			if (d.looked) {
+				var p = el("p", "muted", d.looked), a;
+				if (d.wide && q) {
+					a = el("a", "", d.wide);
+					a.href = "/people?q=" + encodeURIComponent(q) + "&wide=1";
+					p.appendChild(document.createTextNode(" · "));
+					p.appendChild(a);
+				}
+				box.appendChild(p);
+			}
 			return;
 		}
 		ul = el("ul", "list");
@@ -80,7 +93,7 @@
 				return;
 			}
 			ctl = window.AbortController ? new AbortController() : null;
-			url = "/api/v1/people?q=" + encodeURIComponent(text) + "&limit=" + LIMIT;
+			url = "/api/v1/people?q=" + encodeURIComponent(text) + "&limit=" + LIMIT + "&cover=1";
 			fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"},
 				signal: ctl ? ctl.signal : undefined})
 				.then(function (r) {
@@ -90,7 +103,7 @@
 					return r.json();
 				})
 				.then(function (doc) {
-					if (mine === seq && doc) render(box, doc);
+					if (mine === seq && doc) render(box, doc, text);
 				})
 				.catch(function (e) {
 					if (mine !== seq || (e && e.name === "AbortError")) return;

@@ -1,16 +1,21 @@
 /* money.js: helpers of the money pages (which work without it).  Computes
    no money; textContent only; messages from data-msg-*. */
 "use strict";
+const poMoney = n => { /* as money_format: -1263600 → "-1.263.600 đ" */
+	const v = Math.round(+n || 0);
+	let s = String(Math.abs(v)), o = "";
+	for (; s.length > 3; s = s.slice(0, -3)) o = "." + s.slice(-3) + o;
+	return (v < 0 ? "-" : "") + s + o + " đ";
+};
+if (typeof module === "object") module.exports = { money: poMoney };
 (() => {
+if (typeof document === "undefined") return;
 const d = document, $ = id => d.getElementById(id);
 const all = (s, r) => Array.from((r || d).querySelectorAll(s));
 const msg = (e, k) => e.getAttribute("data-msg-" + k) || "";
-const money = n => { /* 1263600 → "1.263.600 đ" */
-	let s = String(Math.round(+n || 0)), o = "";
-	for (; s.length > 3; s = s.slice(0, -3)) o = "." + s.slice(-3) + o;
-	return s + o + " đ";
-};
+const money = poMoney;
 const vnDate = iso => String(iso || "").split("-").reverse().join("/");
+const isoDate = s => s.split("/").reverse().map(v => v.padStart(2, "0")).join("-"); /* 5/3/2026 → 2026-03-05 */
 const el = (tag, text, cls) => {
 	const e = d.createElement(tag);
 	if (text != null) e.textContent = text;
@@ -87,7 +92,7 @@ if (form && lines) {
 		return row;
 	};
 	const payment = () => { /* the payment for the API; null when not ready */
-		const items = [], dt = $("date").value, rv = ref.value.trim();
+		const items = [], dt = isoDate($("date").value.trim()), rv = ref.value.trim();
 		let bad = false;
 		rows().forEach(row => {
 			const id = fld(row, "person").value.trim(), scheme = fld(row, "scheme").value;
@@ -109,14 +114,20 @@ if (form && lines) {
 		return p;
 	};
 	const totals = t => ["gross", "state_support", "local_support", "net"].forEach(k => { $("qt-" + k).textContent = t ? money(t[k]) : ""; });
+	const heads = all("thead th", box).map(t => t.textContent);
 	const show = r => {
 		clear(body);
 		r.lines.forEach(l => {
-			const tr = el("tr"), w = el("td", fm(l.scheme));
-			w.append(el("br"), el("span", vnDate(l.from) + " – " + vnDate(l.to) + " (" + l.months + " " + fm("months") + ")" +
-				(l.ordinal ? " · " + fm("ordinal") + " " + l.ordinal : "")));
+			const tr = el("tr"), w = el("td"), what = w.appendChild(el("span"));
+			what.append(fm(l.scheme), el("br"), vnDate(l.from) + " – " + vnDate(l.to) + " (" + l.months + " " + fm("months") + ")" +
+				(l.ordinal ? " · " + fm("ordinal") + " " + l.ordinal : ""));
 			tr.append(el("td", l.full_name), w);
-			[l.gross, l.state_support, l.local_support, l.net].forEach(v => tr.append(el("td", money(v), "num")));
+			[l.gross, l.state_support, l.local_support, l.net].forEach((v, i) => {
+				const td = el("td", null, "num");
+				td.dataset.label = heads[i + 2];
+				td.append(el("span", money(v), "m"));
+				tr.append(td);
+			});
 			body.append(tr);
 		});
 		totals(r.totals);
@@ -185,7 +196,7 @@ if (rf) rf.addEventListener("submit", ev => { /* through the API: no reload */
 	ev.preventDefault();
 	const st = $("ref-state"), v = n => rf.elements[n].value.trim(),
 		b = { person: +v("person"), referrer: +v("referrer"), relation: v("relation") || "other" };
-	if (v("date")) b.date = v("date");
+	if (v("date")) b.date = isoDate(v("date"));
 	send("POST", rf.dataset.api, b).then(r => {
 		if (r.ok) location.assign(location.pathname + "?added=1");
 		else st.textContent = msg(rf, "fail") + " " + apiMsg(r.json);
