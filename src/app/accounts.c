@@ -110,6 +110,16 @@ int app_user_unit(app_t *a, const user_t *u, unit_t *unit, err_t *e)
 	return store_unit_get(a->store, u->unit_id, unit, e);
 }
 
+/* See accounts.h. */
+bool app_user_name_in_scope(app_t *a, const char *username, const int64_t *scope, size_t nscope)
+{
+	user_t u;
+	char hash[256];
+	err_t e;
+	return store_user_find(a->store, username, &u, hash, sizeof hash, &e) == PO_OK &&
+	       unit_set_has(scope, nscope, u.unit_id);
+}
+
 /* What app_user_list's filter passes on. */
 struct user_list_ctx {
 	const int64_t *scope;

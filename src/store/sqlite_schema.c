@@ -268,6 +268,11 @@ const char *const sq_migrations[] = {
 	"CREATE TABLE people_version (n INTEGER NOT NULL) STRICT;"
 	"INSERT INTO people_version (n) VALUES (1);"
 	TR_PEOPLE_ADD ";" TR_PEOPLE_UPD ";" TR_PEOPLE_DEL ";" IX_PERSON_UNIT ";",
+	/* audit rows carry the unit of the acting user when written (NULL
+	 * for the command line, the server itself and rows written before),
+	 * so that an admin reads the entries of her units only */
+	"ALTER TABLE audit ADD COLUMN unit_id INTEGER;"
+	"CREATE INDEX audit_unit ON audit(unit_id, id);",
 };
 
 const int sq_migration_count = (int)(sizeof sq_migrations / sizeof sq_migrations[0]);

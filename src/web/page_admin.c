@@ -296,6 +296,7 @@ void page_audit(web_ctx_t *x)
 	f.entity = entity;
 	f.before_id = parse_id(web_query(x, "before"));
 	f.limit = AUDIT_PAGE;
+	web_audit_scope(x, &f);
 	rc = app_audit_list(x->a, &f, audit_row, &w, &more, &e);
 	if (rc == WALK_STOP)
 		rc = PO_OK;

@@ -84,6 +84,8 @@ static const struct route_case cases[] = {
 	{"POST", "/api/v1/users", NULL, NULL, "{}", 422, 0},
 	{"PATCH", "/api/v1/users/{id}", "/api/v1/users/{S0}", "/api/v1/users/{S1}", "{\"role\":\"nonsense\"}", 422, 404},
 	{"GET", "/api/v1/audit", NULL, NULL, NULL, 200, 0},
+	{"GET", "/api/v1/login-locks", NULL, NULL, NULL, 200, 0},
+	{"POST", "/api/v1/login-locks/clear", NULL, NULL, "{}", 422, 0},
 	{"GET", "/login", NULL, NULL, NULL, 200, 0},
 	{"POST", "/login", NULL, NULL, "username=nobody&password=x", 401, 0},
 	{"GET", "/lang", "/lang", NULL, NULL, 303, 0},
@@ -113,6 +115,8 @@ static const struct route_case cases[] = {
 	{"GET", "/password", NULL, NULL, NULL, 200, 0},
 	{"POST", "/password", NULL, NULL, "", 422, 0},
 	{"GET", "/audit", NULL, NULL, NULL, 200, 0},
+	{"GET", "/login-locks", NULL, NULL, NULL, 200, 0},
+	{"POST", "/login-locks/clear", NULL, NULL, "", 422, 0},
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
