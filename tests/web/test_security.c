@@ -19,7 +19,7 @@
 
 static fixture_t *fx;
 static char allow[64];      /* the Allow header of the last answer */
-static char body[8192];     /* the body of the last answer */
+static char body[1 << 18];  /* the body of the last answer */
 
 /* Sends one request from address ip with a bearer token (or none);
  * returns the status and keeps the body. */
@@ -290,6 +290,37 @@ static void audit_is_scoped(void **state)
 	assert_non_null(strstr(body, "\"actor\":\"thu2\""));
 }
 
+/* The audit page shows Vietnam's local time as dd/mm/yyyy HH:MM and
+ * what changed as "field: before → after" lines, never the raw JSON. */
+static void audit_page_is_readable(void **state)
+{
+	char top[65], want[64];
+	char at[32];
+	int d, mo, y, h, mi;
+	const char *p;
+	(void)state;
+	throttle_reset();
+	assert_int_equal(login("tinh", PASSWORD, "192.0.2.9", top), 200);
+	assert_int_equal(call("GET", "/audit", "action", "user.update", NULL, top, "192.0.2.9"), 200);
+	assert_non_null(strstr(body, "<span class=\"muted\">role:</span> collector \xE2\x86\x92 viewer</li>"));
+	assert_non_null(strstr(body, "<span class=\"muted\">disabled:</span> không \xE2\x86\x92 có</li>"));
+	assert_null(strstr(body, "{&quot;"));
+	assert_null(strstr(body, "&quot;before&quot;"));
+	/* the newest entry's time, UTC+7 */
+	snprintf(at, sizeof at, "%s", fixture_query_text(fx, "SELECT at FROM audit WHERE action = 'user.update'"
+							     " ORDER BY id DESC LIMIT 1"));
+	assert_int_equal(sscanf(at, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi), 5);
+	{
+		struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi};
+		time_t t = timegm(&tm) + 7 * 3600;
+		gmtime_r(&t, &tm);
+		strftime(want, sizeof want, "<time>%d/%m/%Y %H:%M</time>", &tm);
+	}
+	p = strstr(body, "<time>");
+	assert_non_null(p);
+	assert_memory_equal(p, want, strlen(want));
+}
+
 /* Invalid UTF-8 in a query answers 422 naming the parameter, on any
  * route; a 405 carries the path's methods; a 422 without a field list
  * still names one error. */
@@ -337,6 +368,7 @@ int main(void)
 		cmocka_unit_test(throttle_counts_an_address),
 		cmocka_unit_test(failed_logins_are_audited_and_locks_cleared),
 		cmocka_unit_test(audit_is_scoped),
+		cmocka_unit_test(audit_page_is_readable),
 		cmocka_unit_test(query_utf8_405_and_422),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
