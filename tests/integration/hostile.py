@@ -11,6 +11,12 @@
                                  connections, one head byte each every
                                  2 s, reopened (at the next drip) when
                                  closed, for SECS s
+  hostile.py keepalive PORT N    a kept-alive connection answers again
+                                 after 2.5 s idle; then N slow
+                                 connections from 127.0.0.13 fill the
+                                 slots; prints "alive" or "closed" for
+                                 the first part and the seconds until the
+                                 kept-alive one was closed
   hostile.py drain PORT PID BODY sends a request head and half of BODY,
                                  SIGTERMs PID, sends the rest; prints the
                                  status answered
@@ -115,6 +121,53 @@ def slowloris(port, secs):
     print("reopened %d" % reopened)
 
 
+def answer(s):
+    """Reads one answer with a Content-Length; its status, or None."""
+    s.settimeout(5.0)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        b = s.recv(4096)
+        if not b:
+            return None
+        data += b
+    head, rest = data.split(b"\r\n\r\n", 1)
+    n = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            n = int(line.split(b":")[1])
+    while len(rest) < n:
+        rest += s.recv(4096)
+    return int(head.split(b" ")[1])
+
+
+def keepalive(port, n):
+    k = socket.create_connection(("127.0.0.1", port))
+    req = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    k.sendall(req)
+    first = answer(k)
+    time.sleep(2.5)
+    k.sendall(req)
+    print("alive" if first == 200 and answer(k) == 200 else "closed")
+    slow = []
+    for _ in range(n):
+        s = socket.socket()
+        s.bind(("127.0.0.13", 0))
+        s.connect(("127.0.0.1", port))
+        s.send(b"G")
+        slow.append(s)
+    start = time.monotonic()
+    k.settimeout(0.2)
+    while time.monotonic() - start < 8:
+        try:
+            if not k.recv(100):
+                break
+        except socket.timeout:
+            continue
+        except OSError:
+            break
+    print("%.1f" % (time.monotonic() - start))
+
+
 def drain(port, pid, body):
     body = body.encode()
     s = socket.create_connection(("127.0.0.1", port))
@@ -136,5 +189,7 @@ if __name__ == "__main__":
         trickle(port, sys.argv[3], float(sys.argv[4]))
     elif what == "slowloris":
         slowloris(port, float(sys.argv[3]))
+    elif what == "keepalive":
+        keepalive(port, int(sys.argv[3]))
     elif what == "drain":
         drain(port, int(sys.argv[3]), sys.argv[4])

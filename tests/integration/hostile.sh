@@ -2,7 +2,8 @@
 # sockets on loopback addresses only: a bounded slowloris (10 addresses
 # 127.0.0.2..11 x 60 connections, one head byte every 2 s, for 14 s) does
 # not keep a normal request from its answer; a head trickled byte by
-# byte is cut at its deadline; malformed heads get our error answers
+# byte is cut at its deadline; a kept-alive connection closes after a
+# second idle when slots run short; malformed heads get our error answers
 # with our headers; the client address in the log (a trusted proxy's
 # X-Forwarded-For believed, nobody else's); login locks per address;
 # files created 0600; a request in flight when SIGTERM comes is answered
@@ -104,6 +105,15 @@ wait "$PID"
 SERVE_RC=$?
 check "a request in flight at SIGTERM completes with 200" [ "$ST" = 200 ]
 check "and the server exits 0" [ "$SERVE_RC" -eq 0 ]
+
+# short of slots, a kept-alive connection idle for a second is closed
+export PLUSONE_HEAD_TIMEOUT=10 PLUSONE_MAX_CONNECTIONS=40
+serve_start
+$HOSTILE keepalive "$(PORT_OF)" 29 >"$WORK/keep.out"
+check "a kept-alive connection stays open while slots are free" [ "$(sed -n 1p "$WORK/keep.out")" = alive ]
+check "and closes after about a second once three quarters are taken: $(sed -n 2p "$WORK/keep.out")s" python3 -c "import sys; t=float('$(sed -n 2p "$WORK/keep.out")'); sys.exit(0 if 0.3 <= t <= 3 else 1)"
+serve_stop
+unset PLUSONE_MAX_CONNECTIONS
 
 # a busy port: the message says how to pick another
 nc_pid=
