@@ -4,6 +4,8 @@
   hostile.py raw PORT            reads one HTTP request from stdin (\\n
                                  turned into CRLF), sends it, prints the
                                  answer's head and body
+  hostile.py burst PORT N        N connections at once, each with a head
+                                 over 48 KiB
   hostile.py trickle PORT SRC N  one connection from SRC sending one head
                                  byte a second; prints the seconds until
                                  the server closed it (N at most)
@@ -48,6 +50,21 @@ def raw(port):
     s = socket.create_connection(("127.0.0.1", port))
     s.sendall(data)
     sys.stdout.write(recv_all(s).decode("utf-8", "replace"))
+
+
+def burst(port, n):
+    """n connections at once, each sending a head over 48 KiB (which
+    libmicrohttpd refuses itself, logging a line)."""
+    req = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Huge: " + b"a" * 60000 + b"\r\nConnection: close\r\n\r\n"
+    socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(n)]
+    for s in socks:
+        try:
+            s.sendall(req)
+        except OSError:
+            pass
+    for s in socks:
+        recv_all(s, 5.0)
+        s.close()
 
 
 def trickle(port, src, limit):
@@ -189,6 +206,8 @@ if __name__ == "__main__":
         trickle(port, sys.argv[3], float(sys.argv[4]))
     elif what == "slowloris":
         slowloris(port, float(sys.argv[3]))
+    elif what == "burst":
+        burst(port, int(sys.argv[3]))
     elif what == "keepalive":
         keepalive(port, int(sys.argv[3]))
     elif what == "drain":

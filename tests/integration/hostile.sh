@@ -4,7 +4,8 @@
 # not keep a normal request from its answer; a head trickled byte by
 # byte is cut at its deadline; a kept-alive connection closes after a
 # second idle when slots run short; malformed heads get our error answers
-# with our headers; the client address in the log (a trusted proxy's
+# with our headers; libmicrohttpd's error lines rate-limited; the
+# client address in the log (a trusted proxy's
 # X-Forwarded-For believed, nobody else's); login locks per address;
 # files created 0600; a request in flight when SIGTERM comes is answered
 # and the server exits 0; a busy port says how to pick another.
@@ -71,6 +72,15 @@ req POST /api/v1/login-locks/clear -H "$AUTH" -d '{"username": "lan", "address":
 check "and clears it" json_eq 'd["cleared"]' 1
 api_login lan "$PW" -H "X-Forwarded-For: 198.51.100.20"
 check "after which the name logs in from there" is 200
+
+# libmicrohttpd's own complaints (one per broken connection) are
+# rate-limited in the log: 30 heads over 48 KiB at once
+$HOSTILE burst "$P" 30
+sleep 1.2
+$HOSTILE burst "$P" 1
+N=$(grep -c '^server: Error' "$WORK/access.log")
+check "30 broken connections write at most 5 error lines a second ($N)" bash -c "[ $N -ge 1 ] && [ $N -le 11 ]"
+check "and the dropped ones are counted" grep -q '^server: [0-9]* similar lines dropped' "$WORK/access.log"
 
 # a head trickled a byte a second is cut at its deadline (3 s here), not
 # kept alive by each byte
