@@ -677,12 +677,13 @@ int web_serve(const char *db, const web_settings_t *s, err_t *e)
 	 * head_refused, which answers 431 with our headers; only larger ones
 	 * get libmicrohttpd's own answer */
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC,
-			     (uint16_t)s->port, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+			     (uint16_t)s->port, NULL, NULL, handle, NULL, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
+			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 			     MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, s->conn_max,
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->conn_per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
 			     s->timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_HEADER_MAX * 3,
 			     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, conn_notify,
-			     NULL, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_END);
+			     NULL, MHD_OPTION_END);
 	if (!d) {
 		rc = port_busy(&sa) ? err_set(e, PO_EINVAL, "listen", MSG_WEB_PORT_BUSY, s->port, s->port + 1, s->addr,
 					      s->port + 1)
