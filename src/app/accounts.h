@@ -67,6 +67,10 @@ int app_audit_note(app_t *a, const char *action, const char *entity, const char 
 
 /* ---- users (accounts.c) ---- */
 
+/* The login name of user id into out (cap bytes) and her unit into
+ * *unit_id; false when there is no such user. */
+bool app_user_name_of(app_t *a, int64_t id, char *out, size_t cap, int64_t *unit_id);
+
 /* True when a login named username exists and her unit is inside
  * scope[0..nscope). */
 bool app_user_name_in_scope(app_t *a, const char *username, const int64_t *scope, size_t nscope);

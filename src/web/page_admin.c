@@ -359,6 +359,13 @@ static int audit_row(const audit_entry_t *r, void *ctx)
 				json_object_set_new(o, k, json_true());
 				json_object_set_new(o, "linked", json_true());
 			}
+		if (r->entity && strcmp(r->entity, "user") == 0) {
+			char name[USERNAME_MAX + 1];
+			int64_t unit;
+			if (app_user_name_of(w->x->a, r->entity_id, name, sizeof name, &unit) &&
+			    (web_user_top(w->x) || web_in_scope(w->x, unit)))
+				json_object_set_new(o, "entity_name", json_string(name));
+		}
 	}
 	if (r->detail && r->detail[0]) {
 		lines = detail_lines(w->x, r->detail);

@@ -304,6 +304,7 @@ static void audit_page_is_readable(void **state)
 	assert_int_equal(call("GET", "/audit", "action", "user.update", NULL, top, "192.0.2.9"), 200);
 	assert_non_null(strstr(body, "<span class=\"muted\">role:</span> collector \xE2\x86\x92 viewer</li>"));
 	assert_non_null(strstr(body, "<span class=\"muted\">disabled:</span> không \xE2\x86\x92 có</li>"));
+	assert_non_null(strstr(body, "#edit\">doi</a>")); /* the login changed, by name */
 	assert_null(strstr(body, "{&quot;"));
 	assert_null(strstr(body, "&quot;before&quot;"));
 	/* the newest entry's time, UTC+7 */
