@@ -45,6 +45,7 @@ static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
  * logout or a role change that lands during the read is not undone. */
 static uint64_t cache_gen;
 
+/* See web_int.h (NULL but in tests). */
 void (*web_session_read_hook)(void);
 
 /* Monotonic seconds. */

@@ -1,21 +1,23 @@
 /* server.c: the libmicrohttpd adapter.  It owns the daemon, the pool of
- * database connections, the request bodies while they arrive and the
- * request log; it copies each request into a web_req_t, takes a
- * connection, lets web_dispatch answer, and turns the web_resp_t into an
- * HTTP response.  Nothing here knows a route. */
+ * database connections, the first look at each request head, the request
+ * bodies while they arrive, the request log, and the tracking of every
+ * connection against slow clients (see web_serve in web.h); it copies
+ * each request into a web_req_t, takes a connection, lets web_dispatch
+ * answer, and turns the web_resp_t into an HTTP response.  Nothing here
+ * knows a route. */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <malloc.h>
-#include <netinet/in.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <microhttpd.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdarg.h>
-#include <strings.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
