@@ -302,6 +302,7 @@ void h_api_audit(web_ctx_t *x)
 		return;
 	}
 	f.limit = (int)limit;
+	web_audit_scope(x, &f);
 	page.arr = json_array();
 	rc = page.arr ? app_audit_list(x->a, &f, audit_to_page, &page, &more, &errs[0])
 		      : err_set(&errs[0], PO_ENOMEM, NULL, MSG_NOMEM);

@@ -81,6 +81,7 @@ typedef struct web_resp {
 	int cache_seconds;           /* > 0: cacheable asset; else no-store */
 	char etag[40];
 	int retry_after;             /* > 0: a Retry-After header (429) */
+	char allow[64];              /* a 405's Allow header: the path's methods */
 	const char *route;           /* the matched route pattern, for the log */
 	char user[USERNAME_MAX + 1]; /* who asked, for the log ("" if nobody) */
 } web_resp_t;
@@ -146,6 +147,15 @@ const char *web_form(const web_ctx_t *x, const char *k);
 /* A string member of the JSON body (NULL when absent or not a string). */
 const char *web_json_str(const web_ctx_t *x, const char *k);
 
+/* True when the user works at a root unit (a province with no parent):
+ * she alone reads what no unit owns (the command line's audit rows). */
+bool web_user_top(web_ctx_t *x);
+
+/* Narrows an audit filter to the entries of the user's units, unless
+ * web_user_top. */
+struct audit_filter;
+void web_audit_scope(web_ctx_t *x, struct audit_filter *f);
+
 /* True when the user's units contain unit_id. */
 bool web_in_scope(const web_ctx_t *x, int64_t unit_id);
 
@@ -209,8 +219,10 @@ const struct tmpl_set *web_templates(void);
  * locked out for now (a 429 with Retry-After is already in x->rs). */
 int web_login_gate(web_ctx_t *x, const char *username);
 
-/* After the check: records the outcome for throttling and gives the
- * hashing slot back.  Must follow every web_login_gate that returned 0. */
+/* After the check: records the outcome for throttling (per user name at
+ * the address, and per address), audits a failure (name and address)
+ * and gives the hashing slot back.  Must follow every web_login_gate
+ * that returned 0. */
 void web_login_result(web_ctx_t *x, const char *username, bool ok);
 
 /* True when session cookies must carry Secure (served over HTTPS). */
@@ -222,5 +234,9 @@ void web_session_forget(const char *token);
 
 /* Drops every cached session (a user's role, unit or password changed). */
 void web_session_forget_all(void);
+
+/* Called (when set) between reading a session from the database and
+ * caching it: a seam for tests that land a logout inside that window. */
+extern void (*web_session_read_hook)(void);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/accounts.h"
 #include "core/text.h"
 #include "web/tmpl.h"
 #include "web/ui_text.h"
@@ -56,6 +57,24 @@ const char *web_json_str(const web_ctx_t *x, const char *k)
 bool web_in_scope(const web_ctx_t *x, int64_t unit_id)
 {
 	return x->scope && unit_set_has(x->scope, x->nscope, unit_id);
+}
+
+/* See web_int.h. */
+bool web_user_top(web_ctx_t *x)
+{
+	unit_t unit;
+	err_t e;
+	return x->u && app_user_unit(x->a, x->u, &unit, &e) == PO_OK && unit.parent_id == 0;
+}
+
+/* See web_int.h. */
+void web_audit_scope(web_ctx_t *x, audit_filter_t *f)
+{
+	static const int64_t none[1];
+	if (!web_user_top(x)) {
+		f->units = x->scope ? x->scope : none;
+		f->nunits = x->scope ? x->nscope : 0;
+	}
 }
 
 /* The value of a hex digit, or -1. */
@@ -216,7 +235,13 @@ void web_fail_msg(web_ctx_t *x, unsigned status, enum msg_id id)
 void web_fail_fields(web_ctx_t *x, const err_t *errs, size_t n)
 {
 	json_t *arr = json_array();
+	err_t generic;
 	size_t i;
+	if (n == 0) { /* a 422 always names at least one error */
+		err_set(&generic, PO_EINVAL, "request", MSG_WEB_INVALID);
+		errs = &generic;
+		n = 1;
+	}
 	for (i = 0; i < n; i++)
 		json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "field", errs[i].field, "message", errs[i].vi,
 						     "message_en", errs[i].en));
