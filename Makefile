@@ -4,12 +4,15 @@
 #               the last line is "N passed, N failed"
 #   make run    build, create plusone.db with the demo data if absent, print
 #               the demo logins, and serve the web interface on 127.0.0.1:8080
+#               (PORT=8081 for another port; PLUSONE_LISTEN=ADDR:PORT is
+#               honoured when PORT is not given)
 #   make bench  run the benchmarks in bench/ (long)
 #   make fuzz   build the fuzz targets with libFuzzer (clang) into build-fuzz/
 
 MESON ?= meson
 NINJA ?= ninja
 DB ?= plusone.db
+PORT ?=
 
 .PHONY: all deps test run bench fuzz clean
 
@@ -31,7 +34,7 @@ test: deps build-test/build.ninja
 	@tests/run-all build-test
 
 run: all
-	@scripts/demo-run build/plusone $(DB)
+	@PORT=$(PORT) scripts/demo-run build/plusone $(DB)
 
 bench: all
 	@bench/run-all build

@@ -3,6 +3,7 @@
 #include <assert.h>
 #include <jansson.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,29 @@ int app_password_change(app_t *a, int64_t user_id, const char *old_password, con
 int app_user_unit(app_t *a, const user_t *u, unit_t *unit, err_t *e)
 {
 	return store_unit_get(a->store, u->unit_id, unit, e);
+}
+
+/* See accounts.h. */
+bool app_user_name_of(app_t *a, int64_t id, char *out, size_t cap, int64_t *unit_id)
+{
+	user_t u;
+	char hash[256];
+	err_t e;
+	if (store_user_get(a->store, id, &u, hash, sizeof hash, &e) != PO_OK)
+		return false;
+	snprintf(out, cap, "%s", u.username);
+	*unit_id = u.unit_id;
+	return true;
+}
+
+/* See accounts.h. */
+bool app_user_name_in_scope(app_t *a, const char *username, const int64_t *scope, size_t nscope)
+{
+	user_t u;
+	char hash[256];
+	err_t e;
+	return store_user_find(a->store, username, &u, hash, sizeof hash, &e) == PO_OK &&
+	       unit_set_has(scope, nscope, u.unit_id);
 }
 
 /* What app_user_list's filter passes on. */

@@ -56,7 +56,24 @@ int app_logout(app_t *a, const char *token, err_t *e);
  * server calls it now and then. */
 int app_sessions_purge(app_t *a, int64_t *n, err_t *e);
 
+/* Audits a failed password check ("session.login_failed", actor: the
+ * name typed, so the row belongs to that user's unit when she exists;
+ * detail {"username", "address"}) in its own transaction. */
+int app_login_failed(app_t *a, const char *username, const char *address, err_t *e);
+
+/* Writes one audit row (actor a->actor, no record id, detail_json as
+ * given) in its own transaction. */
+int app_audit_note(app_t *a, const char *action, const char *entity, const char *detail_json, err_t *e);
+
 /* ---- users (accounts.c) ---- */
+
+/* The login name of user id into out (cap bytes) and her unit into
+ * *unit_id; false when there is no such user. */
+bool app_user_name_of(app_t *a, int64_t id, char *out, size_t cap, int64_t *unit_id);
+
+/* True when a login named username exists and her unit is inside
+ * scope[0..nscope). */
+bool app_user_name_in_scope(app_t *a, const char *username, const int64_t *scope, size_t nscope);
 
 /* The unit of user u as recorded (for showing its name). */
 int app_user_unit(app_t *a, const user_t *u, unit_t *unit, err_t *e);

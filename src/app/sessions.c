@@ -1,5 +1,6 @@
 /* sessions.c: web sessions: login gives a random token (stored only as
  * its hash) and a CSRF token; a token finds its user until it expires. */
+#include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +93,42 @@ int app_logout(app_t *a, const char *token, err_t *e)
 	if (!rc)
 		rc = store_tx_commit(a->store, e);
 	if (rc)
+		store_tx_rollback(a->store);
+	return rc;
+}
+
+/* See accounts.h. */
+int app_login_failed(app_t *a, const char *username, const char *address, err_t *e)
+{
+	json_t *doc = json_pack("{s:s,s:s}", "username", username, "address", address);
+	char *text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+	char actor[USERNAME_MAX + 1];
+	int rc;
+	json_decref(doc);
+	if (!text)
+		return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+	snprintf(actor, sizeof actor, "%s", username);
+	rc = store_tx_begin(a->store, e);
+	if (!rc)
+		rc = store_audit(a->store, actor, "session.login_failed", "user", 0, text, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	else
+		store_tx_rollback(a->store);
+	free(text);
+	return rc;
+}
+
+/* See accounts.h. */
+int app_audit_note(app_t *a, const char *action, const char *entity, const char *detail_json, err_t *e)
+{
+	int rc = store_tx_begin(a->store, e);
+	if (rc)
+		return rc;
+	rc = store_audit(a->store, a->actor, action, entity, 0, detail_json, e);
+	if (!rc)
+		rc = store_tx_commit(a->store, e);
+	else
 		store_tx_rollback(a->store);
 	return rc;
 }

@@ -8,6 +8,7 @@
  * Exit status: 0 success, 2 wrong input or request, 1 anything else.
  */
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,9 @@ int main(int argc, char **argv)
 	const char *lang = getenv("PLUSONE_LANG");
 	size_t k;
 
+	/* the database, its journal, reject files, exports and logs hold
+	 * personal data: readable by their owner only */
+	umask(077);
 	memset(&c, 0, sizeof c);
 	c.db = getenv("PLUSONE_DB");
 	if (!c.db || !*c.db)

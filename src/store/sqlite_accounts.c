@@ -1,5 +1,7 @@
 /* sqlite_accounts.c: sessions, logins and the audit log for the account
  * use cases (SQLite backend; see store_accounts.h). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/sqlite_int.h"
@@ -216,10 +218,25 @@ int store_audit_each(store_t *s, const audit_filter_t *f, int (*fn)(const audit_
 				   " AND (?3 IS NULL OR entity = ?3)"
 				   " AND (?4 IS NULL OR entity_id = ?4)"
 				   " AND (?5 IS NULL OR id < ?5)"
+				   " AND (?7 IS NULL OR unit_id IN (SELECT value FROM json_each(?7)))"
 				   " ORDER BY id DESC LIMIT ?6", e);
 	struct walk w = {.fn.entry = fn, .ctx = ctx};
+	char *units = NULL;
+	int rc;
 	if (!st)
 		return e->code;
+	if (f->units) {
+		size_t cap = f->nunits * 21 + 3, len = 0, i;
+		units = malloc(cap);
+		if (!units)
+			return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+		units[len++] = '[';
+		for (i = 0; i < f->nunits; i++)
+			len += (size_t)snprintf(units + len, cap - len, "%s%lld", i ? "," : "", (long long)f->units[i]);
+		units[len++] = ']';
+		units[len] = '\0';
+		sqlite3_bind_text(st, 7, units, -1, SQLITE_STATIC);
+	}
 	sq_bind_text_or_null(st, 1, f->actor);
 	sq_bind_text_or_null(st, 2, f->action_prefix);
 	sq_bind_text_or_null(st, 3, f->entity);
@@ -228,5 +245,8 @@ int store_audit_each(store_t *s, const audit_filter_t *f, int (*fn)(const audit_
 	if (f->before_id)
 		sqlite3_bind_int64(st, 5, f->before_id);
 	sqlite3_bind_int(st, 6, f->limit > 0 ? f->limit : AUDIT_LIMIT_DEFAULT);
-	return sq_each(s, st, entry_row, &w, "audit", e);
+	rc = sq_each(s, st, entry_row, &w, "audit", e);
+	sqlite3_clear_bindings(st);
+	free(units);
+	return rc;
 }

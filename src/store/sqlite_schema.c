@@ -314,6 +314,11 @@ const char *const sq_migrations[] = {
 	"  key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 40),"
 	"  value TEXT NOT NULL CHECK (length(value) <= 300)"
 	") STRICT, WITHOUT ROWID;",
+	/* 10: audit rows carry the unit of the acting user when written (NULL
+	 * for the command line, the server itself and rows written before),
+	 * so that an admin reads the entries of her units only */
+	"ALTER TABLE audit ADD COLUMN unit_id INTEGER;"
+	"CREATE INDEX audit_unit ON audit(unit_id, id);",
 };
 
 const int sq_migration_count = (int)(sizeof sq_migrations / sizeof sq_migrations[0]);

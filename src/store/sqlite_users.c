@@ -45,7 +45,8 @@ int store_audit(store_t *s, const char *actor, const char *action, const char *e
 		const char *detail_json, err_t *e)
 {
 	sqlite3_stmt *st = sq_prep(s, SQ_AUDIT,
-				   "INSERT INTO audit (actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)", e);
+				   "INSERT INTO audit (actor, action, entity, entity_id, detail, unit_id) VALUES (?1, ?2, ?3, ?4, ?5,"
+				   " (SELECT unit_id FROM app_user WHERE username = ?1))", e);
 	int rc;
 	if (!st)
 		return e->code;

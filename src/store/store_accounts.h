@@ -61,6 +61,8 @@ typedef struct audit_filter {
 	int64_t entity_id;          /* exactly this entity id */
 	int64_t before_id;          /* entries with an id below this one (paging) */
 	int limit;                  /* 1..AUDIT_LIMIT_MAX (+1 allowed for the store) */
+	const int64_t *units;       /* only entries whose unit is one of these (NULL: all, */
+	size_t nunits;              /*   entries without a unit included) */
 } audit_filter_t;
 
 /* One audit entry as read.  The strings live only during the callback;

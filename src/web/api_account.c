@@ -328,6 +328,7 @@ void h_api_audit(web_ctx_t *x)
 	if (!web_list_page(x, &limit, &f.before_id))
 		return;
 	f.limit = limit;
+	web_audit_scope(x, &f);
 	page.arr = json_array();
 	rc = page.arr ? app_audit_list(x->a, &f, audit_to_page, &page, &more, &errs[0])
 		      : err_set(&errs[0], PO_ENOMEM, NULL, MSG_NOMEM);

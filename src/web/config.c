@@ -1,10 +1,12 @@
 /* config.c: the server's settings from defaults, a config file, the
  * environment and flags (see web.h). */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "web/web.h"
 
 /* See web.h. */
@@ -17,6 +19,7 @@ void web_settings_default(web_settings_t *s)
 	s->conn_max = WEB_CONN_MAX;
 	s->conn_per_ip = WEB_CONN_PER_IP;
 	s->timeout_s = WEB_TIMEOUT_S;
+	s->head_s = WEB_HEAD_S;
 	s->secure_cookie = false;
 	s->cache_kib = 8192;
 }
@@ -63,7 +66,15 @@ int web_settings_set(web_settings_t *s, const char *name, const char *value, err
 		ok = parse_uint(value, 1, 65536, &s->conn_per_ip);
 	else if (strcmp(name, "timeout") == 0)
 		ok = parse_uint(value, 1, 3600, &s->timeout_s);
-	else if (strcmp(name, "cache_kib") == 0)
+	else if (strcmp(name, "head_timeout") == 0)
+		ok = parse_uint(value, 1, 300, &s->head_s);
+	else if (strcmp(name, "trusted_proxy") == 0) {
+		unsigned char a[16];
+		ok = !value[0] || (strlen(value) < sizeof s->trusted_proxy &&
+				   (inet_pton(AF_INET, value, a) == 1 || inet_pton(AF_INET6, value, a) == 1));
+		if (ok)
+			snprintf(s->trusted_proxy, sizeof s->trusted_proxy, "%s", value);
+	} else if (strcmp(name, "cache_kib") == 0)
 		ok = parse_uint(value, 256, 1u << 22, &s->cache_kib);
 	else if (strcmp(name, "mmap_mib") == 0)
 		ok = parse_uint(value, 0, 1u << 20, &s->mmap_mib);
@@ -105,6 +116,8 @@ int web_settings_text(web_settings_t *s, const char *text, size_t len, const cha
 		lineno++;
 		if (n > WEB_CONFIG_LINE_MAX || memchr(text + at, '\0', n))
 			return err_set(e, PO_EINVAL, "config", MSG_WEB_CONFIG_LINE, name, lineno);
+		if (!vn_utf8_valid(text + at, n, NULL))
+			return err_set(e, PO_EINVAL, "config", MSG_WEB_CONFIG_UTF8, name, lineno);
 		memcpy(line, text + at, n);
 		line[n] = '\0';
 		at += n + 1;
@@ -159,6 +172,8 @@ int web_settings_env(web_settings_t *s, err_t *e)
 		{"PLUSONE_MAX_CONNECTIONS", "max_connections"},
 		{"PLUSONE_MAX_CONNECTIONS_PER_IP", "max_connections_per_ip"},
 		{"PLUSONE_TIMEOUT", "timeout"},
+		{"PLUSONE_HEAD_TIMEOUT", "head_timeout"},
+		{"PLUSONE_TRUSTED_PROXY", "trusted_proxy"},
 		{"PLUSONE_SECURE_COOKIE", "secure_cookie"},
 		{"PLUSONE_LOG", "log"},
 		{"PLUSONE_CACHE_KIB", "cache_kib"},

@@ -12,7 +12,9 @@
 #include <strings.h>
 #include <time.h>
 
+#include "app/accounts.h"
 #include "core/embedded.h"
+#include "core/text.h"
 #include "web/handlers.h"
 #include "web/throttle.h"
 #include "web/tmpl.h"
@@ -38,6 +40,13 @@ struct cached {
 
 static struct cached cache[SESSION_SLOTS];
 static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
+/* Counts the forgets (under cache_mu): a session read from the database
+ * is cached only when no forget happened while it was being read, so a
+ * logout or a role change that lands during the read is not undone. */
+static uint64_t cache_gen;
+
+/* See web_int.h (NULL but in tests). */
+void (*web_session_read_hook)(void);
 
 /* Monotonic seconds. */
 static time_t mono_now(void)
@@ -99,6 +108,7 @@ void web_session_forget(const char *token)
 		free(c->scope);
 		memset(c, 0, sizeof *c);
 	}
+	cache_gen++;
 	pthread_mutex_unlock(&cache_mu);
 }
 
@@ -111,13 +121,16 @@ void web_session_forget_all(void)
 		free(cache[i].scope);
 		memset(&cache[i], 0, sizeof cache[i]);
 	}
+	cache_gen++;
 	pthread_mutex_unlock(&cache_mu);
 }
 
 /* Finds the session of token: *u, csrf and a copy of the user's units
  * (*scope malloc'd, the caller frees).  From the cache when it was read
- * less than WEB_SESSION_CACHE_S seconds ago, else from the database.
- * PO_ENOTFOUND for no valid session. */
+ * less than WEB_SESSION_CACHE_S seconds ago, else from the database;
+ * what the database gave is cached only if no session was forgotten
+ * meanwhile (cache_gen).  Every read and write of the cache holds
+ * cache_mu.  PO_ENOTFOUND for no valid session. */
 static int session_find(app_t *a, const char *token, user_t *u, char csrf[33], int64_t **scope, size_t *nscope)
 {
 	unsigned char key[32];
@@ -125,9 +138,11 @@ static int session_find(app_t *a, const char *token, user_t *u, char csrf[33], i
 	time_t now = mono_now();
 	int64_t *ids = NULL;
 	size_t n = 0;
+	uint64_t gen;
 	err_t e;
 	int rc;
 	pthread_mutex_lock(&cache_mu);
+	gen = cache_gen;
 	c = slot_of(token, key);
 	if (memcmp(c->key, key, 32) == 0 && now - c->loaded < WEB_SESSION_CACHE_S) {
 		*scope = malloc((c->nscope ? c->nscope : 1) * sizeof **scope);
@@ -144,6 +159,8 @@ static int session_find(app_t *a, const char *token, user_t *u, char csrf[33], i
 	rc = app_session(a, token, u, csrf, &e);
 	if (!rc)
 		rc = app_unit_scope_id(a, u->unit_id, &ids, &n, &e);
+	if (web_session_read_hook)
+		web_session_read_hook();
 	if (rc) {
 		free(ids);
 		return PO_ENOTFOUND;
@@ -156,6 +173,11 @@ static int session_find(app_t *a, const char *token, user_t *u, char csrf[33], i
 	memcpy(*scope, ids, n * sizeof *ids);
 	*nscope = n;
 	pthread_mutex_lock(&cache_mu);
+	if (gen != cache_gen) { /* forgotten while read: answer, but keep nothing */
+		pthread_mutex_unlock(&cache_mu);
+		free(ids);
+		return PO_OK;
+	}
 	c = slot_of(token, key);
 	free(c->scope);
 	memcpy(c->key, key, 32);
@@ -184,8 +206,11 @@ int web_login_gate(web_ctx_t *x, const char *username)
 /* See web_int.h. */
 void web_login_result(web_ctx_t *x, const char *username, bool ok)
 {
+	err_t e;
 	hash_slot_give();
 	throttle_record(username, x->rq->ip, ok, mono_now());
+	if (!ok)
+		app_login_failed(x->a, username, x->rq->ip, &e); /* best effort: the answer stands anyway */
 }
 
 /* Matches path against pattern; *id gets the {id} segment's value. */
@@ -215,11 +240,15 @@ static bool match(const char *pattern, const char *path, int64_t *id)
 }
 
 /* The route of method and path: NULL when none; *wrong_method when the
- * path exists with another method. */
-static const web_route_t *route_find(const char *method, const char *path, int64_t *id, bool *wrong_method)
+ * path exists with another method, and then allow (cap bytes) lists the
+ * path's methods ("GET, HEAD, POST") for the 405's Allow header. */
+static const web_route_t *route_find(const char *method, const char *path, int64_t *id, bool *wrong_method,
+				     char *allow, size_t cap)
 {
-	size_t i;
+	size_t i, n = 0;
+	int64_t other;
 	*wrong_method = false;
+	allow[0] = '\0';
 	for (i = 0; i < web_route_count; i++) {
 		if (!match(web_routes[i].pattern, path, id))
 			continue;
@@ -229,23 +258,31 @@ static const web_route_t *route_find(const char *method, const char *path, int64
 			return &web_routes[i];
 		*wrong_method = true;
 	}
+	for (i = 0; *wrong_method && i < web_route_count; i++)
+		if (match(web_routes[i].pattern, path, &other) && n < cap)
+			n += (size_t)snprintf(allow + n, cap - n, "%s%s%s", n ? ", " : "", web_routes[i].method,
+					      strcmp(web_routes[i].method, "GET") == 0 ? ", HEAD" : "");
 	return NULL;
 }
 
-/* The methods path answers to, as "GET, POST" into out (HEAD with GET). */
-static void allowed_methods(const char *path, char *out, size_t cap)
+/* Refuses a query whose names or values are not UTF-8 (422 naming the
+ * parameter, "query" when the name itself is not text or is long); true
+ * when it did. */
+static bool query_not_text(web_ctx_t *x)
 {
-	size_t i, len = 0;
-	int64_t id;
-	out[0] = '\0';
-	for (i = 0; i < web_route_count; i++) {
-		if (!match(web_routes[i].pattern, path, &id) || strstr(out, web_routes[i].method))
+	size_t i, bad;
+	for (i = 0; i < x->rq->nquery; i++) {
+		const web_kv_t *q = &x->rq->query[i];
+		bool name_ok = vn_utf8_valid(q->k, strlen(q->k), &bad);
+		err_t e;
+		if (name_ok && vn_utf8_valid(q->v, strlen(q->v), &bad))
 			continue;
-		len += (size_t)snprintf(out + len, len < cap ? cap - len : 0, "%s%s%s", len ? ", " : "",
-					web_routes[i].method, strcmp(web_routes[i].method, "GET") == 0 ? ", HEAD" : "");
-		if (len >= cap)
-			break;
+		err_set(&e, PO_EINVAL, name_ok && strlen(q->k) < 40 ? q->k : "query", MSG_WEB_QUERY_UTF8,
+			name_ok && strlen(q->k) < 40 ? q->k : "?");
+		web_fail(x, PO_EINVAL, &e);
+		return true;
 	}
+	return false;
 }
 
 /* The language of the request: the plusone_lang cookie's ("en" for
@@ -307,15 +344,15 @@ void web_dispatch(app_t *a, const web_req_t *rq, web_resp_t *rs)
 	x.a = a;
 	x.csrf = "";
 	x.lang = lang_of(rq);
-	r = route_find(rq->method, rq->path, &x.id, &wrong_method);
+	r = route_find(rq->method, rq->path, &x.id, &wrong_method, rs->allow, sizeof rs->allow);
 	if (!r) {
 		rs->route = "-";
-		if (wrong_method)
-			allowed_methods(rq->path, rs->allow, sizeof rs->allow);
 		web_fail_msg(&x, wrong_method ? 405 : 404, wrong_method ? MSG_WEB_METHOD : MSG_WEB_NOT_FOUND);
 		return;
 	}
 	rs->route = r->pattern;
+	if (query_not_text(&x))
+		return;
 
 	/* the session, when there is one (public pages still show who is in) */
 	if (rq->authorization && strncmp(rq->authorization, "Bearer ", 7) == 0) {

@@ -127,4 +127,10 @@ void page_password(web_ctx_t *x);
 void page_password_post(web_ctx_t *x);
 void page_audit(web_ctx_t *x);
 
+/* login_locks.c: the login locks (admins) */
+void h_api_login_locks(web_ctx_t *x);
+void h_api_login_locks_clear(web_ctx_t *x);
+void page_login_locks(web_ctx_t *x);
+void page_login_locks_clear(web_ctx_t *x);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/accounts.h"
 #include "report/json_accounts.h"
@@ -14,6 +15,8 @@
 #define USERS_SHOWN 150     /* logins listed on one page at most (the rest: filter by name) */
 #define AUDIT_PAGE 40       /* audit entries on one page */
 #define AUDIT_DETAIL_MAX 400 /* bytes of an entry's detail shown */
+#define AUDIT_VALUE_MAX 160  /* bytes of one value of a detail shown */
+#define VN_UTC_OFFSET_S (7 * 3600) /* Asia/Ho_Chi_Minh: UTC+7, no summer time */
 #define WALK_STOP 1000      /* a walk callback's "enough" (distinct from every PO_* code) */
 
 /* Sets o["r_<role>"] to true for role r, so templates pick the label
@@ -232,6 +235,7 @@ void page_user_update(web_ctx_t *x)
 struct audit_walk {
 	json_t *items;
 	int64_t last_id;
+	web_ctx_t *x;        /* for the words of the page's language */
 };
 
 /* Copies into out (cap bytes) at most cap - 4 bytes of s, cut at a
@@ -250,17 +254,105 @@ static void clip_utf8(const char *s, char *out, size_t cap)
 	memcpy(out + n, "\xE2\x80\xA6", 4); /* … and the NUL */
 }
 
-/* app_audit_list callback: one row per entry: when (UTC, to the
- * second), who, what, on which record (a link for a person or a
- * household), the detail as written (clipped). */
+/* An audit time ("YYYY-MM-DDTHH:MM:SS.sssZ", UTC) as Vietnam's local
+ * time (Asia/Ho_Chi_Minh, UTC+7 all year) "dd/mm/yyyy HH:MM" in out;
+ * the text as written when it is not such a time. */
+static void local_time(const char *at, char out[24])
+{
+	struct tm tm;
+	time_t t;
+	memset(&tm, 0, sizeof tm);
+	if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+			  &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(out, 24, "%.23s", at ? at : "");
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm) + VN_UTC_OFFSET_S;
+	gmtime_r(&t, &tm);
+	strftime(out, 24, "%d/%m/%Y %H:%M", &tm);
+}
+
+/* A value of an audit detail as shown: text as is, true/false as yes/no
+ * in x's language, null as "—", anything else as compact JSON (clipped
+ * to cap bytes). */
+static void value_text(web_ctx_t *x, const json_t *v, char *out, size_t cap)
+{
+	char *t;
+	if (!v || json_is_null(v))
+		snprintf(out, cap, "\xE2\x80\x94");
+	else if (json_is_string(v))
+		clip_utf8(json_string_value(v), out, cap);
+	else if (json_is_boolean(v))
+		snprintf(out, cap, "%s", web_tr(x, json_is_true(v) ? "audit.yes" : "audit.no"));
+	else if ((t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) != NULL) {
+		clip_utf8(t, out, cap);
+		free(t);
+	} else
+		out[0] = '\0';
+}
+
+/* Appends one line of the detail to lines. */
+static void add_line(json_t *lines, const char *k, const char *text)
+{
+	json_array_append_new(lines, json_pack("{s:s,s:s}", "k", k, "v", text));
+}
+
+/* The detail of an entry as lines: "field: before → after" for each
+ * field of its before/after objects, "name: value" for every other
+ * member; NULL when the detail is not a JSON object. */
+static json_t *detail_lines(web_ctx_t *x, const char *detail)
+{
+	json_t *d = json_loads(detail, 0, NULL), *lines, *before, *after, *v;
+	const char *k;
+	char b[AUDIT_VALUE_MAX], a[AUDIT_VALUE_MAX], line[2 * AUDIT_VALUE_MAX + 8];
+	if (!d || !json_is_object(d)) {
+		json_decref(d);
+		return NULL;
+	}
+	lines = json_array();
+	before = json_object_get(d, "before");
+	after = json_object_get(d, "after");
+	if (!json_is_object(before) || !json_is_object(after))
+		before = after = NULL;
+	json_object_foreach(d, k, v) {
+		if (before && (v == before || v == after))
+			continue;
+		value_text(x, v, a, sizeof a);
+		add_line(lines, k, a);
+	}
+	if (before) {
+		json_object_foreach(before, k, v) {
+			value_text(x, v, b, sizeof b);
+			value_text(x, json_object_get(after, k), a, sizeof a);
+			snprintf(line, sizeof line, "%s \xE2\x86\x92 %s", b, a);
+			add_line(lines, k, line);
+		}
+		json_object_foreach(after, k, v) {
+			if (json_object_get(before, k))
+				continue;
+			value_text(x, NULL, b, sizeof b);
+			value_text(x, v, a, sizeof a);
+			snprintf(line, sizeof line, "%s \xE2\x86\x92 %s", b, a);
+			add_line(lines, k, line);
+		}
+	}
+	json_decref(d);
+	return lines;
+}
+
+/* app_audit_list callback: one row per entry: when (Vietnam's local
+ * time, to the minute), who, what, on which record (a link for a
+ * person, a household, a receipt or a user), and what changed as
+ * lines (the detail as written, clipped, when it is not a JSON
+ * object). */
 static int audit_row(const audit_entry_t *r, void *ctx)
 {
 	struct audit_walk *w = ctx;
-	char at[20], detail[AUDIT_DETAIL_MAX];
-	json_t *o;
-	snprintf(at, sizeof at, "%.19s", r->at ? r->at : "");
-	if (at[10] == 'T')
-		at[10] = ' ';
+	char at[24], detail[AUDIT_DETAIL_MAX];
+	json_t *o, *lines;
+	local_time(r->at, at);
 	o = json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)r->id, "at", at, "actor", r->actor ? r->actor : "",
 		      "action", r->action ? r->action : "", "entity", r->entity ? r->entity : "");
 	if (!o)
@@ -276,10 +368,23 @@ static int audit_row(const audit_entry_t *r, void *ctx)
 				json_object_set_new(o, k, json_true());
 				json_object_set_new(o, "linked", json_true());
 			}
+		if (r->entity && strcmp(r->entity, "user") == 0) {
+			char name[USERNAME_MAX + 1];
+			int64_t unit;
+			if (app_user_name_of(w->x->a, r->entity_id, name, sizeof name, &unit) &&
+			    (web_user_top(w->x) || web_in_scope(w->x, unit)))
+				json_object_set_new(o, "entity_name", json_string(name));
+		}
 	}
 	if (r->detail && r->detail[0]) {
-		clip_utf8(r->detail, detail, sizeof detail);
-		json_object_set_new(o, "detail", json_string(detail));
+		lines = detail_lines(w->x, r->detail);
+		if (lines) {
+			json_object_set_new(o, "has_lines", json_boolean(json_array_size(lines) > 0));
+			json_object_set_new(o, "lines", lines);
+		} else {
+			clip_utf8(r->detail, detail, sizeof detail);
+			json_object_set_new(o, "detail", json_string(detail));
+		}
 	}
 	json_array_append_new(w->items, o);
 	w->last_id = r->id;
@@ -293,7 +398,7 @@ static int audit_row(const audit_entry_t *r, void *ctx)
 void page_audit(web_ctx_t *x)
 {
 	const char *actor = web_query(x, "actor"), *action = web_query(x, "action"), *entity = web_query(x, "entity");
-	struct audit_walk w = {json_array(), 0};
+	struct audit_walk w = {json_array(), 0, x};
 	audit_filter_t f;
 	json_t *c = page_ctx(x, "audit.title");
 	bool more = false;
@@ -305,6 +410,7 @@ void page_audit(web_ctx_t *x)
 	f.entity = entity;
 	f.before_id = parse_id(web_query(x, "before"));
 	f.limit = AUDIT_PAGE;
+	web_audit_scope(x, &f);
 	rc = app_audit_list(x->a, &f, audit_row, &w, &more, &e);
 	if (rc == WALK_STOP)
 		rc = PO_OK;

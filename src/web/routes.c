@@ -81,6 +81,8 @@ const web_route_t web_routes[] = {
 	{"POST", "/api/v1/users", R_ADMIN, 0, h_api_users_add, "Add a user"},
 	{"PATCH", "/api/v1/users/{id}", R_ADMIN, 0, h_api_users_patch, "Change a user"},
 	{"GET", "/api/v1/audit", R_ADMIN, 0, h_api_audit, "The audit log"},
+	{"GET", "/api/v1/login-locks", R_ADMIN, 0, h_api_login_locks, "Login locks"},
+	{"POST", "/api/v1/login-locks/clear", R_ADMIN, 0, h_api_login_locks_clear, "Clear a login lock"},
 
 	/* pages */
 	{"GET", "/login", R_PUBLIC, WF_HTML, page_login, "Login"},
@@ -119,6 +121,8 @@ const web_route_t web_routes[] = {
 	{"GET", "/password", R_ALL, WF_HTML, page_password, "Change password"},
 	{"POST", "/password", R_ALL, WF_HTML, page_password_post, "Change password"},
 	{"GET", "/audit", R_ADMIN, WF_HTML, page_audit, "Audit log"},
+	{"GET", "/login-locks", R_ADMIN, WF_HTML, page_login_locks, "Login locks"},
+	{"POST", "/login-locks/clear", R_ADMIN, WF_HTML, page_login_locks_clear, "Clear a login lock"},
 };
 
 const size_t web_route_count = sizeof web_routes / sizeof web_routes[0];

@@ -1,16 +1,24 @@
 /* server.c: the libmicrohttpd adapter.  It owns the daemon, the pool of
- * database connections, the request bodies while they arrive and the
- * request log; it copies each request into a web_req_t, takes a
- * connection, lets web_dispatch answer, and turns the web_resp_t into an
- * HTTP response.  Nothing here knows a route. */
+ * database connections, the first look at each request head, the request
+ * bodies while they arrive, the request log, and the tracking of every
+ * connection against slow clients (see web_serve in web.h); it copies
+ * each request into a web_req_t, takes a connection, lets web_dispatch
+ * answer, and turns the web_resp_t into an HTTP response.  Nothing here
+ * knows a route. */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <jansson.h>
 #include <malloc.h>
 #include <microhttpd.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,6 +38,211 @@ static struct {
 
 static FILE *log_file;      /* the request log, NULL for none */
 static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
+static char trusted_proxy[48]; /* whose X-Forwarded-For is believed ("": nobody's) */
+
+/* Monotonic milliseconds. */
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- slow clients: every open connection, and whether it is still
+ * sending a request head ---- */
+
+/* One open connection (libmicrohttpd's socket context). */
+struct conn {
+	struct conn *prev, *next;
+	int fd;
+	long long since;   /* ms: opened, or its last answer sent */
+	bool working;      /* its head arrived: a request is being answered */
+	bool served;       /* it answered a request before (kept alive) */
+	bool cut;          /* shut down by us: libmicrohttpd closes it soon */
+};
+
+/* The open connections, oldest first; waiting counts those not working.
+ * A connection leaves the list (under mu) before libmicrohttpd closes
+ * its socket, so a socket shut down here is always still this one. */
+static struct {
+	struct conn head;
+	unsigned n, waiting, waiting_max, short_at;
+	long long head_ms;
+	pthread_mutex_t mu;
+	pthread_t watcher;
+	bool run;
+} conns = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+/* Shuts a connection's socket down (libmicrohttpd then closes it), with
+ * conns.mu held. */
+static void conn_cut(struct conn *k)
+{
+	if (!k->cut) {
+		k->cut = true;
+		shutdown(k->fd, SHUT_RDWR);
+	}
+}
+
+/* libmicrohttpd's connection notifier: tracks each connection; a new one
+ * past the share of connections still sending their head closes the
+ * oldest of those. */
+static void conn_notify(void *cls, struct MHD_Connection *c, void **ctx, enum MHD_ConnectionNotificationCode code)
+{
+	struct conn *k = *ctx;
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		struct conn *old;
+		k = calloc(1, sizeof *k);
+		if (!k || !ci) {
+			free(k);
+			return;
+		}
+		k->fd = ci->connect_fd;
+		k->since = mono_ms();
+		pthread_mutex_lock(&conns.mu);
+		k->prev = conns.head.prev;
+		k->next = &conns.head;
+		conns.head.prev->next = k;
+		conns.head.prev = k;
+		conns.n++;
+		conns.waiting++;
+		for (old = conns.head.next; conns.waiting > conns.waiting_max && old != k; old = old->next)
+			if (!old->working && !old->cut) {
+				conn_cut(old);
+				conns.waiting--; /* no longer holds a share: it is closing */
+				old->working = true;
+			}
+		pthread_mutex_unlock(&conns.mu);
+		*ctx = k;
+		return;
+	}
+	if (!k)
+		return;
+	pthread_mutex_lock(&conns.mu);
+	k->prev->next = k->next;
+	k->next->prev = k->prev;
+	conns.n--;
+	if (!k->working)
+		conns.waiting--;
+	pthread_mutex_unlock(&conns.mu);
+	free(k);
+	*ctx = NULL;
+}
+
+/* The connection of c, or NULL. */
+static struct conn *conn_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+/* Marks c as answering a request (its head arrived) or, working false,
+ * as waiting for the next head from now on. */
+static void conn_set_working(struct MHD_Connection *c, bool working)
+{
+	struct conn *k = conn_of(c);
+	if (!k)
+		return;
+	pthread_mutex_lock(&conns.mu);
+	if (k->working != working && !k->cut) {
+		k->working = working;
+		if (working) {
+			conns.waiting--;
+		} else {
+			conns.waiting++;
+			k->served = true;
+			k->since = mono_ms();
+		}
+	}
+	pthread_mutex_unlock(&conns.mu);
+}
+
+/* The watcher thread: four times a second, closes the connections whose
+ * head is late, and the idle kept-alive ones when slots run short. */
+static void *conn_watch(void *arg)
+{
+	struct timespec tick = {0, 250 * 1000000L};
+	(void)arg;
+	for (;;) {
+		struct conn *k;
+		long long now;
+		bool short_of_slots;
+		nanosleep(&tick, NULL);
+		pthread_mutex_lock(&conns.mu);
+		if (!conns.run) {
+			pthread_mutex_unlock(&conns.mu);
+			return NULL;
+		}
+		now = mono_ms();
+		short_of_slots = conns.n >= conns.short_at;
+		for (k = conns.head.next; k != &conns.head; k = k->next) {
+			long long limit = k->served && short_of_slots ? WEB_IDLE_SHORT_MS : conns.head_ms;
+			if (!k->working && !k->cut && now - k->since > limit)
+				conn_cut(k);
+		}
+		pthread_mutex_unlock(&conns.mu);
+	}
+}
+
+/* Starts the watcher for a server of conn_max connections. */
+static int conns_start(const web_settings_t *s)
+{
+	conns.head.next = conns.head.prev = &conns.head;
+	conns.n = conns.waiting = 0;
+	conns.waiting_max = s->conn_max - s->conn_max / 4;
+	if (conns.waiting_max < 1)
+		conns.waiting_max = 1;
+	conns.short_at = s->conn_max - s->conn_max / 4;
+	conns.head_ms = (long long)s->head_s * 1000;
+	conns.run = true;
+	return pthread_create(&conns.watcher, NULL, conn_watch, NULL) == 0 ? 0 : -1;
+}
+
+/* Stops the watcher. */
+static void conns_stop(void)
+{
+	pthread_mutex_lock(&conns.mu);
+	conns.run = false;
+	pthread_mutex_unlock(&conns.mu);
+	pthread_join(conns.watcher, NULL);
+}
+
+/* ---- the error log of libmicrohttpd, rate-limited ---- */
+
+static struct {
+	long long second;   /* the second being counted */
+	int lines;          /* lines written in it */
+	long dropped;       /* lines not written since the last one written */
+} errlog;
+
+/* libmicrohttpd's logger: at most WEB_ERRLOG_PER_S lines a second (a
+ * client can make the server complain once per connection); the count
+ * of the lines dropped goes with the next line written. */
+static void log_mhd(void *cls, const char *fmt, va_list ap)
+{
+	long long sec = mono_ms() / 1000;
+	(void)cls;
+	if (!log_file)
+		return;
+	pthread_mutex_lock(&log_mu);
+	if (sec != errlog.second) {
+		errlog.second = sec;
+		errlog.lines = 0;
+	}
+	if (errlog.lines >= WEB_ERRLOG_PER_S) {
+		errlog.dropped++;
+	} else {
+		errlog.lines++;
+		if (errlog.dropped)
+			fprintf(log_file, "server: %ld similar lines dropped\n", errlog.dropped);
+		errlog.dropped = 0;
+		fputs("server: ", log_file);
+		vfprintf(log_file, fmt, ap);
+		fflush(log_file);
+	}
+	pthread_mutex_unlock(&log_mu);
+}
 
 /* Takes a free connection (waits for one). */
 static int pool_take(void)
@@ -62,6 +275,7 @@ struct req {
 	size_t len;
 	bool too_large;
 	struct timespec start;
+	char addr[WEB_IP_MAX]; /* the client's address (client_of) */
 };
 
 /* Microseconds from a to b. */
@@ -70,11 +284,11 @@ static long long usec_between(const struct timespec *a, const struct timespec *b
 	return (long long)(b->tv_sec - a->tv_sec) * 1000000LL + (b->tv_nsec - a->tv_nsec) / 1000;
 }
 
-/* Writes the request's log line: time, method, the route's pattern
- * (never the path or the query, which may hold names or ids), status,
- * bytes, microseconds and the user's id.  No addresses, tokens or
+/* Writes the request's log line: time, the client's address, method,
+ * the route's pattern (never the path or the query, which may hold names
+ * or ids), status, bytes, microseconds and the user's id.  No tokens or
  * personal data. */
-static void log_request(const char *method, const web_resp_t *rs, const struct timespec *start)
+static void log_request(const char *addr, const char *method, const web_resp_t *rs, const struct timespec *start)
 {
 	struct timespec end;
 	struct tm tm;
@@ -86,7 +300,7 @@ static void log_request(const char *method, const web_resp_t *rs, const struct t
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	pthread_mutex_lock(&log_mu);
-	fprintf(log_file, "%s method=%s route=%s status=%u bytes=%zu us=%lld user=%s\n", when, method,
+	fprintf(log_file, "%s addr=%s method=%s route=%s status=%u bytes=%zu us=%lld user=%s\n", when, addr, method,
 		rs->route ? rs->route : "-", rs->status, rs->body.len, usec_between(start, &end),
 		rs->user[0] ? rs->user : "-");
 	fflush(log_file);
@@ -126,10 +340,10 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp_t *rs)
 		MHD_add_response_header(r, "Location", rs->location);
 	for (i = 0; i < rs->ncookies; i++)
 		MHD_add_response_header(r, "Set-Cookie", rs->cookies[i]);
-	if (rs->www_authenticate)
-		MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
 	if (rs->allow[0])
 		MHD_add_response_header(r, "Allow", rs->allow);
+	if (rs->status == 401)
+		MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"plusone\"");
 	if (rs->retry_after > 0) {
 		snprintf(num, sizeof num, "%d", rs->retry_after);
 		MHD_add_response_header(r, "Retry-After", num);
@@ -152,7 +366,12 @@ static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char 
 	return MHD_YES;
 }
 
-/* The peer's address as text. */
+/* The client's address as text: the socket's peer, or, when the peer
+ * is the trusted proxy, the last address of its X-Forwarded-For (the
+ * one the proxy itself added) when that is an address. */
+static void client_of(struct MHD_Connection *c, char *out, size_t cap);
+
+/* The socket peer's address as text. */
 static void peer_of(struct MHD_Connection *c, char *out, size_t cap)
 {
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -165,6 +384,113 @@ static void peer_of(struct MHD_Connection *c, char *out, size_t cap)
 	else if (ci->client_addr->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, out,
 			  (socklen_t)cap);
+}
+
+/* See the declaration. */
+static void client_of(struct MHD_Connection *c, char *out, size_t cap)
+{
+	const char *xff, *last;
+	char cand[64];
+	unsigned char bin[16];
+	size_t n;
+	peer_of(c, out, cap);
+	if (!trusted_proxy[0] || strcmp(out, trusted_proxy) != 0)
+		return;
+	xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (!xff)
+		return;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof cand || n >= cap)
+		return;
+	memcpy(cand, last, n);
+	cand[n] = '\0';
+	if (inet_pton(AF_INET, cand, bin) == 1 || inet_pton(AF_INET6, cand, bin) == 1)
+		memcpy(out, cand, n + 1);
+}
+
+/* What the first look at a request's head finds. */
+struct head_check {
+	int content_lengths; /* Content-Length headers */
+	size_t bytes;        /* of the headers, as sent (names, values, ": ", CRLF) */
+};
+
+/* Counts a header for head_check (a MHD_KeyValueIterator). */
+static enum MHD_Result head_header(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+{
+	struct head_check *h = cls;
+	(void)kind;
+	h->bytes += strlen(k) + (v ? strlen(v) : 0) + 4;
+	if (strcasecmp(k, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
+		h->content_lengths++;
+	return MHD_YES;
+}
+
+/* Fills rs with the JSON error answer of e at status (the shape of
+ * web_fail's). */
+static void refuse(web_resp_t *rs, unsigned status, const err_t *e)
+{
+	json_t *j = json_pack("{s:s,s:s,s:s}", "error", e->en, "code", web_error_code(status), "message", e->vi);
+	if (j && e->field[0])
+		json_object_set_new(j, "field", json_string(e->field));
+	char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	rs->status = status;
+	rs->route = "-";
+	rs->type = "application/json; charset=utf-8";
+	buf_reset(&rs->body);
+	if (t)
+		buf_printf(&rs->body, "%s", t);
+	free(t);
+	json_decref(j);
+}
+
+/* Looks at a request's head before any body is read: repeated or
+ * malformed Content-Length (400), a declared body over WEB_BODY_MAX (413,
+ * so that a client sending Expect: 100-continue is not told to go on),
+ * headers over WEB_HEADER_MAX (431).  True (rs filled) when refused. */
+static bool head_refused(struct MHD_Connection *c, const char *url, web_resp_t *rs)
+{
+	struct head_check h = {0, strlen(url)};
+	const char *cl;
+	char *end;
+	unsigned long long v;
+	err_t e;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, head_header, &h);
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, head_header, &h);
+	if (h.bytes > WEB_HEADER_MAX) {
+		err_set(&e, PO_ELIMIT, "headers", MSG_WEB_HEADERS_TOO_LARGE, WEB_HEADER_MAX);
+		refuse(rs, 431, &e);
+		return true;
+	}
+	if (h.content_lengths > 1) {
+		err_set(&e, PO_EINVAL, "Content-Length", MSG_WEB_CONTENT_LENGTH);
+		refuse(rs, 400, &e);
+		return true;
+	}
+	cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl) {
+		if (*cl < '0' || *cl > '9') {
+			err_set(&e, PO_EINVAL, "Content-Length", MSG_WEB_CONTENT_LENGTH);
+			refuse(rs, 400, &e);
+			return true;
+		}
+		errno = 0;
+		v = strtoull(cl, &end, 10);
+		if (errno || *end) {
+			err_set(&e, PO_EINVAL, "Content-Length", MSG_WEB_CONTENT_LENGTH);
+			refuse(rs, 400, &e);
+			return true;
+		}
+		if (v > WEB_BODY_MAX) {
+			err_set(&e, PO_ELIMIT, "Content-Length", MSG_WEB_TOO_LARGE);
+			refuse(rs, 413, &e);
+			return true;
+		}
+	}
+	return false;
 }
 
 /* libmicrohttpd's access handler: gathers the body (refusing more than
@@ -186,6 +512,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			return MHD_NO;
 		clock_gettime(CLOCK_MONOTONIC, &r->start);
 		*state = r;
+		conn_set_working(c, true);
+		client_of(c, r->addr, sizeof r->addr);
+		web_resp_init(&rs);
+		if (head_refused(c, url, &rs))
+			goto send;
+		web_resp_free(&rs);
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -208,8 +540,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		rs.status = 413;
 		rs.route = "-";
 		rs.type = "application/json; charset=utf-8";
-		buf_printf(&rs.body, "{\"error\":\"%s\",\"message\":\"%s\"}", msg_format(MSG_WEB_TOO_LARGE, LANG_EN),
-			   msg_format(MSG_WEB_TOO_LARGE, LANG_VI));
+		buf_printf(&rs.body, "{\"error\":\"%s\",\"code\":\"%s\",\"message\":\"%s\"}",
+			   msg_format(MSG_WEB_TOO_LARGE, LANG_EN), web_error_code(413), msg_format(MSG_WEB_TOO_LARGE, LANG_VI));
 		goto send;
 	}
 	memset(&rq, 0, sizeof rq);
@@ -228,7 +560,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	rq.origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
 	rq.idem_key = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Idempotency-Key");
 	rq.host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
-	peer_of(c, rq.ip, sizeof rq.ip);
+	snprintf(rq.ip, sizeof rq.ip, "%s", r->addr);
 	slot = pool_take();
 	memset(&a, 0, sizeof a);
 	a.store = pool.s[slot];
@@ -240,7 +572,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	pool_give(slot);
 send:
 	rc = send_resp(c, &rs);
-	log_request(method, &rs, &r->start);
+	log_request(r->addr, method, &rs, &r->start);
 	web_resp_free(&rs);
 	return rc;
 }
@@ -250,9 +582,9 @@ static void completed(void *cls, struct MHD_Connection *c, void **state, enum MH
 {
 	struct req *r = *state;
 	(void)cls;
-	(void)c;
 	(void)t;
 	if (r) {
+		conn_set_working(c, false);
 		free(r->body);
 		free(r);
 		*state = NULL;
@@ -279,6 +611,19 @@ static void purge_sessions(void)
 	pool_give(slot);
 }
 
+/* True when another socket already listens on sa (bind says EADDRINUSE). */
+static bool port_busy(const struct sockaddr_in *sa)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+	bool busy;
+	if (fd < 0)
+		return false;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	busy = bind(fd, (const struct sockaddr *)sa, sizeof *sa) != 0 && errno == EADDRINUSE;
+	close(fd);
+	return busy;
+}
+
 /* See web.h. */
 int web_serve(const char *db, const web_settings_t *s, err_t *e)
 {
@@ -289,6 +634,7 @@ int web_serve(const char *db, const web_settings_t *s, err_t *e)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = s->threads ? s->threads : cores < 1 ? 1u : (unsigned)cores;
 	int i, sig, rc = PO_OK;
+	bool watching = false;
 	if (threads > WEB_THREADS_MAX)
 		threads = WEB_THREADS_MAX;
 	/* one malloc arena per worker thread keeps memory that another
@@ -326,14 +672,27 @@ int web_serve(const char *db, const web_settings_t *s, err_t *e)
 	rc = search_live_start(db, e);
 	if (rc)
 		goto out;
+	snprintf(trusted_proxy, sizeof trusted_proxy, "%s", s->trusted_proxy);
+	if (conns_start(s)) {
+		rc = err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
+		goto out;
+	}
+	watching = true;
+	/* the memory limit lets heads up to three times WEB_HEADER_MAX reach
+	 * head_refused, which answers 431 with our headers; only larger ones
+	 * get libmicrohttpd's own answer */
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC,
-			     (uint16_t)s->port, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+			     (uint16_t)s->port, NULL, NULL, handle, NULL, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
+			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 			     MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, s->conn_max,
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->conn_per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
-			     s->timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_HEADER_MAX * 2,
-			     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+			     s->timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_HEADER_MAX * 3,
+			     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, conn_notify,
+			     NULL, MHD_OPTION_END);
 	if (!d) {
-		rc = err_set(e, PO_EINVAL, "listen", MSG_WEB_LISTEN, s->addr, s->port);
+		rc = port_busy(&sa) ? err_set(e, PO_EINVAL, "listen", MSG_WEB_PORT_BUSY, s->port, s->port + 1, s->addr,
+					      s->port + 1)
+				    : err_set(e, PO_EINVAL, "listen", MSG_WEB_LISTEN, s->addr, s->port);
 		goto out;
 	}
 	fprintf(stderr, "plusone: http://%s:%u/ (%u threads)\n", s->addr, s->port, threads);
@@ -355,6 +714,8 @@ int web_serve(const char *db, const web_settings_t *s, err_t *e)
 	}
 	MHD_stop_daemon(d);
 out:
+	if (watching)
+		conns_stop();
 	search_live_stop();
 	for (i = 0; i < pool.n; i++)
 		store_close(pool.s[i]);

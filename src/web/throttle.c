@@ -9,6 +9,9 @@
 
 struct slot {
 	uint64_t key;     /* 0: free */
+	char kind;        /* 'p' (name at an address) or 'a' (address) */
+	char name[THROTTLE_NAME_MAX]; /* the user name as last typed ('p'), clipped */
+	char ip[THROTTLE_IP_MAX];
 	int failures;
 	time_t last;      /* last attempt */
 	time_t until;     /* no attempt before this time */
@@ -21,18 +24,18 @@ static int hashes_busy;
 static pthread_mutex_t hash_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t hash_cv = PTHREAD_COND_INITIALIZER;
 
-/* The key of a name ("u" + folded user name) or an address ("a" + ip). */
-static uint64_t key_of(char kind, const char *s)
+/* Folds a user name as logins compare them (case and accents) into out. */
+static void fold_name(const char *user, char out[THROTTLE_NAME_MAX])
 {
-	char k[160];
-	size_t n = 0;
-	uint64_t h;
-	k[n++] = kind;
-	if (kind == 'u')
-		n += vn_fold(s, strlen(s), k + 1, sizeof k - 1);
-	else
-		n += (size_t)snprintf(k + 1, sizeof k - 1, "%.100s", s);
-	h = hash64(k, n < sizeof k ? n : sizeof k - 1);
+	vn_fold(user, strlen(user), out, THROTTLE_NAME_MAX);
+}
+
+/* The key of a (folded name, address) pair ('p') or an address ('a'). */
+static uint64_t key_of(char kind, const char *name, const char *ip)
+{
+	char k[THROTTLE_NAME_MAX + THROTTLE_IP_MAX + 4];
+	int n = snprintf(k, sizeof k, "%c%s%c%s", kind, kind == 'p' ? name : "", 0x1f, ip);
+	uint64_t h = hash64(k, n < (int)sizeof k ? (size_t)n : sizeof k - 1);
 	return h ? h : 1;
 }
 
@@ -44,8 +47,10 @@ static struct slot *slot_for(uint64_t key, time_t now, bool create)
 	for (i = 0; i < THROTTLE_WAYS; i++) {
 		struct slot *s = &slots[base + i];
 		if (s->key == key) {
-			if (now - s->last > THROTTLE_FORGET_S)
-				memset(s, 0, sizeof *s), s->key = key;
+			if (now - s->last > THROTTLE_FORGET_S) {
+				s->failures = 0;
+				s->until = 0;
+			}
 			return s;
 		}
 		if (s->key == 0 || s->last < victim->last)
@@ -67,21 +72,23 @@ static long wait_of(const struct slot *s, time_t now)
 /* See throttle.h. */
 long throttle_wait(const char *user, const char *ip, time_t now)
 {
+	char name[THROTTLE_NAME_MAX];
 	long a, b;
+	fold_name(user, name);
 	pthread_mutex_lock(&mu);
-	a = wait_of(slot_for(key_of('u', user), now, false), now);
-	b = wait_of(slot_for(key_of('a', ip), now, false), now);
+	a = wait_of(slot_for(key_of('p', name, ip), now, false), now);
+	b = wait_of(slot_for(key_of('a', NULL, ip), now, false), now);
 	pthread_mutex_unlock(&mu);
 	return a > b ? a : b;
 }
 
-/* Counts one failure on s. */
-static void fail(struct slot *s, time_t now)
+/* Counts one failure on s; waiting starts after `free` failures. */
+static void fail(struct slot *s, int free_tries, time_t now)
 {
 	s->failures++;
 	s->last = now;
-	if (s->failures > THROTTLE_FREE) {
-		int k = s->failures - THROTTLE_FREE;
+	if (s->failures > free_tries) {
+		int k = s->failures - free_tries;
 		long w = k >= 10 ? THROTTLE_MAX_S : 1L << k;
 		s->until = now + (w > THROTTLE_MAX_S ? THROTTLE_MAX_S : w);
 	}
@@ -90,17 +97,71 @@ static void fail(struct slot *s, time_t now)
 /* See throttle.h. */
 void throttle_record(const char *user, const char *ip, bool ok, time_t now)
 {
-	struct slot *u;
+	char name[THROTTLE_NAME_MAX];
+	struct slot *p, *a;
+	fold_name(user, name);
 	pthread_mutex_lock(&mu);
-	u = slot_for(key_of('u', user), now, !ok);
+	p = slot_for(key_of('p', name, ip), now, !ok);
 	if (ok) {
-		if (u)
-			memset(u, 0, sizeof *u);
+		if (p)
+			memset(p, 0, sizeof *p);
 	} else {
-		fail(u, now);
-		fail(slot_for(key_of('a', ip), now, true), now);
+		p->kind = 'p';
+		snprintf(p->name, sizeof p->name, "%s", user);
+		snprintf(p->ip, sizeof p->ip, "%s", ip);
+		fail(p, THROTTLE_FREE, now);
+		a = slot_for(key_of('a', NULL, ip), now, true);
+		a->kind = 'a';
+		snprintf(a->ip, sizeof a->ip, "%s", ip);
+		fail(a, THROTTLE_ADDR_FREE, now);
 	}
 	pthread_mutex_unlock(&mu);
+}
+
+/* See throttle.h. */
+size_t throttle_locks(time_t now, throttle_lock_t *out, size_t cap)
+{
+	size_t i, n = 0;
+	pthread_mutex_lock(&mu);
+	for (i = 0; i < THROTTLE_SLOTS && n < cap; i++) {
+		const struct slot *s = &slots[i];
+		if (!s->key || wait_of(s, now) == 0)
+			continue;
+		memset(&out[n], 0, sizeof out[n]);
+		snprintf(out[n].name, sizeof out[n].name, "%s", s->kind == 'p' ? s->name : "");
+		snprintf(out[n].ip, sizeof out[n].ip, "%s", s->ip);
+		out[n].failures = s->failures;
+		out[n].wait_s = wait_of(s, now);
+		n++;
+	}
+	pthread_mutex_unlock(&mu);
+	return n;
+}
+
+/* See throttle.h. */
+int throttle_clear(const char *user, const char *ip)
+{
+	char name[THROTTLE_NAME_MAX] = "";
+	size_t i;
+	int n = 0;
+	if (user && *user)
+		fold_name(user, name);
+	pthread_mutex_lock(&mu);
+	for (i = 0; i < THROTTLE_SLOTS; i++) {
+		struct slot *s = &slots[i];
+		char folded[THROTTLE_NAME_MAX];
+		bool by_name;
+		fold_name(s->name, folded);
+		by_name = name[0] && s->kind == 'p' && strcmp(folded, name) == 0;
+		bool by_ip = ip && *ip && strcmp(s->ip, ip) == 0;
+		if (!s->key || !(name[0] ? by_name && (!ip || !*ip || by_ip) : by_ip))
+			continue;
+		if (s->until)
+			n++;
+		memset(s, 0, sizeof *s);
+	}
+	pthread_mutex_unlock(&mu);
+	return n;
 }
 
 /* See throttle.h. */

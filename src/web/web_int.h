@@ -82,8 +82,7 @@ typedef struct web_resp {
 	int cache_seconds;           /* > 0: cacheable asset; else no-store */
 	char etag[40];
 	int retry_after;             /* > 0: a Retry-After header (429) */
-	bool www_authenticate;       /* a WWW-Authenticate: Bearer header (401) */
-	char allow[64];              /* an Allow header (405) when not empty */
+	char allow[64];              /* a 405's Allow header: the path's methods */
 	const char *route;           /* the matched route pattern, for the log */
 	char user[USERNAME_MAX + 1]; /* who asked, for the log ("" if nobody) */
 } web_resp_t;
@@ -149,6 +148,15 @@ const char *web_form(const web_ctx_t *x, const char *k);
 /* A string member of the JSON body (NULL when absent or not a string). */
 const char *web_json_str(const web_ctx_t *x, const char *k);
 
+/* True when the user works at a root unit (a province with no parent):
+ * she alone reads what no unit owns (the command line's audit rows). */
+bool web_user_top(web_ctx_t *x);
+
+/* Narrows an audit filter to the entries of the user's units, unless
+ * web_user_top. */
+struct audit_filter;
+void web_audit_scope(web_ctx_t *x, struct audit_filter *f);
+
 /* True when the user's units contain unit_id. */
 bool web_in_scope(const web_ctx_t *x, int64_t unit_id);
 
@@ -175,14 +183,14 @@ unsigned web_status_of(int code);
 
 /* The stable code of an error status, the one table of them: 400
  * bad_request, 401 unauthenticated, 403 forbidden, 404 not_found, 405
- * method_not_allowed, 409 conflict, 413 too_large, 422 invalid, 429
- * rate_limited, 503 busy, anything else internal. */
+ * method_not_allowed, 409 conflict, 413 and 431 too_large, 422 invalid,
+ * 429 rate_limited, 503 busy, anything else internal. */
 const char *web_error_code(unsigned status);
 
 /* An error answer for rc and e: JSON {"error": English text, "code":
  * web_error_code, "message": the text in the caller's language,
- * "field": present only when e names one} on API routes (a 401 also
- * asks for a WWW-Authenticate header), an error page on HTML routes. */
+ * "field": present only when e names one} on API routes (the server
+ * adds WWW-Authenticate to every 401), an error page on HTML routes. */
 void web_fail(web_ctx_t *x, int rc, const err_t *e);
 
 /* The same with a status and one message of the table. */
@@ -269,8 +277,10 @@ const struct tmpl_set *web_templates(void);
  * locked out for now (a 429 with Retry-After is already in x->rs). */
 int web_login_gate(web_ctx_t *x, const char *username);
 
-/* After the check: records the outcome for throttling and gives the
- * hashing slot back.  Must follow every web_login_gate that returned 0. */
+/* After the check: records the outcome for throttling (per user name at
+ * the address, and per address), audits a failure (name and address)
+ * and gives the hashing slot back.  Must follow every web_login_gate
+ * that returned 0. */
 void web_login_result(web_ctx_t *x, const char *username, bool ok);
 
 /* True when session cookies must carry Secure (served over HTTPS). */
@@ -282,5 +292,9 @@ void web_session_forget(const char *token);
 
 /* Drops every cached session (a user's role, unit or password changed). */
 void web_session_forget_all(void);
+
+/* Called (when set) between reading a session from the database and
+ * caching it: a seam for tests that land a logout inside that window. */
+extern void (*web_session_read_hook)(void);
 
 #endif

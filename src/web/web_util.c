@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/accounts.h"
 #include "core/text.h"
 #include "web/schema.h"
 #include "web/tmpl.h"
@@ -58,6 +59,24 @@ const char *web_json_str(const web_ctx_t *x, const char *k)
 bool web_in_scope(const web_ctx_t *x, int64_t unit_id)
 {
 	return x->scope && unit_set_has(x->scope, x->nscope, unit_id);
+}
+
+/* See web_int.h. */
+bool web_user_top(web_ctx_t *x)
+{
+	unit_t unit;
+	err_t e;
+	return x->u && app_user_unit(x->a, x->u, &unit, &e) == PO_OK && unit.parent_id == 0;
+}
+
+/* See web_int.h. */
+void web_audit_scope(web_ctx_t *x, audit_filter_t *f)
+{
+	static const int64_t none[1];
+	if (!web_user_top(x)) {
+		f->units = x->scope ? x->scope : none;
+		f->nunits = x->scope ? x->nscope : 0;
+	}
 }
 
 /* The value of a hex digit, or -1. */
@@ -197,6 +216,7 @@ const char *web_error_code(unsigned status)
 	case 413: return "too_large";
 	case 422: return "invalid";
 	case 429: return "rate_limited";
+	case 431: return "too_large";
 	case 503: return "busy";
 	default: return "internal";
 	}
@@ -211,8 +231,6 @@ static void error_json(web_ctx_t *x, unsigned status, const char *vi, const char
 			      x->lang == LANG_EN ? en : vi);
 	if (o && field && field[0])
 		json_object_set_new(o, "field", json_string(field));
-	if (status == 401)
-		x->rs->www_authenticate = true;
 	web_json(x, status, o);
 }
 
@@ -266,7 +284,13 @@ void web_fail_text(web_ctx_t *x, unsigned status, const char *field, enum msg_id
 void web_fail_fields(web_ctx_t *x, const err_t *errs, size_t n)
 {
 	json_t *arr = json_array();
+	err_t generic;
 	size_t i;
+	if (n == 0) { /* a 422 always names at least one error */
+		err_set(&generic, PO_EINVAL, "request", MSG_WEB_INVALID);
+		errs = &generic;
+		n = 1;
+	}
 	for (i = 0; i < n; i++)
 		json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "field", errs[i].field, "message",
 						     x->lang == LANG_EN ? errs[i].en : errs[i].vi, "code", "invalid"));

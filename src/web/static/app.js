@@ -42,7 +42,13 @@
 		if (p.household_code) meta.push(d.hh + " " + p.household_code);
 		meta.push(p.bhyt_valid_until ? d.bhyt + " " + dmy(p.bhyt_valid_until) : d.nobhyt);
 		meta.push(p.bhxh_paid_until ? d.bhxh + " " + dmy(p.bhxh_paid_until) : d.nobhxh);
-		a.appendChild(el("span", "meta", meta.join(" · ")));
+		/* each part kept whole (a code never breaks at its hyphen) */
+		var m = el("span", "meta");
+		meta.forEach(function (t, i) {
+			if (i) m.appendChild(document.createTextNode(" · "));
+			m.appendChild(el("span", "nw", t));
+		});
+		a.appendChild(m);
 		li.appendChild(a);
 		return li;
 	}
