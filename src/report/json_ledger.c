@@ -146,8 +146,8 @@ json_t *report_referrals(const referral_summary_t *s)
 /* See json_ledger.h. */
 void report_due_reminder(const due_item_t *d, char *out, size_t cap)
 {
-	char last[DATE_ISO_LEN + 1];
-	date_format_iso(d->last, last);
+	char last[DATE_ISO_LEN + 1]; /* dd/mm/yyyy: as long as the ISO form */
+	date_format_vn(d->last, last);
 	snprintf(out, cap, msg_format(d->scheme[2] == 'y' ? MSG_DUE_REMIND_BHYT : MSG_DUE_REMIND_BHXH, LANG_VI),
 		 d->p.full_name, last);
 }

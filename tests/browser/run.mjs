@@ -506,7 +506,7 @@ check('every page at 360 px: no sideways scroll, no word broken', 30000, async (
 		'/receipts/{id}': rid, '/remittances/{id}': mid };
 	// who visits each page (a role allowed there), and extra addresses
 	const who = { '/collect': COLLECTOR, '/remit': COLLECTOR, '/users': 'admin', '/audit': 'admin',
-		'/settings': 'admin', '/remittances': 'bhxh.tieucan', '/remittances/{id}': 'bhxh.tieucan' };
+		'/settings': 'admin', '/login-locks': 'admin', '/duplicates': UNION, '/remittances': 'bhxh.tieucan', '/remittances/{id}': 'bhxh.tieucan' };
 	const extra = [[COLLECTOR, `/collect?person=${other.id}`, 'quote'], [UNION, `/receipts/${rid}?paper=58`],
 		[UNION, '/people?q=nguyen+thi'], [UNION, '/due?days=60'], ['admin', `/users?edit=1`]];
 	const visits = [];

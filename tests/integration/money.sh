@@ -145,7 +145,7 @@ check "an unknown payment method is refused" err_has "gold"
 # due lists
 run due --unit 29350 --date 2026-08-01 --days 40 --json
 check "BHYT cards ending within the window are due (Lan renewed by transfer is not)" json_eq '[(x["person"], x["scheme"], x["last_covered"]) for x in d["due"] if x["scheme"] == "bhyt"]' '[[2, "bhyt", "2026-08-30"], [3, "bhyt", "2026-08-30"]]'
-check "the reminder is in Vietnamese with the date" json_eq '[x["reminder"] for x in d["due"] if x["scheme"] == "bhyt"][0].startswith("Chào chị/anh Trần Văn Hùng, thẻ BHYT hộ gia đình của chị/anh có giá trị đến ngày 2026-08-30.")' true
+check "the reminder is in Vietnamese with the date" json_eq '[x["reminder"] for x in d["due"] if x["scheme"] == "bhyt"][0].startswith("Chào chị/anh Trần Văn Hùng, thẻ BHYT hộ gia đình của chị/anh có giá trị đến ngày 30/08/2026.")' true
 check "BHXH participants whose paid period has ended are due" json_eq '[(x["person"], x["last_covered"]) for x in d["due"] if x["scheme"] == "bhxh"][:1]' '[[4, "2026-03-31"]]'
 
 # a member who already paid this year and is paid for again with a new
