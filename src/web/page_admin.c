@@ -10,6 +10,7 @@
 #include "app/accounts.h"
 #include "report/json_accounts.h"
 #include "web/handlers.h"
+#include "web/ui_text.h"
 #include "web/pages.h"
 
 #define USERS_SHOWN 150     /* logins listed on one page at most (the rest: filter by name) */
@@ -274,19 +275,94 @@ static void local_time(const char *at, char out[24])
 	strftime(out, 24, "%d/%m/%Y %H:%M", &tm);
 }
 
-/* A value of an audit detail as shown: text as is, true/false as yes/no
- * in x's language, null as "—", anything else as compact JSON (clipped
- * to cap bytes). */
-static void value_text(web_ctx_t *x, const json_t *v, char *out, size_t cap)
+/* The text of key "PREFIX.CODE" in x's language; NULL when the table
+ * has no such key (or CODE is empty). */
+static const char *audit_word(const web_ctx_t *x, const char *prefix, const char *code)
 {
-	char *t;
+	char k[96];
+	if (!code || !code[0] || snprintf(k, sizeof k, "%s.%s", prefix, code) >= (int)sizeof k)
+		return NULL;
+	return ui_text(k, x->lang);
+}
+
+/* The text of key "PREFIX.CODE" in x's language, or CODE as written when
+ * the table has no such key. */
+static const char *audit_label(const web_ctx_t *x, const char *prefix, const char *code)
+{
+	const char *t = audit_word(x, prefix, code);
+	return t ? t : (code ? code : "");
+}
+
+/* A coded text value of the detail field k in x's language: roles,
+ * relations, payment methods, sex, poverty status, unit kinds and the
+ * precision of a date of birth by their words, a date (yyyy-mm-dd) as
+ * dd/mm/yyyy, a time (yyyy-mm-ddTHH:MM:SS...) as Vietnam's local time;
+ * NULL (then the value is shown as written) for anything else.  Uses
+ * buf (at least 24 bytes) for dates. */
+static const char *coded_value(const web_ctx_t *x, const char *k, const char *v, char *buf, size_t cap)
+{
+	const char *t = NULL;
+	int y, m, d;
+	char tail;
+	if (strcmp(k, "role") == 0 && !(t = audit_word(x, "role", v)))
+		t = audit_word(x, "mrole", v);
+	else if (strcmp(k, "relation") == 0)
+		t = audit_word(x, "rel", v);
+	else if (strcmp(k, "method") == 0)
+		t = audit_word(x, "money.method", v);
+	else if (strcmp(k, "status") == 0 || strcmp(k, "poverty") == 0)
+		t = audit_word(x, "poverty", v);
+	else if (strcmp(k, "kind") == 0)
+		t = audit_word(x, "audit.kind", v);
+	else if (strcmp(k, "dob_precision") == 0)
+		t = audit_word(x, "audit.prec", v);
+	else if (strcmp(k, "sex") == 0 && (strcmp(v, "F") == 0 || strcmp(v, "M") == 0))
+		t = audit_word(x, "sex", v[0] == 'F' ? "f" : "m");
+	if (t)
+		return t;
+	if (cap >= 24 && strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3) {
+		snprintf(buf, cap, "%02d/%02d/%04d", d, m, y);
+		return buf;
+	}
+	if (cap >= 24 && strlen(v) > 10 && v[10] == 'T' && sscanf(v, "%4d-%2d-%2dT", &y, &m, &d) == 3) {
+		char at[24];
+		local_time(v, at);
+		snprintf(buf, cap, "%s", at);
+		return buf;
+	}
+	return NULL;
+}
+
+/* A value of the audit detail field k as shown: text as is (coded
+ * values and dates as coded_value says), true/false as yes/no in x's
+ * language, null as "—", an object as "field: value; ..." with the
+ * fields' words, anything else as compact JSON (clipped to cap bytes). */
+static void value_text(web_ctx_t *x, const char *k, const json_t *v, char *out, size_t cap)
+{
+	char *t, date[32];
+	const char *c;
 	if (!v || json_is_null(v))
 		snprintf(out, cap, "\xE2\x80\x94");
-	else if (json_is_string(v))
-		clip_utf8(json_string_value(v), out, cap);
-	else if (json_is_boolean(v))
+	else if (json_is_string(v)) {
+		c = coded_value(x, k, json_string_value(v), date, sizeof date);
+		clip_utf8(c ? c : json_string_value(v), out, cap);
+	} else if (json_is_boolean(v))
 		snprintf(out, cap, "%s", web_tr(x, json_is_true(v) ? "audit.yes" : "audit.no"));
-	else if ((t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) != NULL) {
+	else if (json_is_object(v)) {
+		const char *mk;
+		json_t *mv;
+		size_t n = 0;
+		char part[AUDIT_VALUE_MAX], all[4 * AUDIT_VALUE_MAX];
+		all[0] = '\0';
+		json_object_foreach((json_t *)v, mk, mv) {
+			value_text(x, mk, mv, part, sizeof part);
+			n += (size_t)snprintf(all + n, n < sizeof all ? sizeof all - n : 0, "%s%s: %s", n ? "; " : "",
+					      audit_label(x, "audit.k", mk), part);
+			if (n >= sizeof all - 1)
+				break;
+		}
+		clip_utf8(all, out, cap);
+	} else if ((t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) != NULL) {
 		clip_utf8(t, out, cap);
 		free(t);
 	} else
@@ -294,9 +370,9 @@ static void value_text(web_ctx_t *x, const json_t *v, char *out, size_t cap)
 }
 
 /* Appends one line of the detail to lines. */
-static void add_line(json_t *lines, const char *k, const char *text)
+static void add_line(web_ctx_t *x, json_t *lines, const char *k, const char *text)
 {
-	json_array_append_new(lines, json_pack("{s:s,s:s}", "k", k, "v", text));
+	json_array_append_new(lines, json_pack("{s:s,s:s}", "k", audit_label(x, "audit.k", k), "v", text));
 }
 
 /* The detail of an entry as lines: "field: before → after" for each
@@ -319,23 +395,23 @@ static json_t *detail_lines(web_ctx_t *x, const char *detail)
 	json_object_foreach(d, k, v) {
 		if (before && (v == before || v == after))
 			continue;
-		value_text(x, v, a, sizeof a);
-		add_line(lines, k, a);
+		value_text(x, k, v, a, sizeof a);
+		add_line(x, lines, k, a);
 	}
 	if (before) {
 		json_object_foreach(before, k, v) {
-			value_text(x, v, b, sizeof b);
-			value_text(x, json_object_get(after, k), a, sizeof a);
+			value_text(x, k, v, b, sizeof b);
+			value_text(x, k, json_object_get(after, k), a, sizeof a);
 			snprintf(line, sizeof line, "%s \xE2\x86\x92 %s", b, a);
-			add_line(lines, k, line);
+			add_line(x, lines, k, line);
 		}
 		json_object_foreach(after, k, v) {
 			if (json_object_get(before, k))
 				continue;
-			value_text(x, NULL, b, sizeof b);
-			value_text(x, v, a, sizeof a);
+			value_text(x, k, NULL, b, sizeof b);
+			value_text(x, k, v, a, sizeof a);
 			snprintf(line, sizeof line, "%s \xE2\x86\x92 %s", b, a);
-			add_line(lines, k, line);
+			add_line(x, lines, k, line);
 		}
 	}
 	json_decref(d);
@@ -343,7 +419,9 @@ static json_t *detail_lines(web_ctx_t *x, const char *detail)
 }
 
 /* app_audit_list callback: one row per entry: when (Vietnam's local
- * time, to the minute), who, what, on which record (a link for a
+ * time, to the minute), who (the command line by its word), what (by
+ * its words, the code kept for the markup), on which record (its kind by
+ * its word) (a link for a
  * person, a household, a receipt or a user), and what changed as
  * lines (the detail as written, clipped, when it is not a JSON
  * object). */
@@ -353,8 +431,11 @@ static int audit_row(const audit_entry_t *r, void *ctx)
 	char at[24], detail[AUDIT_DETAIL_MAX];
 	json_t *o, *lines;
 	local_time(r->at, at);
-	o = json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)r->id, "at", at, "actor", r->actor ? r->actor : "",
-		      "action", r->action ? r->action : "", "entity", r->entity ? r->entity : "");
+	o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)r->id, "at", at, "actor",
+		      r->actor ? r->actor : "", "actor_name",
+		      r->actor && strcmp(r->actor, "cli") == 0 ? web_tr(w->x, "audit.actor_cli") : (r->actor ? r->actor : ""),
+		      "action", r->action ? r->action : "", "action_name", audit_label(w->x, "audit.act", r->action),
+		      "entity", r->entity ? r->entity : "", "entity_word", audit_label(w->x, "audit.ent", r->entity));
 	if (!o)
 		return WALK_STOP;
 	if (r->entity_id > 0) {
@@ -391,6 +472,36 @@ static int audit_row(const audit_entry_t *r, void *ctx)
 	return 0;
 }
 
+/* The action families (prefixes) and the kinds of record the audit
+ * page's filters offer. */
+static const char *const families[] = {"person.", "household.", "receipt.", "remittance.", "referral.",   "user.",
+				       "session.", "unit.",      "params.",  "settings.",   "import."};
+static const char *const entities[] = {"person", "household", "receipt", "remittance", "user",    "unit",
+				       "param",  "setting",   "session", "database",   "coverage"};
+
+/* The options of a filter's list: {value, label, sel} for each of the n
+ * codes (label the key "PREFIX.CODE" in x's language, sel when it is the
+ * current value), and the current value as typed when it is none of
+ * them (a prefix such as "person.update" from a link). */
+static json_t *filter_options_n(web_ctx_t *x, const char *prefix, const char *const *codes, size_t n, const char *cur)
+{
+	json_t *a = json_array();
+	bool found = false;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		bool sel = cur && strcmp(cur, codes[i]) == 0;
+		found |= sel;
+		json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "value", codes[i], "label",
+						   audit_label(x, prefix, codes[i]), "sel", sel));
+	}
+	if (cur && *cur && !found) {
+		const char *l = strcmp(prefix, "audit.fam") == 0 ? audit_word(x, "audit.act", cur) : NULL;
+		json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "value", cur, "label", l ? l : cur, "sel", 1));
+	}
+	return a;
+}
+#define filter_options(x, prefix, codes, cur) filter_options_n(x, prefix, codes, sizeof codes / sizeof codes[0], cur)
+
 /* GET /audit[?actor=&action=&entity=&before=ID]: the audit log, newest
  * first, AUDIT_PAGE entries a page, filtered by actor (exact), action
  * (prefix) and entity (exact); "older" pages on with before = the last
@@ -421,6 +532,8 @@ void page_audit(web_ctx_t *x)
 		return;
 	}
 	json_object_set_new(c, "entries", w.items);
+	json_object_set_new(c, "families", filter_options(x, "audit.fam", families, action));
+	json_object_set_new(c, "entities", filter_options(x, "audit.ent", entities, entity));
 	json_object_set_new(c, "f", json_pack("{s:s,s:s,s:s}", "actor", actor ? actor : "", "action",
 					      action ? action : "", "entity", entity ? entity : ""));
 	if (more && w.last_id > 0)

@@ -16,6 +16,7 @@ static const struct ui_entry ui_table[] = {
 #include "ui_text.def"
 #include "ui_text_money.def"
 #include "ui_text_people.def"
+#include "ui_text_audit.def"
 #undef UI
 };
 

@@ -302,9 +302,13 @@ static void audit_page_is_readable(void **state)
 	throttle_reset();
 	assert_int_equal(login("tinh", PASSWORD, "192.0.2.9", top), 200);
 	assert_int_equal(call("GET", "/audit", "action", "user.update", NULL, top, "192.0.2.9"), 200);
-	assert_non_null(strstr(body, "<span class=\"muted\">role:</span> collector \xE2\x86\x92 viewer</li>"));
-	assert_non_null(strstr(body, "<span class=\"muted\">disabled:</span> không \xE2\x86\x92 có</li>"));
+	assert_non_null(strstr(body, "<span class=\"muted\">Vai trò:</span> Cộng tác viên \xE2\x86\x92 Chỉ xem</li>"));
+	assert_non_null(strstr(body, "<span class=\"muted\">Khóa tài khoản:</span> không \xE2\x86\x92 có</li>"));
 	assert_non_null(strstr(body, "#edit\">doi</a>")); /* the login changed, by name */
+	/* what was done and on what, by their words; the code kept in the markup */
+	assert_non_null(strstr(body, "<p class=\"card-h\" data-action=\"user.update\"><strong>Sửa tài khoản</strong>"));
+	assert_non_null(strstr(body, "<dt>Đối tượng</dt><dd>Tài khoản <a href=\"/users?edit="));
+	assert_null(strstr(body, "role:"));
 	assert_null(strstr(body, "{&quot;"));
 	assert_null(strstr(body, "&quot;before&quot;"));
 	/* the newest entry's time, UTC+7 */
