@@ -55,7 +55,7 @@ for ep in due referrals; do
 	req GET "/api/v1/$ep?unit=29365" -H "$TC"
 	keep out
 	check "/api/v1/$ep?unit=29365 (another commune) answers 404 naming the code as unknown" \
-		body_is '{"error":"unknown unit code 29365","message":"Mã đơn vị 29365 không tồn tại","field":"unit"}'
+		body_is '{"error":"unknown unit code 29365","code":"not_found","message":"Mã đơn vị 29365 không tồn tại","field":"unit"}'
 	check "with status 404" is 404
 	req GET "/api/v1/$ep?unit=99999" -H "$TC"
 	keep unknown
