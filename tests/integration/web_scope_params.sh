@@ -89,7 +89,7 @@ check "the union cadre of her commune sees her two receipts" json_eq 'len(d["res
 req GET "/api/v1/cash?collector=ctv.hieutu" -H "$TC"
 keep out
 check "/api/v1/cash?collector= a collector of another commune: 404 as an unknown login" \
-	body_is '{"error":"no user ctv.hieutu","message":"Không có người dùng ctv.hieutu","field":"collector"}'
+	body_is '{"error":"no user ctv.hieutu","code":"not_found","message":"Không có người dùng ctv.hieutu","field":"collector"}'
 check "with status 404" is 404
 req GET "/api/v1/cash?collector=khongco" -H "$TC"
 keep unknown
@@ -97,7 +97,7 @@ check "the same answer as the unknown login khongco" same out ctv.hieutu unknown
 req GET "/api/v1/cash?collector=hoi.tapngai" -H "$CTV"
 keep up
 check "a collector asking for the cash of her commune's cadre: 422, only her own" \
-	body_is '{"errors":[{"field":"collector","message":"Cộng tác viên chỉ xem được tiền mình đang giữ, không xem được của hoi.tapngai","message_en":"a collector sees only her own cash, not that of hoi.tapngai"}]}'
+	body_is '{"errors":[{"field":"collector","message":"Cộng tác viên chỉ xem được tiền mình đang giữ, không xem được của hoi.tapngai","code":"invalid"}]}'
 req GET "/api/v1/cash?collector=khongco" -H "$CTV"
 keep upu
 check "the same answer as for an unknown login" same up hoi.tapngai upu khongco
