@@ -146,6 +146,23 @@ static void key_format(void **state)
 	assert_int_equal(app_idem_key_check(NULL, &e), PO_EINVAL);
 }
 
+/* A request with no body (a remittance) hashes as an empty object,
+ * and preparing it allocates nothing left behind (the leak check). */
+static void empty_request_hashes_as_an_empty_object(void **state)
+{
+	app_idem_t none, empty;
+	json_t *obj = json_object();
+	err_t e;
+	(void)state;
+	assert_int_equal(app_idem_init(&none, "remit-0", "remittance", 0, NULL, NULL, NULL, &e), PO_OK);
+	assert_int_equal(app_idem_init(&empty, "remit-0", "remittance", 0, obj, NULL, NULL, &e), PO_OK);
+	json_decref(obj);
+	assert_int_equal(strlen(none.hash), IDEM_HASH_HEX);
+	assert_string_equal(none.hash, empty.hash);
+	app_idem_free(&none);
+	app_idem_free(&empty);
+}
+
 static void collect_retried_answers_the_first_receipt(void **state)
 {
 	world_t *w = world_new();
@@ -500,6 +517,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(key_format),
+		cmocka_unit_test(empty_request_hashes_as_an_empty_object),
 		cmocka_unit_test(collect_retried_answers_the_first_receipt),
 		cmocka_unit_test(concurrent_identical_payments_give_one_receipt),
 		cmocka_unit_test(void_and_remit_retried_answer_the_first_result),
