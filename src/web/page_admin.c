@@ -1,7 +1,6 @@
 /* page_admin.c: the administration pages (admins only, by the route
  * table): the users of the admin's units (list, add, change one) and
  * the audit log (see handlers.h). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,18 +26,6 @@ static void set_role_flag(json_t *o, enum user_role r)
 	char k[24];
 	snprintf(k, sizeof k, "r_%s", user_role_name(r));
 	json_object_set_new(o, k, json_true());
-}
-
-/* A positive decimal id from text, or 0 for anything else. */
-static int64_t parse_id(const char *s)
-{
-	char *end;
-	long long v;
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	return errno || *end || v < 1 ? 0 : (int64_t)v;
 }
 
 /* What the user list walks with. */
@@ -133,7 +120,7 @@ static void users_page(web_ctx_t *x, unsigned status, json_t *c, int64_t edit_id
  * admin's units, the form to add one and, with edit, the form of one. */
 void page_users(web_ctx_t *x)
 {
-	users_page(x, 200, page_ctx(x, "users.title"), parse_id(web_query(x, "edit")));
+	users_page(x, 200, page_ctx(x, "users.title"), page_id(web_query(x, "edit")));
 }
 
 /* The typed role of a form as flags {r_<role>: true} in o; false when
@@ -408,7 +395,7 @@ void page_audit(web_ctx_t *x)
 	f.actor = actor;
 	f.action_prefix = action;
 	f.entity = entity;
-	f.before_id = parse_id(web_query(x, "before"));
+	f.before_id = page_id(web_query(x, "before"));
 	f.limit = AUDIT_PAGE;
 	web_audit_scope(x, &f);
 	rc = app_audit_list(x->a, &f, audit_row, &w, &more, &e);

@@ -1,5 +1,7 @@
 /* page_common.c: helpers shared by the page handlers (see pages.h). */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/money.h"
@@ -49,6 +51,18 @@ void page_money(json_t *o, const char *k, money_t v)
 	char s[MONEY_FMT_MAX];
 	money_format(v, 1, s);
 	json_object_set_new(o, k, json_string(s));
+}
+
+/* See pages.h. */
+int64_t page_id(const char *s)
+{
+	char *end;
+	long long v;
+	if (!s || !*s)
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	return errno || *end || v < 1 ? 0 : (int64_t)v;
 }
 
 /* See pages.h. */

@@ -43,6 +43,10 @@ void page_keep(web_ctx_t *x, json_t *ctx, const char *const *names, size_t n);
 /* The form field k, or "" when absent. */
 const char *page_form(web_ctx_t *x, const char *k);
 
+/* A positive decimal id from text (a form field or a query argument),
+ * or 0 for anything else (NULL, empty, not a number, < 1, too big). */
+int64_t page_id(const char *s);
+
 /* ---- retry-safe forms (page_idem.c) ---- */
 
 /* The idempotency key of a form: its hidden field `idem` when that is a
