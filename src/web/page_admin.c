@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/accounts.h"
 #include "report/json_accounts.h"
@@ -15,7 +14,6 @@
 #define AUDIT_PAGE 40       /* audit entries on one page */
 #define AUDIT_DETAIL_MAX 400 /* bytes of an entry's detail shown */
 #define AUDIT_VALUE_MAX 160  /* bytes of one value of a detail shown */
-#define VN_UTC_OFFSET_S (7 * 3600) /* Asia/Ho_Chi_Minh: UTC+7, no summer time */
 #define WALK_STOP 1000      /* a walk callback's "enough" (distinct from every PO_* code) */
 
 /* Sets o["r_<role>"] to true for role r, so templates pick the label
@@ -241,26 +239,6 @@ static void clip_utf8(const char *s, char *out, size_t cap)
 	memcpy(out + n, "\xE2\x80\xA6", 4); /* … and the NUL */
 }
 
-/* An audit time ("YYYY-MM-DDTHH:MM:SS.sssZ", UTC) as Vietnam's local
- * time (Asia/Ho_Chi_Minh, UTC+7 all year) "dd/mm/yyyy HH:MM" in out;
- * the text as written when it is not such a time. */
-static void local_time(const char *at, char out[24])
-{
-	struct tm tm;
-	time_t t;
-	memset(&tm, 0, sizeof tm);
-	if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-			  &tm.tm_min, &tm.tm_sec) != 6) {
-		snprintf(out, 24, "%.23s", at ? at : "");
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm) + VN_UTC_OFFSET_S;
-	gmtime_r(&t, &tm);
-	strftime(out, 24, "%d/%m/%Y %H:%M", &tm);
-}
-
 /* A value of an audit detail as shown: text as is, true/false as yes/no
  * in x's language, null as "—", anything else as compact JSON (clipped
  * to cap bytes). */
@@ -337,9 +315,9 @@ static json_t *detail_lines(web_ctx_t *x, const char *detail)
 static int audit_row(const audit_entry_t *r, void *ctx)
 {
 	struct audit_walk *w = ctx;
-	char at[24], detail[AUDIT_DETAIL_MAX];
+	char at[PAGE_TIME_TEXT], detail[AUDIT_DETAIL_MAX];
 	json_t *o, *lines;
-	local_time(r->at, at);
+	page_local_time(r->at, at, sizeof at);
 	o = json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)r->id, "at", at, "actor", r->actor ? r->actor : "",
 		      "action", r->action ? r->action : "", "entity", r->entity ? r->entity : "");
 	if (!o)

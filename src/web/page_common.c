@@ -66,6 +66,34 @@ int64_t page_id(const char *s)
 }
 
 /* See pages.h. */
+void page_local_time(const char *utc, char *out, size_t cap)
+{
+	int y, mo, dd, h, mi;
+	size_t n;
+	date_t d;
+	if (!utc || sscanf(utc, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &dd, &h, &mi) != 5 || !date_valid(y, mo, dd) ||
+	    h < 0 || h > 23 || mi < 0 || mi > 59) {
+		n = utc ? strlen(utc) : 0;
+		if (n >= cap) { /* cut at a UTF-8 character boundary */
+			n = cap - 1;
+			while (n > 0 && ((unsigned char)utc[n] & 0xC0) == 0x80)
+				n--;
+		}
+		if (n)
+			memcpy(out, utc, n);
+		out[n] = '\0';
+		return;
+	}
+	d = date_make(y, mo, dd);
+	h += 7; /* Asia/Ho_Chi_Minh: UTC+7 all year */
+	if (h >= 24) {
+		h -= 24;
+		d = date_add_days(d, 1);
+	}
+	snprintf(out, cap, "%02d/%02d/%04d %02d:%02d", d.d, d.m, d.y, h, mi);
+}
+
+/* See pages.h. */
 void page_date(json_t *o, const char *k, date_t d)
 {
 	char s[WEB_DATE_TEXT];

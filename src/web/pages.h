@@ -27,6 +27,14 @@ void page_money(json_t *o, const char *k, money_t v);
  * for a date of year 0 (unknown). */
 void page_date(json_t *o, const char *k, date_t d);
 
+#define PAGE_TIME_TEXT 24 /* bytes enough for page_local_time's "DD/MM/YYYY HH:MM" */
+
+/* A time stored as "YYYY-MM-DDTHH:MM[…]" (UTC) written in Vietnam's
+ * time (UTC+7, no summer time) as "DD/MM/YYYY HH:MM" into out (cap
+ * bytes); the text itself (NULL: ""), cut to cap at a character
+ * boundary, when it has another shape. */
+void page_local_time(const char *utc, char *out, size_t cap);
+
 /* Sets ctx["err"] to {field: message in x's language} for errs[0..n)
  * (a field-less error goes under "_") and ctx["errors"] to true, so a
  * template writes {{#err.full_name}}aria-invalid="true"{{/err.full_name}}. */
