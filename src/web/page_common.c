@@ -96,10 +96,11 @@ void page_local_time(const char *utc, char *out, size_t cap)
 /* See pages.h. */
 void page_date(json_t *o, const char *k, date_t d)
 {
-	char s[WEB_DATE_TEXT];
-	web_date_text(d, s);
-	if (s[0])
-		json_object_set_new(o, k, json_string(s));
+	char s[DATE_ISO_LEN + 1];
+	if (d.y <= 0 || d.y > 9999)
+		return;
+	date_format_vn(d, s);
+	json_object_set_new(o, k, json_string(s));
 }
 
 /* See pages.h. */

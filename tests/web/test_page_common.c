@@ -1,6 +1,6 @@
 /* test_page_common.c: the text helpers every page shares (pages.h):
  * ids read from forms and queries, and stored UTC times shown in
- * Vietnam's time. */
+ * Vietnam's time, dates the Vietnamese way. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -47,11 +47,30 @@ static void times_in_vietnam(void **state)
 	assert_string_equal(out, "");
 }
 
+/* page_date: DD/MM/YYYY, the year alone for a year-only date, nothing
+ * for an unknown one. */
+static void dates_the_vietnamese_way(void **state)
+{
+	json_t *o = json_object();
+	date_t y = date_make(1990, 1, 1), none;
+	(void)state;
+	y.year_only = true;
+	memset(&none, 0, sizeof none);
+	page_date(o, "d", date_make(2027, 1, 15));
+	page_date(o, "y", y);
+	page_date(o, "none", none);
+	assert_string_equal(json_string_value(json_object_get(o, "d")), "15/01/2027");
+	assert_string_equal(json_string_value(json_object_get(o, "y")), "1990");
+	assert_null(json_object_get(o, "none"));
+	json_decref(o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ids_from_text),
 		cmocka_unit_test(times_in_vietnam),
+		cmocka_unit_test(dates_the_vietnamese_way),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
