@@ -1043,7 +1043,7 @@ void page_collect_post(web_ctx_t *x)
 			/* the form's key: confirming twice gives the first receipt */
 			static const int created = 201;
 			app_idem_t k;
-			json_t *canon = page_idem_payment(rq, f->d);
+			json_t *canon = app_collect_canon(rq, f->d);
 			rc = app_idem_init(&k, f->idem, "collect.form", 0, canon, web_idem_receipt, (void *)&created, &e);
 			json_decref(canon);
 			if (!rc)

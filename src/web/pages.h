@@ -62,9 +62,4 @@ int64_t page_id(const char *s);
  * digits), into out. */
 void page_idem_key(web_ctx_t *x, char out[IDEM_KEY_MAX + 1]);
 
-/* The canonical form of a payment typed in the collection form (what
- * its key is checked against): {"date", "payer", "referred_by",
- * "method", "items": [{"scheme", "person", "months", "income"}]}. */
-json_t *page_idem_payment(const collect_request_t *rq, date_t d);
-
 #endif
