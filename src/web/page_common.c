@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/text.h"
 #include "web/pages.h"
 #include "web/tmpl.h"
 
@@ -73,12 +74,7 @@ void page_local_time(const char *utc, char *out, size_t cap)
 	date_t d;
 	if (!utc || sscanf(utc, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &dd, &h, &mi) != 5 || !date_valid(y, mo, dd) ||
 	    h < 0 || h > 23 || mi < 0 || mi > 59) {
-		n = utc ? strlen(utc) : 0;
-		if (n >= cap) { /* cut at a UTF-8 character boundary */
-			n = cap - 1;
-			while (n > 0 && ((unsigned char)utc[n] & 0xC0) == 0x80)
-				n--;
-		}
+		n = utc ? vn_utf8_prefix(utc, strlen(utc), cap - 1) : 0;
 		if (n)
 			memcpy(out, utc, n);
 		out[n] = '\0';
