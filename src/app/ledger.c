@@ -463,17 +463,13 @@ int app_receipt_void_by_k(app_t *a, const user_t *by, const int64_t *scope, size
 	rc = store_tx_begin(a->store, e);
 	if (rc)
 		return rc;
-	if (k) {
+	if (k)
 		rc = app_idem_lookup(a, by->id, k, e);
-		if (!rc && k->replayed)
-			return replayed_receipt(a, k, v);
-		if (rc) {
-			store_tx_rollback(a->store);
-			return rc;
-		}
-	}
+	if (!rc && k && k->replayed)
+		return replayed_receipt(a, k, v);
 	/* first whether she may see it and void it, then what she asks */
-	rc = store_receipt_row(a->store, id, &row, e);
+	if (!rc)
+		rc = store_receipt_row(a->store, id, &row, e);
 	if (!rc && scope && !unit_set_has(scope, nscope, row.payer_unit_id))
 		rc = err_set(e, PO_ENOTFOUND, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
 	if (!rc && by->role == UROLE_COLLECTOR && row.r.collector_id != by->id)
