@@ -5,7 +5,8 @@
  * sees any read past n) and given to date_parse_input (with and without
  * year-only dates) and date_parse_iso.  Checks: a success gives a valid
  * date that formats to YYYY-MM-DD and parses back to the same day (and
- * date_parse_iso accepts exactly the bytes date_format_iso writes); a
+ * date_parse_iso accepts exactly the bytes date_format_iso writes, and
+ * date_parse_input reads back what date_format_vn writes, DD/MM/YYYY); a
  * failure gives PO_EINVAL with the field, a message id and both texts;
  * day numbers round-trip; adding days and months always gives a valid
  * date and adding days moves the day number by exactly that much.
@@ -58,6 +59,10 @@ static void check_date(date_t d, int32_t k)
 	CHECK(date_cmp(back, d) == 0 && !back.year_only);
 	CHECK(date_parse_input(iso, DATE_ISO_LEN, false, &back, "f", &e) == PO_OK);
 	CHECK(date_cmp(back, d) == 0);
+	date_format_vn(d, iso);
+	CHECK(strlen(iso) == (d.year_only ? 4u : (size_t)DATE_ISO_LEN));
+	CHECK(date_parse_input(iso, strlen(iso), d.year_only, &back, "f", &e) == PO_OK);
+	CHECK(date_cmp(back, d) == 0 && back.year_only == d.year_only);
 	n = date_to_days(d);
 	back = date_from_days(n);
 	CHECK(date_cmp(back, d) == 0);

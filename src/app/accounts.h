@@ -58,7 +58,8 @@ int app_sessions_purge(app_t *a, int64_t *n, err_t *e);
 
 /* Audits a failed password check ("session.login_failed", actor: the
  * name typed, so the row belongs to that user's unit when she exists;
- * detail {"username", "address"}) in its own transaction. */
+ * detail {"username", "address"}) in its own transaction.  The name is
+ * cut to USERNAME_MAX bytes at a character boundary, in both. */
 int app_login_failed(app_t *a, const char *username, const char *address, err_t *e);
 
 /* Writes one audit row (actor a->actor, no record id, detail_json as

@@ -1131,3 +1131,24 @@ int app_person_referrer(app_t *a, int64_t person, const int64_t *scope, size_t n
 		return rc;
 	return store_referrer_of(a->store, person, has, referrer, relation, 16, d, e);
 }
+
+/* See collect.h.  Months say an advance too (ADVANCE_YEARS_MIN years
+ * and more is more than any monthly mode). */
+json_t *app_collect_canon(const collect_request_t *rq, date_t d)
+{
+	char iso[DATE_ISO_LEN + 1];
+	json_t *items = json_array();
+	size_t i;
+	date_format_iso(d, iso);
+	for (i = 0; i < rq->n; i++) {
+		const collect_item_t *it = &rq->items[i];
+		bool bhxh = strcmp(it->scheme, "bhxh") == 0;
+		json_array_append_new(items, json_pack("{s:s,s:I,s:i,s:I,s:s,s:s}", "scheme", it->scheme, "person",
+						       (json_int_t)it->person, "months", it->months, "income",
+						       (json_int_t)(bhxh ? it->income : 0), "category",
+						       bhxh && it->has_category ? bhxh_category_name(it->category) : "",
+						       "category_reason", bhxh ? it->category_reason : ""));
+	}
+	return json_pack("{s:s,s:I,s:I,s:s,s:o}", "date", iso, "payer", (json_int_t)rq->payer, "referred_by",
+			 (json_int_t)rq->referred_by, "method", rq->method, "items", items);
+}

@@ -3,6 +3,8 @@
 #ifndef PLUSONE_APP_COLLECT_H
 #define PLUSONE_APP_COLLECT_H
 
+#include <jansson.h>
+
 #include "app/app.h"
 #include "rules/advance.h"
 #include "rules/bhxh.h"
@@ -86,6 +88,14 @@ typedef struct collect_result {
 	const receipt_line_t *lines;
 	size_t n;
 } collect_result_t;
+
+/* The canonical form of payment rq dated d, what an idempotency key
+ * of a collection is checked against (app/idem.h), the same for every
+ * client: {"date", "payer", "referred_by", "method", "items":
+ * [{"scheme", "person", "months", "income" (0 but for bhxh),
+ * "category" ("" when derived), "category_reason"}]}.  The caller owns
+ * it; NULL when memory runs out. */
+json_t *app_collect_canon(const collect_request_t *rq, date_t d);
 
 /* app_collect under the idempotency key k (app/idem.h; NULL: none) of
  * the collector's login, in the payment's transaction: the same key and

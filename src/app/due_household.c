@@ -38,7 +38,7 @@ int app_household_due(app_t *a, int64_t id, const int64_t *scope, size_t nscope,
 	household_view_t h;
 	struct keep k = {id, out, 0, max};
 	int64_t *units;
-	size_t i, nu = 0;
+	size_t i, j, nu = 0;
 	int rc;
 	*n = 0;
 	memset(&h, 0, sizeof h);
@@ -55,12 +55,10 @@ int app_household_due(app_t *a, int64_t id, const int64_t *scope, size_t nscope,
 			units[nu++] = h.members[i].unit_id;
 	household_view_free(&h);
 	qsort(units, nu, sizeof *units, by_id);
-	for (i = 1; i < nu; i++) /* unique, in place */
-		if (units[i] == units[i - 1]) {
-			memmove(units + i, units + i + 1, (nu - i - 1) * sizeof *units);
-			nu--;
-			i--;
-		}
+	for (i = 1, j = nu ? 1 : 0; i < nu; i++) /* unique, in place */
+		if (units[i] != units[j - 1])
+			units[j++] = units[i];
+	nu = j;
 	rc = nu ? app_due_in(a, units, nu, on, days, keep_one, &k, NULL, e) : PO_OK;
 	free(units);
 	if (!rc)

@@ -38,7 +38,8 @@ int app_idem_init(app_idem_t *k, const char *key, const char *action, int64_t id
 	snprintf(k->action, sizeof k->action, "%s", action);
 	k->render = render;
 	k->ctx = ctx;
-	canon = json_dumps(request ? request : json_object(), JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+	/* no request hashes as an empty one: "{}" */
+	canon = request ? json_dumps(request, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY) : strdup("{}");
 	if (!canon)
 		return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
 	/* the action and the id first, each line-terminated, so no request

@@ -394,6 +394,18 @@ int app_collect_by(app_t *a, const user_t *by, date_t d, const collect_request_t
 	return rc;
 }
 
+/* A keyed write that answers with a receipt, replayed: ends the
+ * transaction (nothing was written) and leaves in v the receipt's id
+ * alone (k->rec holds the answer first given); PO_OK. */
+static int replayed_receipt(app_t *a, const app_idem_t *k, receipt_view_t *v)
+{
+	store_tx_rollback(a->store);
+	memset(&v->h, 0, sizeof v->h);
+	v->h.r.id = k->rec.entity_id;
+	v->n = 0;
+	return PO_OK;
+}
+
 /* See ledger.h. */
 int app_collect_by_k(app_t *a, const user_t *by, date_t d, const collect_request_t *rq, app_idem_t *k,
 		     receipt_view_t *v, err_t *e)
@@ -412,13 +424,8 @@ int app_collect_by_k(app_t *a, const user_t *by, date_t d, const collect_request
 	if (rc)
 		return rc;
 	rc = app_idem_lookup(a, by->id, k, e);
-	if (!rc && k->replayed) {
-		store_tx_rollback(a->store);
-		memset(&v->h, 0, sizeof v->h);
-		v->h.r.id = k->rec.entity_id;
-		v->n = 0;
-		return PO_OK;
-	}
+	if (!rc && k->replayed)
+		return replayed_receipt(a, k, v);
 	if (!rc) {
 		rc = app_collect_in_tx(a, by->username, d, rq, &r, lines, &item, e);
 		if (rc)
@@ -456,22 +463,13 @@ int app_receipt_void_by_k(app_t *a, const user_t *by, const int64_t *scope, size
 	rc = store_tx_begin(a->store, e);
 	if (rc)
 		return rc;
-	if (k) {
+	if (k)
 		rc = app_idem_lookup(a, by->id, k, e);
-		if (!rc && k->replayed) {
-			store_tx_rollback(a->store);
-			memset(&v->h, 0, sizeof v->h);
-			v->h.r.id = k->rec.entity_id;
-			v->n = 0;
-			return PO_OK;
-		}
-		if (rc) {
-			store_tx_rollback(a->store);
-			return rc;
-		}
-	}
+	if (!rc && k && k->replayed)
+		return replayed_receipt(a, k, v);
 	/* first whether she may see it and void it, then what she asks */
-	rc = store_receipt_row(a->store, id, &row, e);
+	if (!rc)
+		rc = store_receipt_row(a->store, id, &row, e);
 	if (!rc && scope && !unit_set_has(scope, nscope, row.payer_unit_id))
 		rc = err_set(e, PO_ENOTFOUND, "id", MSG_RECEIPT_UNKNOWN, (long long)id);
 	if (!rc && by->role == UROLE_COLLECTOR && row.r.collector_id != by->id)

@@ -322,23 +322,26 @@ static void mark_stored(app_t *a, const char *key, size_t n)
 		bloom_add(a->memo->seen, key, n);
 }
 
+/* True when two relations to the household head are the same word
+ * once folded ("Vợ" and "vo"). */
+static bool same_relation(const char *a, const char *b)
+{
+	char x[64], y[64];
+	size_t nx = vn_fold(a, strlen(a), x, sizeof x), ny = vn_fold(b, strlen(b), y, sizeof y);
+	return nx == ny && memcmp(x, y, nx) == 0;
+}
+
 /* True when the stored person and the parsed row agree on a key safer
  * than the natural one: the same phone, or the same household code and
  * relation (both given). */
 static bool safer_key_agrees(const person_t *cur, const person_parsed_t *pp)
 {
 	const person_t *p = &pp->p;
-	char x[64], y[64];
-	size_t nx, ny;
 	if (pp->has[PCOL_PHONE] && cur->phone[0] && strcmp(cur->phone, p->phone) == 0)
 		return true;
 	if (!pp->has[PCOL_HOUSEHOLD] || !pp->has[PCOL_RELATION] || !cur->household_code[0] || !cur->relation[0])
 		return false;
-	if (strcmp(cur->household_code, p->household_code) != 0)
-		return false;
-	nx = vn_fold(cur->relation, strlen(cur->relation), x, sizeof x);
-	ny = vn_fold(p->relation, strlen(p->relation), y, sizeof y);
-	return nx == ny && memcmp(x, y, nx) == 0;
+	return strcmp(cur->household_code, p->household_code) == 0 && same_relation(cur->relation, p->relation);
 }
 
 /* See app.h. */
@@ -399,8 +402,6 @@ static int claim(app_t *a, int64_t id, err_t *e)
 static bool changes_nothing(const person_t *cur, const person_parsed_t *pp)
 {
 	const person_t *p = &pp->p;
-	char x[64], y[64];
-	size_t nx, ny;
 	if (pp->has[PCOL_PHONE] && strcmp(cur->phone, p->phone) != 0)
 		return false;
 	if (pp->has[PCOL_ETHNICITY] && strcmp(cur->ethnicity, p->ethnicity) != 0)
@@ -409,13 +410,7 @@ static bool changes_nothing(const person_t *cur, const person_parsed_t *pp)
 		return false;
 	if (pp->member >= 0 && cur->member != (pp->member == 1))
 		return false;
-	if (pp->has[PCOL_RELATION]) {
-		nx = vn_fold(cur->relation, strlen(cur->relation), x, sizeof x);
-		ny = vn_fold(p->relation, strlen(p->relation), y, sizeof y);
-		if (nx != ny || memcmp(x, y, nx) != 0)
-			return false;
-	}
-	return true;
+	return !pp->has[PCOL_RELATION] || same_relation(cur->relation, p->relation);
 }
 
 /* The natural-key look-up of a row without identifiers: *target is the

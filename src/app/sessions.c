@@ -9,6 +9,7 @@
 
 #include "app/accounts.h"
 #include "app/duplicates.h"
+#include "core/text.h"
 
 
 /* See accounts.h. */
@@ -100,14 +101,18 @@ int app_logout(app_t *a, const char *token, err_t *e)
 /* See accounts.h. */
 int app_login_failed(app_t *a, const char *username, const char *address, err_t *e)
 {
-	json_t *doc = json_pack("{s:s,s:s}", "username", username, "address", address);
-	char *text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
 	char actor[USERNAME_MAX + 1];
+	size_t n = vn_utf8_prefix(username, strlen(username), USERNAME_MAX);
+	json_t *doc;
+	char *text;
 	int rc;
+	memcpy(actor, username, n); /* no login is longer: the name as far as one could be */
+	actor[n] = '\0';
+	doc = json_pack("{s:s,s:s}", "username", actor, "address", address);
+	text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
 	json_decref(doc);
 	if (!text)
 		return err_set(e, PO_ENOMEM, NULL, MSG_NOMEM);
-	snprintf(actor, sizeof actor, "%s", username);
 	rc = store_tx_begin(a->store, e);
 	if (!rc)
 		rc = store_audit(a->store, actor, "session.login_failed", "user", 0, text, e);

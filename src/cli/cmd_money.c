@@ -74,27 +74,6 @@ static char *collect_answer(const void *result, int *status, void *ctx)
 	return s;
 }
 
-/* The canonical payment a keyed `collect` is checked against: the
- * payment as parsed, its date and collector. */
-static json_t *collect_canon(const char *collector, date_t d, const collect_request_t *rq)
-{
-	char iso[DATE_ISO_LEN + 1];
-	json_t *items = json_array();
-	size_t i;
-	date_format_iso(d, iso);
-	for (i = 0; i < rq->n; i++) {
-		const collect_item_t *it = &rq->items[i];
-		json_array_append_new(items, json_pack("{s:s,s:I,s:i,s:I,s:s,s:s}", "scheme", it->scheme, "person",
-						       (json_int_t)it->person, "months", it->months, "income",
-						       (json_int_t)it->income, "category",
-						       it->has_category ? bhxh_category_name(it->category) : "",
-						       "category_reason", it->category_reason));
-	}
-	return json_pack("{s:s,s:s,s:I,s:I,s:s,s:o}", "collector", collector, "date", iso, "payer",
-			 (json_int_t)rq->payer, "referred_by", (json_int_t)rq->referred_by, "method", rq->method,
-			 "items", items);
-}
-
 /* `collect --collector USERNAME --date D [--idempotency-key KEY]` with
  * the payment on stdin.  With a key, the same payment sent again prints
  * the receipt it first issued and records nothing. */
@@ -126,7 +105,7 @@ static int cmd_collect_run(cli_t *c, int argc, char **argv)
 	if (!rc)
 		rc = read_payment(&rq, &e);
 	if (!rc && key) {
-		json_t *canon = collect_canon(collector, d, &rq);
+		json_t *canon = app_collect_canon(&rq, d);
 		rc = app_idem_init(&k, key, "collect.cli", 0, canon, collect_answer, NULL, &e);
 		if (rc && !strcmp(e.field, "Idempotency-Key"))
 			memcpy(e.field, "--idempotency-key", sizeof "--idempotency-key");

@@ -119,6 +119,17 @@ static size_t ascii_prefix(const unsigned char *s, size_t n)
 }
 
 /* See text.h. */
+size_t vn_utf8_prefix(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	n = max; /* s[n] is the first byte left out: not a continuation */
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* See text.h. */
 bool vn_utf8_valid(const char *s, size_t n, size_t *bad_off)
 {
 	const unsigned char *u = (const unsigned char *)s;

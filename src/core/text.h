@@ -22,6 +22,11 @@
  * is the byte offset of the first bad sequence. */
 bool vn_utf8_valid(const char *s, size_t n, size_t *bad_off);
 
+/* The length of the longest prefix of s[0..n) that is at most max
+ * bytes and does not end inside a UTF-8 sequence (for cutting text to a
+ * bound without leaving half a character). */
+size_t vn_utf8_prefix(const char *s, size_t n, size_t max);
+
 /* Number of code points in valid UTF-8 text. */
 size_t vn_utf8_count(const char *s, size_t n);
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/money.h"
 #include "rules/bhyt.h"
 #include "rules/param_notice.h"
@@ -35,13 +36,6 @@ static const struct wording *wording_of(const char *family)
 	return NULL;
 }
 
-/* d as dd/mm/yyyy into out (16 bytes; a civil date of years 1..9999
- * takes 10). */
-static void date_dmy(date_t d, char out[16])
-{
-	snprintf(out, 16, "%02u/%02u/%04u", (unsigned)d.d % 100u, (unsigned)d.m % 100u, (unsigned)d.y % 10000u);
-}
-
 /* A value as a person reads it: money ("2.200.000 đ"), a share in
  * percent ("20 %", "4,5 %", in lang's decimal comma or point), or the
  * number. */
@@ -68,9 +62,9 @@ static void value_text(const struct wording *w, int64_t v, enum lang lang, char 
 static void sentence(const param_notice_t *n, enum lang lang, char *out, size_t cap)
 {
 	const struct wording *w = wording_of(n->family);
-	char when[16], b[48], a[48], label[160];
+	char when[DATE_ISO_LEN + 1], b[48], a[48], label[160];
 	const char *effect;
-	date_dmy(n->from, when);
+	date_format_vn(n->from, when);
 	value_text(w, n->before, lang, b, sizeof b);
 	value_text(w, n->after, lang, a, sizeof a);
 	if (w && n->key[0])
@@ -157,9 +151,9 @@ size_t param_changes(const params_t *p, const param_filter_t *f, size_t nf, date
 /* Turns each change sentence of out[0..n) into a quote's note on paid. */
 static void as_quote_notes(param_notice_t *out, size_t n, date_t paid)
 {
-	char when[16], tmp[PARAM_NOTICE_TEXT];
+	char when[DATE_ISO_LEN + 1], tmp[PARAM_NOTICE_TEXT];
 	size_t i;
-	date_dmy(paid, when);
+	date_format_vn(paid, when);
 	for (i = 0; i < n; i++) {
 		snprintf(tmp, sizeof tmp, "%s", out[i].vi);
 		snprintf(out[i].vi, sizeof out[i].vi, msg_format(MSG_NOTICE_QUOTE, LANG_VI), when, tmp);

@@ -59,7 +59,6 @@ static json_t *locks_json(web_ctx_t *x)
  * "session.unlock" {"username", "address", "cleared"}. */
 static int locks_clear(web_ctx_t *x, const char *username, const char *address, int *cleared, err_t *e)
 {
-	char detail[256];
 	json_t *doc;
 	char *text;
 	int rc;
@@ -76,9 +75,8 @@ static int locks_clear(web_ctx_t *x, const char *username, const char *address, 
 	doc = json_pack("{s:s,s:s,s:i}", "username", username, "address", address, "cleared", *cleared);
 	text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
 	json_decref(doc);
-	snprintf(detail, sizeof detail, "%s", text ? text : "{}");
+	rc = app_audit_note(x->a, "session.unlock", "user", text ? text : "{}", e);
 	free(text);
-	rc = app_audit_note(x->a, "session.unlock", "user", detail, e);
 	return rc;
 }
 

@@ -1,11 +1,9 @@
 /* page_admin.c: the administration pages (admins only, by the route
  * table): the users of the admin's units (list, add, change one) and
  * the audit log (see handlers.h). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/accounts.h"
 #include "report/json_accounts.h"
@@ -17,7 +15,6 @@
 #define AUDIT_PAGE 40       /* audit entries on one page */
 #define AUDIT_DETAIL_MAX 400 /* bytes of an entry's detail shown */
 #define AUDIT_VALUE_MAX 160  /* bytes of one value of a detail shown */
-#define VN_UTC_OFFSET_S (7 * 3600) /* Asia/Ho_Chi_Minh: UTC+7, no summer time */
 #define WALK_STOP 1000      /* a walk callback's "enough" (distinct from every PO_* code) */
 
 /* Sets o["r_<role>"] to true for role r, so templates pick the label
@@ -28,18 +25,6 @@ static void set_role_flag(json_t *o, enum user_role r)
 	char k[24];
 	snprintf(k, sizeof k, "r_%s", user_role_name(r));
 	json_object_set_new(o, k, json_true());
-}
-
-/* A positive decimal id from text, or 0 for anything else. */
-static int64_t parse_id(const char *s)
-{
-	char *end;
-	long long v;
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	return errno || *end || v < 1 ? 0 : (int64_t)v;
 }
 
 /* What the user list walks with. */
@@ -134,7 +119,7 @@ static void users_page(web_ctx_t *x, unsigned status, json_t *c, int64_t edit_id
  * admin's units, the form to add one and, with edit, the form of one. */
 void page_users(web_ctx_t *x)
 {
-	users_page(x, 200, page_ctx(x, "users.title"), parse_id(web_query(x, "edit")));
+	users_page(x, 200, page_ctx(x, "users.title"), page_id(web_query(x, "edit")));
 }
 
 /* The typed role of a form as flags {r_<role>: true} in o; false when
@@ -255,26 +240,6 @@ static void clip_utf8(const char *s, char *out, size_t cap)
 	memcpy(out + n, "\xE2\x80\xA6", 4); /* … and the NUL */
 }
 
-/* An audit time ("YYYY-MM-DDTHH:MM:SS.sssZ", UTC) as Vietnam's local
- * time (Asia/Ho_Chi_Minh, UTC+7 all year) "dd/mm/yyyy HH:MM" in out;
- * the text as written when it is not such a time. */
-static void local_time(const char *at, char out[24])
-{
-	struct tm tm;
-	time_t t;
-	memset(&tm, 0, sizeof tm);
-	if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-			  &tm.tm_min, &tm.tm_sec) != 6) {
-		snprintf(out, 24, "%.23s", at ? at : "");
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm) + VN_UTC_OFFSET_S;
-	gmtime_r(&t, &tm);
-	strftime(out, 24, "%d/%m/%Y %H:%M", &tm);
-}
-
 /* The text of key "PREFIX.CODE" in x's language; NULL when the table
  * has no such key (or CODE is empty). */
 static const char *audit_word(const web_ctx_t *x, const char *prefix, const char *code)
@@ -325,9 +290,7 @@ static const char *coded_value(const web_ctx_t *x, const char *k, const char *v,
 		return buf;
 	}
 	if (cap >= 24 && strlen(v) > 10 && v[10] == 'T' && sscanf(v, "%4d-%2d-%2dT", &y, &m, &d) == 3) {
-		char at[24];
-		local_time(v, at);
-		snprintf(buf, cap, "%s", at);
+		page_local_time(v, buf, cap);
 		return buf;
 	}
 	return NULL;
@@ -428,9 +391,9 @@ static json_t *detail_lines(web_ctx_t *x, const char *detail)
 static int audit_row(const audit_entry_t *r, void *ctx)
 {
 	struct audit_walk *w = ctx;
-	char at[24], detail[AUDIT_DETAIL_MAX];
+	char at[PAGE_TIME_TEXT], detail[AUDIT_DETAIL_MAX];
 	json_t *o, *lines;
-	local_time(r->at, at);
+	page_local_time(r->at, at, sizeof at);
 	o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)r->id, "at", at, "actor",
 		      r->actor ? r->actor : "", "actor_name",
 		      r->actor && strcmp(r->actor, "cli") == 0 ? web_tr(w->x, "audit.actor_cli") : (r->actor ? r->actor : ""),
@@ -519,7 +482,7 @@ void page_audit(web_ctx_t *x)
 	f.actor = actor;
 	f.action_prefix = action;
 	f.entity = entity;
-	f.before_id = parse_id(web_query(x, "before"));
+	f.before_id = page_id(web_query(x, "before"));
 	f.limit = AUDIT_PAGE;
 	web_audit_scope(x, &f);
 	rc = app_audit_list(x->a, &f, audit_row, &w, &more, &e);

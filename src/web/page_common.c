@@ -1,8 +1,11 @@
 /* page_common.c: helpers shared by the page handlers (see pages.h). */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/money.h"
+#include "core/text.h"
 #include "web/pages.h"
 #include "web/tmpl.h"
 
@@ -52,12 +55,48 @@ void page_money(json_t *o, const char *k, money_t v)
 }
 
 /* See pages.h. */
+int64_t page_id(const char *s)
+{
+	char *end;
+	long long v;
+	if (!s || !*s)
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	return errno || *end || v < 1 ? 0 : (int64_t)v;
+}
+
+/* See pages.h. */
+void page_local_time(const char *utc, char *out, size_t cap)
+{
+	int y, mo, dd, h, mi;
+	size_t n;
+	date_t d;
+	if (!utc || sscanf(utc, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &dd, &h, &mi) != 5 || !date_valid(y, mo, dd) ||
+	    h < 0 || h > 23 || mi < 0 || mi > 59) {
+		n = utc ? vn_utf8_prefix(utc, strlen(utc), cap - 1) : 0;
+		if (n)
+			memcpy(out, utc, n);
+		out[n] = '\0';
+		return;
+	}
+	d = date_make(y, mo, dd);
+	h += 7; /* Asia/Ho_Chi_Minh: UTC+7 all year */
+	if (h >= 24) {
+		h -= 24;
+		d = date_add_days(d, 1);
+	}
+	snprintf(out, cap, "%02d/%02d/%04d %02d:%02d", d.d, d.m, d.y, h, mi);
+}
+
+/* See pages.h. */
 void page_date(json_t *o, const char *k, date_t d)
 {
-	char s[WEB_DATE_TEXT];
-	web_date_text(d, s);
-	if (s[0])
-		json_object_set_new(o, k, json_string(s));
+	char s[DATE_ISO_LEN + 1];
+	if (d.y <= 0 || d.y > 9999)
+		return;
+	date_format_vn(d, s);
+	json_object_set_new(o, k, json_string(s));
 }
 
 /* See pages.h. */

@@ -3,7 +3,6 @@
  * records side by side, the choice of the record to keep, and the two
  * actions, merge or "two different people".  A pair with someone outside
  * the user's units answers as a missing one (404). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,18 +89,6 @@ void page_duplicates(web_ctx_t *x)
 	dup_page(x, 200, c);
 }
 
-/* A positive decimal id from text, or 0 for anything else. */
-static int64_t form_id(const char *s)
-{
-	char *end;
-	long long v;
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	return errno || *end || v < 1 ? 0 : (int64_t)v;
-}
-
 /* POST /duplicates/{id} with action=merge and keep (one of the pair's
  * two ids: the other is merged into her), or action=distinct: 303 back
  * to the list.  A pair missing, closed or outside the user's units:
@@ -109,7 +96,7 @@ static int64_t form_id(const char *s)
 void page_duplicate_post(web_ctx_t *x)
 {
 	const char *action = page_form(x, "action");
-	int64_t *scope = NULL, keep = form_id(page_form(x, "keep"));
+	int64_t *scope = NULL, keep = page_id(page_form(x, "keep"));
 	size_t nscope = 0;
 	dup_view_t v;
 	person_t out;

@@ -27,26 +27,6 @@ static json_t *ho_ctx(web_ctx_t *x, const char *title_key)
 	return c;
 }
 
-/* A time stored as "YYYY-MM-DDTHH:MM:SSZ" (UTC) in Vietnam's time
- * (UTC+7) as "DD/MM/YYYY HH:MM"; the text itself otherwise. */
-static void local_time(const char *utc, char *out, size_t cap)
-{
-	int y, mo, d, h, mi;
-	date_t t;
-	if (sscanf(utc, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 || !date_valid(y, mo, d) || h < 0 || h > 23 ||
-	    mi < 0 || mi > 59) {
-		snprintf(out, cap, "%s", utc);
-		return;
-	}
-	t = date_make(y, mo, d);
-	h += 7;
-	if (h >= 24) {
-		h -= 24;
-		t = date_add_days(t, 1);
-	}
-	snprintf(out, cap, "%02d/%02d/%04d %02d:%02d", t.d, t.m, t.y, h, mi);
-}
-
 /* The remittance r as a template context: id, date, collector,
  * collector_name, unit_code, receipts, amount, amount_words, commission,
  * confirmed, confirmed_by(_name), confirmed_at; can_confirm when the
@@ -68,7 +48,7 @@ static json_t *remit_ctx(web_ctx_t *x, const remittance_row_t *r)
 	if (r->confirmed_by_id) {
 		json_object_set_new(o, "confirmed_by",
 				    json_string(r->confirmed_by_name[0] ? r->confirmed_by_name : r->confirmed_by));
-		local_time(r->confirmed_at, when, sizeof when);
+		page_local_time(r->confirmed_at, when, sizeof when);
 		json_object_set_new(o, "confirmed_at", json_string(when));
 	}
 	json_object_set_new(o, "can_confirm", json_boolean(x->u->role == UROLE_OFFICER && !r->confirmed_by_id));

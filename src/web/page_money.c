@@ -165,27 +165,6 @@ static const char *category_label(web_ctx_t *x, const char *cat)
 
 /* ---- a receipt (or a preview) as the pages show it ---- */
 
-/* A time stored as "YYYY-MM-DDTHH:MM:SSZ" (UTC) written in Vietnam's
- * time (UTC+7, no summer time) as "DD/MM/YYYY HH:MM"; the text itself
- * when it has another shape. */
-static void vn_time(const char *utc, char *out, size_t cap)
-{
-	int y, mo, dd, h, mi;
-	date_t d;
-	if (sscanf(utc, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &dd, &h, &mi) != 5 || !date_valid(y, mo, dd) || h < 0 ||
-	    h > 23 || mi < 0 || mi > 59) {
-		text_copy(out, cap, utc);
-		return;
-	}
-	d = date_make(y, mo, dd);
-	h += 7;
-	if (h >= 24) {
-		h -= 24;
-		d = date_add_days(d, 1);
-	}
-	snprintf(out, cap, "%02d/%02d/%04d %02d:%02d", d.d, d.m, d.y, h, mi);
-}
-
 /* The receipt view v as a template context: id, book, serial, date,
  * collector, collector_name (when set), payer, payer_name, payer_unit,
  * method, total, total_words (in Vietnamese), lines[] (each with
@@ -260,7 +239,7 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 		if (r->is_void) {
 			json_object_set_new(o, "void_reason", json_string(v->h.void_reason));
 			json_object_set_new(o, "void_by", json_string(v->h.void_by));
-			vn_time(v->h.void_at, when, sizeof when);
+			page_local_time(v->h.void_at, when, sizeof when);
 			json_object_set_new(o, "void_at", json_string(when));
 		}
 		json_object_set_new(o, "remitted", json_boolean(r->remittance_id != 0));
@@ -1064,7 +1043,7 @@ void page_collect_post(web_ctx_t *x)
 			/* the form's key: confirming twice gives the first receipt */
 			static const int created = 201;
 			app_idem_t k;
-			json_t *canon = page_idem_payment(rq, f->d);
+			json_t *canon = app_collect_canon(rq, f->d);
 			rc = app_idem_init(&k, f->idem, "collect.form", 0, canon, web_idem_receipt, (void *)&created, &e);
 			json_decref(canon);
 			if (!rc)

@@ -3,7 +3,6 @@
  * pension), adding and editing a person, a household (see handlers.h).
  * Records outside the user's units answer exactly as missing ones (the
  * use cases of app/ see to it: PO_ENOTFOUND → the 404 page). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -797,18 +796,6 @@ void page_household(web_ctx_t *x)
 	household_page(x, 200, c);
 }
 
-/* A positive decimal id from text, or 0 for anything else. */
-static int64_t parse_id(const char *s)
-{
-	char *end;
-	long long v;
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	return errno || *end || v < 1 ? 0 : (int64_t)v;
-}
-
 /* Reads the certificate of the form (status poor|near_poor, from, to:
  * DD/MM/YYYY or YYYY-MM-DD) into *st, *from, *to; every problem goes
  * to c's field errors.  True when all is well. */
@@ -849,7 +836,7 @@ void page_household_update(web_ctx_t *x)
 	err_t e;
 	int rc;
 	if (strcmp(action, "head") == 0) {
-		rc = app_household_set_head(x->a, x->u, x->id, parse_id(page_form(x, "head")), &e);
+		rc = app_household_set_head(x->a, x->u, x->id, page_id(page_form(x, "head")), &e);
 	} else if (strcmp(action, "poverty") == 0) {
 		enum poverty st = POVERTY_NONE;
 		date_t from, to;

@@ -27,6 +27,14 @@ void page_money(json_t *o, const char *k, money_t v);
  * for a date of year 0 (unknown). */
 void page_date(json_t *o, const char *k, date_t d);
 
+#define PAGE_TIME_TEXT 24 /* bytes enough for page_local_time's "DD/MM/YYYY HH:MM" */
+
+/* A time stored as "YYYY-MM-DDTHH:MM[…]" (UTC) written in Vietnam's
+ * time (UTC+7, no summer time) as "DD/MM/YYYY HH:MM" into out (cap
+ * bytes); the text itself (NULL: ""), cut to cap at a character
+ * boundary, when it has another shape. */
+void page_local_time(const char *utc, char *out, size_t cap);
+
 /* Sets ctx["err"] to {field: message in x's language} for errs[0..n)
  * (a field-less error goes under "_") and ctx["errors"] to true, so a
  * template writes {{#err.full_name}}aria-invalid="true"{{/err.full_name}}. */
@@ -43,16 +51,15 @@ void page_keep(web_ctx_t *x, json_t *ctx, const char *const *names, size_t n);
 /* The form field k, or "" when absent. */
 const char *page_form(web_ctx_t *x, const char *k);
 
+/* A positive decimal id from text (a form field or a query argument),
+ * or 0 for anything else (NULL, empty, not a number, < 1, too big). */
+int64_t page_id(const char *s);
+
 /* ---- retry-safe forms (page_idem.c) ---- */
 
 /* The idempotency key of a form: its hidden field `idem` when that is a
  * valid key, else (and always when x is NULL) a new random one (32 hex
  * digits), into out. */
 void page_idem_key(web_ctx_t *x, char out[IDEM_KEY_MAX + 1]);
-
-/* The canonical form of a payment typed in the collection form (what
- * its key is checked against): {"date", "payer", "referred_by",
- * "method", "items": [{"scheme", "person", "months", "income"}]}. */
-json_t *page_idem_payment(const collect_request_t *rq, date_t d);
 
 #endif

@@ -168,12 +168,6 @@ int web_form_parse(char *s, web_kv_t *kv, size_t max, size_t *n);
 
 /* ---- answering (web_util.c) ---- */
 
-#define WEB_DATE_TEXT 11 /* bytes of web_date_text's "DD/MM/YYYY" and its NUL */
-
-/* The one way the pages write a date: d as "DD/MM/YYYY" ("YYYY" for a
- * year-only date) into out; "" for a date of year 0 (unknown). */
-void web_date_text(date_t d, char out[WEB_DATE_TEXT]);
-
 /* A JSON answer (doc consumed; NULL doc → 500). */
 void web_json(web_ctx_t *x, unsigned status, json_t *doc);
 

@@ -148,18 +148,6 @@ static bool is_page(const web_ctx_t *x)
 }
 
 /* See web_int.h. */
-void web_date_text(date_t d, char out[WEB_DATE_TEXT])
-{
-	if (d.y <= 0 || d.y > 9999)
-		out[0] = '\0';
-	else if (d.year_only)
-		snprintf(out, WEB_DATE_TEXT, "%04u", (unsigned)d.y % 10000u);
-	else
-		snprintf(out, WEB_DATE_TEXT, "%02u/%02u/%04u", (unsigned)d.d % 100u, (unsigned)d.m % 100u,
-			 (unsigned)d.y % 10000u);
-}
-
-/* See web_int.h. */
 void web_json(web_ctx_t *x, unsigned status, json_t *doc)
 {
 	char *s = doc ? json_dumps(doc, JSON_COMPACT) : NULL;

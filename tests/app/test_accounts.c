@@ -31,6 +31,29 @@ static const char *token_of(char c)
 	return s;
 }
 
+/* A failed login with a name longer than any login is audited with
+ * the name cut to USERNAME_MAX bytes between two characters: 30 × "ữ"
+ * (3 bytes each) keeps 21 of them (63 bytes), in the actor and the
+ * detail alike, and the row stays valid UTF-8. */
+static void a_long_failed_name_is_cut_between_characters(void **state)
+{
+	fixture_t *f = fixture_new();
+	char name[30 * 3 + 1], cut[21 * 3 + 1], want[200];
+	int i;
+	(void)state;
+	for (i = 0; i < 30; i++)
+		memcpy(name + 3 * i, "ữ", 3);
+	name[90] = '\0';
+	memcpy(cut, name, 63);
+	cut[63] = '\0';
+	assert_int_equal(app_login_failed(&f->app, name, "203.0.113.5", &f->e), PO_OK);
+	assert_string_equal(fixture_query_text(f, "SELECT actor FROM audit WHERE action = 'session.login_failed'"), cut);
+	snprintf(want, sizeof want, "{\"username\":\"%s\",\"address\":\"203.0.113.5\"}", cut);
+	assert_string_equal(fixture_query_text(f, "SELECT detail FROM audit WHERE action = 'session.login_failed'"),
+			    want);
+	fixture_free(f);
+}
+
 static void logout_closes_the_session_once(void **state)
 {
 	fixture_t *f = fixture_new();
@@ -570,6 +593,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(logout_closes_the_session_once),
+		cmocka_unit_test(a_long_failed_name_is_cut_between_characters),
 		cmocka_unit_test(logout_of_an_expired_session_deletes_it),
 		cmocka_unit_test(password_change_checks_the_old_one_and_closes_other_sessions),
 		cmocka_unit_test(purge_deletes_only_expired_sessions),

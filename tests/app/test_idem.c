@@ -146,6 +146,57 @@ static void key_format(void **state)
 	assert_int_equal(app_idem_key_check(NULL, &e), PO_EINVAL);
 }
 
+/* A request with no body (a remittance) hashes as an empty object,
+ * and preparing it allocates nothing left behind (the leak check). */
+static void empty_request_hashes_as_an_empty_object(void **state)
+{
+	app_idem_t none, empty;
+	json_t *obj = json_object();
+	err_t e;
+	(void)state;
+	assert_int_equal(app_idem_init(&none, "remit-0", "remittance", 0, NULL, NULL, NULL, &e), PO_OK);
+	assert_int_equal(app_idem_init(&empty, "remit-0", "remittance", 0, obj, NULL, NULL, &e), PO_OK);
+	json_decref(obj);
+	assert_int_equal(strlen(none.hash), IDEM_HASH_HEX);
+	assert_string_equal(none.hash, empty.hash);
+	app_idem_free(&none);
+	app_idem_free(&empty);
+}
+
+/* The canonical payment every client's key is checked against: sorted,
+ * compact; income only for BHXH, the category only when given. */
+static void the_canonical_payment(void **state)
+{
+	collect_request_t rq;
+	json_t *doc;
+	char *s;
+	(void)state;
+	memset(&rq, 0, sizeof rq);
+	rq.payer = 5;
+	memcpy(rq.method, "cash", 5);
+	memcpy(rq.items[0].scheme, "bhxh", 5);
+	rq.items[0].person = 5;
+	rq.items[0].months = 3;
+	rq.items[0].income = 2200000;
+	rq.items[0].has_category = true;
+	rq.items[0].category = BHXH_POOR;
+	memcpy(rq.items[0].category_reason, "GCN 12", 7);
+	memcpy(rq.items[1].scheme, "bhyt", 5);
+	rq.items[1].person = 6;
+	rq.items[1].months = 12;
+	rq.items[1].income = 999; /* not BHXH: not part of the payment */
+	rq.n = 2;
+	doc = app_collect_canon(&rq, date_make(2027, 1, 15));
+	assert_non_null(doc);
+	s = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
+	assert_string_equal(s, "{\"date\":\"2027-01-15\",\"items\":[{\"category\":\"poor\",\"category_reason\":\"GCN 12\","
+			       "\"income\":2200000,\"months\":3,\"person\":5,\"scheme\":\"bhxh\"},{\"category\":\"\","
+			       "\"category_reason\":\"\",\"income\":0,\"months\":12,\"person\":6,\"scheme\":\"bhyt\"}],"
+			       "\"method\":\"cash\",\"payer\":5,\"referred_by\":0}");
+	free(s);
+	json_decref(doc);
+}
+
 static void collect_retried_answers_the_first_receipt(void **state)
 {
 	world_t *w = world_new();
@@ -500,6 +551,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(key_format),
+		cmocka_unit_test(empty_request_hashes_as_an_empty_object),
+		cmocka_unit_test(the_canonical_payment),
 		cmocka_unit_test(collect_retried_answers_the_first_receipt),
 		cmocka_unit_test(concurrent_identical_payments_give_one_receipt),
 		cmocka_unit_test(void_and_remit_retried_answer_the_first_result),

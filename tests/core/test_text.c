@@ -135,6 +135,22 @@ static void utf8_count_counts_code_points(void **state)
 	assert_int_equal(vn_utf8_count("😀a", 5), 2);
 }
 
+/* vn_utf8_prefix: never ends inside a character ("ễ" is 3 bytes). */
+static void utf8_prefix_cuts_between_characters(void **state)
+{
+	const char *s = "Nguyễn"; /* N g u y ễ(3) n: 8 bytes */
+	(void)state;
+	assert_int_equal(vn_utf8_prefix(s, 8, 8), 8);
+	assert_int_equal(vn_utf8_prefix(s, 8, 100), 8);
+	assert_int_equal(vn_utf8_prefix(s, 8, 7), 7);
+	assert_int_equal(vn_utf8_prefix(s, 8, 6), 4);
+	assert_int_equal(vn_utf8_prefix(s, 8, 5), 4);
+	assert_int_equal(vn_utf8_prefix(s, 8, 4), 4);
+	assert_int_equal(vn_utf8_prefix("😀a", 5, 3), 0);
+	assert_int_equal(vn_utf8_prefix("😀a", 5, 4), 4);
+	assert_int_equal(vn_utf8_prefix("", 0, 0), 0);
+}
+
 /* ---- vn_nfc ---- */
 
 static void nfc_composes_decomposed_vietnamese(void **state)
@@ -669,6 +685,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_valid_accepts_ascii_vietnamese_and_four_byte_text),
+		cmocka_unit_test(utf8_prefix_cuts_between_characters),
 		cmocka_unit_test(utf8_valid_rejects_overlongs_surrogates_and_out_of_range),
 		cmocka_unit_test(utf8_valid_finds_a_bad_byte_after_a_long_ascii_run),
 		cmocka_unit_test(utf8_count_counts_code_points),

@@ -245,6 +245,8 @@ static void failed_logins_are_audited_and_locks_cleared(void **state)
 	assert_int_equal(fixture_query_int(fx, "SELECT count(*) FROM audit WHERE action = 'session.unlock'"
 					       " AND actor = 'quantri'"),
 			 1);
+	assert_string_equal(fixture_query_text(fx, "SELECT detail FROM audit WHERE action = 'session.unlock'"),
+			    "{\"username\":\"thu\",\"address\":\"203.0.113.5\",\"cleared\":1}");
 	/* the address itself stays counted: only the top admin sees it */
 	assert_int_equal(call("GET", "/api/v1/login-locks", NULL, NULL, NULL, top, "192.0.2.9"), 200);
 	assert_string_equal(body, "{\"locks\":[]}"); /* 6 < THROTTLE_ADDR_FREE: no address lock */
