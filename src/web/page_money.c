@@ -338,7 +338,8 @@ static json_t *point_ctx(web_ctx_t *x)
 }
 
 /* Renders the printable receipt v at status: the paper class from
- * ?paper=58, an error (NULL for none) and, with confirm, the step that
+ * ?paper=58, on A5 the notes of the rules its periods reach and do not
+ * follow (notes_ctx), an error (NULL for none) and, with confirm, the step that
  * asks to confirm voiding it for `reason`. */
 static void receipt_render(web_ctx_t *x, unsigned status, const receipt_view_t *v, const char *error, bool confirm,
 			   const char *reason)
@@ -351,8 +352,9 @@ static void receipt_render(web_ctx_t *x, unsigned status, const receipt_view_t *
 	}
 	json_object_set_new(c, "r", view_ctx(x, v));
 	json_object_set_new(c, "point", point_ctx(x));
-	notes_ctx(x, v->h.r.date, v, c);
 	json_object_set_new(c, "paper58", json_boolean(paper && strcmp(paper, "58") == 0));
+	if (!paper || strcmp(paper, "58") != 0)
+		notes_ctx(x, v->h.r.date, v, c); /* the A5 page only: a 58 mm receipt stays one page */
 	json_object_set_new(c, "can_void", json_boolean(may_void(x, &v->h.r)));
 	json_object_set_new(c, "confirm_void", json_boolean(confirm));
 	json_object_set_new(c, "reason", json_string(reason ? reason : ""));

@@ -97,6 +97,9 @@ check "confirming the advance answers 303 to the receipt" bash -c "[ $RC = 303 ]
 page lan GET "$RECEIPT"
 cells >"$WORK/gotrec.txt"
 check "the printed receipt: the same amounts and the note" diff "$WORK/wantadv.txt" "$WORK/gotrec.txt"
+page lan GET "$RECEIPT?paper=58"
+cells >"$WORK/got58.txt"
+check "the 58 mm receipt: the same amounts, without the note (one page)" bash -c "[ \"\$(cat '$WORK/got58.txt')\" = \"\$(head -2 '$WORK/wantadv.txt')\" ]"
 req POST /api/v1/collect/preview -H "$LAN" -H "$J" -d '{"payer": 1, "date": "2026-12-20", "items": [{"scheme": "bhxh", "person": 1, "income": 1500000, "advance_years": 2}]}'
 check "the preview API (what money.js sends) agrees: gross, support, net of the next 24 months" json_eq '[(l["from"], l["gross"], l["state_support"], l["net"]) for l in d["receipt"]["lines"]]' '[["2028-12-01", 7482975, 1584000, 5898975]]'
 run check --json
