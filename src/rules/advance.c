@@ -296,7 +296,7 @@ static int fund_rate(const params_t *p, date_t d, int *year, int64_t *rate_ppm, 
 	*year = d.y - 1;
 	int_to_decimal(*year, key);
 	if (params_get(p, P_FUND_RATE, key, d, rate_ppm, NULL) != PO_OK) {
-		date_format_iso(d, iso);
+		date_format_vn(d, iso); /* dd/mm/yyyy: the message is shown at the form's field */
 		return err_set(e, PO_ENOTFOUND, "rate", MSG_ADV_RATE_MISSING, *year, iso);
 	}
 	return params_get_range(p, P_FUND_RATE, key, d, 0, RATE_PPM_MAX, rate_ppm, e);

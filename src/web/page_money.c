@@ -22,6 +22,8 @@
 #include "app/registry.h"
 #include "core/money_words.h"
 #include "report/json_ledger.h"
+#include "report/json_registry.h"
+#include "rules/advance.h"
 #include "web/handlers.h"
 #include "web/pages.h"
 #include "web/tmpl.h"
@@ -163,6 +165,23 @@ static const char *category_label(web_ctx_t *x, const char *cat)
 	return web_tr(x, key);
 }
 
+/* Sets c["notes"] (report_notices: {family, key, valid_from, before,
+ * after, message}, the message in the page's language) and
+ * c["has_notes"] to the parameter changes the lines of v, paid on d,
+ * reach and do not follow (app_lines_notices: what the preview API
+ * answers as "notes"); none when the parameters cannot be read (the
+ * page shows the amounts without the notes rather than not at all). */
+static void notes_ctx(web_ctx_t *x, date_t d, const receipt_view_t *v, json_t *c)
+{
+	param_notice_t notes[PARAM_NOTICE_MAX];
+	size_t n = 0;
+	err_t e;
+	if (app_lines_notices(x->a, d, v->lines, v->n, notes, PARAM_NOTICE_MAX, &n, &e) != PO_OK)
+		n = 0;
+	json_object_set_new(c, "notes", report_notices(notes, n, x->lang));
+	json_object_set_new(c, "has_notes", json_boolean(n > 0));
+}
+
 /* ---- a receipt (or a preview) as the pages show it ---- */
 
 /* The receipt view v as a template context: id, book, serial, date,
@@ -217,6 +236,9 @@ static json_t *view_ctx(web_ctx_t *x, const receipt_view_t *v)
 		if (l->ordinal)
 			json_object_set_new(j, "ordinal", json_integer(l->ordinal));
 		if (bhxh) {
+			/* a BHXH line of more than 12 months is an advance (advance.h) */
+			if (l->months > 12)
+				json_object_set_new(j, "advance_years", json_integer(l->months / 12));
 			page_money(j, "income", l->income);
 			if (l->category[0])
 				json_object_set_new(j, "category", json_string(category_label(x, l->category)));
@@ -295,7 +317,8 @@ static json_t *point_ctx(web_ctx_t *x)
 }
 
 /* Renders the printable receipt v at status: the paper class from
- * ?paper=58, an error (NULL for none) and, with confirm, the step that
+ * ?paper=58, on A5 the notes of the rules its periods reach and do not
+ * follow (notes_ctx), an error (NULL for none) and, with confirm, the step that
  * asks to confirm voiding it for `reason`. */
 static void receipt_render(web_ctx_t *x, unsigned status, const receipt_view_t *v, const char *error, bool confirm,
 			   const char *reason)
@@ -309,6 +332,8 @@ static void receipt_render(web_ctx_t *x, unsigned status, const receipt_view_t *
 	json_object_set_new(c, "r", view_ctx(x, v));
 	json_object_set_new(c, "point", point_ctx(x));
 	json_object_set_new(c, "paper58", json_boolean(paper && strcmp(paper, "58") == 0));
+	if (!paper || strcmp(paper, "58") != 0)
+		notes_ctx(x, v->h.r.date, v, c); /* the A5 page only: a 58 mm receipt stays one page */
 	json_object_set_new(c, "can_void", json_boolean(may_void(x, &v->h.r)));
 	json_object_set_new(c, "confirm_void", json_boolean(confirm));
 	json_object_set_new(c, "reason", json_string(reason ? reason : ""));
@@ -534,7 +559,8 @@ void page_receipts(web_ctx_t *x)
 struct form_row {
 	char person[ROW_TEXT_MAX];
 	char scheme[8];
-	int months;
+	int months;                /* 1..12, or 12 × advance_years */
+	int advance_years;         /* BHXH paid in advance: 0 or ADVANCE_YEARS_MIN..MAX */
 	char income[ROW_TEXT_MAX];
 	int64_t person_id;
 	char name[NAME_BYTES_MAX + 1];
@@ -590,7 +616,9 @@ static void form_add_person(struct collect_form *f, int64_t id)
 
 /* Reads the form fields of x into f as typed: the lines whose person is
  * not blank, in order (person_I, scheme_I, months_I, income_I for I
- * from 0), and payer, referred_by, method, date. */
+ * from 0; months_I 1..12, or 24, 36, 48, 60 for BHXH paid 2..5 years in
+ * advance, anything else read as 0), and payer, referred_by, method,
+ * date. */
 static void form_read(web_ctx_t *x, struct collect_form *f)
 {
 	char k[32];
@@ -608,7 +636,7 @@ static void form_read(web_ctx_t *x, struct collect_form *f)
 		snprintf(k, sizeof k, "scheme_%zu", i);
 		text_copy(r->scheme, sizeof r->scheme, page_form(x, k));
 		snprintf(k, sizeof k, "months_%zu", i);
-		r->months = int_parse(page_form(x, k), 1, 12, 0, &m) ? (int)m : 0;
+		r->months = int_parse(page_form(x, k), 1, 12 * ADVANCE_YEARS_MAX, 0, &m) ? (int)m : 0;
 		snprintf(k, sizeof k, "income_%zu", i);
 		text_copy(r->income, sizeof r->income, page_form(x, k));
 		f->n++;
@@ -643,7 +671,15 @@ static bool form_request(web_ctx_t *x, struct collect_form *f, collect_request_t
 			r->bad |= BAD_SCHEME;
 			form_err(f, line, web_tr(x, "money.err_scheme"));
 		}
-		if (r->months < 1) {
+		r->advance_years = 0;
+		if (r->months > 12 && r->months % 12 == 0 && r->months / 12 >= ADVANCE_YEARS_MIN) {
+			if (strcmp(r->scheme, "bhxh") == 0) {
+				r->advance_years = r->months / 12;
+			} else if (!(r->bad & BAD_SCHEME)) {
+				r->bad |= BAD_MONTHS;
+				form_err(f, line, web_tr(x, "money.err_advance_scheme"));
+			}
+		} else if (r->months < 1 || r->months > 12) {
 			r->bad |= BAD_MONTHS;
 			form_err(f, line, web_tr(x, "money.err_months"));
 		}
@@ -654,6 +690,7 @@ static bool form_request(web_ctx_t *x, struct collect_form *f, collect_request_t
 		memcpy(it->scheme, r->scheme, strlen(r->scheme) < sizeof it->scheme ? strlen(r->scheme) + 1 : 1);
 		it->person = r->person_id;
 		it->months = r->months;
+		it->advance_years = r->advance_years;
 	}
 	rq->n = f->n;
 	if (has_text(f->payer)) {
@@ -695,8 +732,9 @@ static void form_use_case_error(web_ctx_t *x, struct collect_form *f, const err_
 			dot = end[1] == '.' ? end + 2 : "";
 			if (strcmp(dot, "person") == 0)
 				f->rows[k].bad |= BAD_PERSON;
-			else if (strcmp(dot, "months") == 0)
-				f->rows[k].bad |= BAD_MONTHS;
+			else if (strcmp(dot, "months") == 0 || strcmp(dot, "advance_years") == 0 ||
+				 strcmp(dot, "rate") == 0)
+				f->rows[k].bad |= BAD_MONTHS; /* the fund rate an advance needs: at its choice */
 			else if (strcmp(dot, "income") == 0)
 				f->rows[k].bad |= BAD_INCOME;
 			else if (strcmp(dot, "scheme") == 0)
@@ -749,11 +787,14 @@ static void form_errors_ctx(const struct collect_form *f, json_t *c)
 	json_object_set_new(c, "errors", arr);
 }
 
-/* One line of the form as the template shows it (index i). */
+/* One line of the form as the template shows it (index i): months[]
+ * the choices 1, 3, 6, 12 and advance[] the BHXH advances of 2..5 years
+ * ({v: 12 × y, y}), the chosen one marked sel (12 by default). */
 static json_t *row_ctx(const struct form_row *r, size_t i)
 {
 	static const int choices[] = {1, 3, 6, 12};
-	json_t *j = json_object(), *months = json_array();
+	json_t *j = json_object(), *months = json_array(), *advance = json_array();
+	int y;
 	int sel = r->months ? r->months : 12;
 	size_t k;
 	bool bhxh = strcmp(r->scheme, "bhxh") == 0;
@@ -765,6 +806,9 @@ static json_t *row_ctx(const struct form_row *r, size_t i)
 	for (k = 0; k < sizeof choices / sizeof choices[0]; k++)
 		json_array_append_new(months, json_pack("{s:i,s:b}", "v", choices[k], "sel", choices[k] == sel));
 	json_object_set_new(j, "months", months);
+	for (y = ADVANCE_YEARS_MIN; y <= ADVANCE_YEARS_MAX; y++)
+		json_array_append_new(advance, json_pack("{s:i,s:i,s:b}", "v", 12 * y, "y", y, "sel", 12 * y == sel));
+	json_object_set_new(j, "advance", advance);
 	json_object_set_new(j, "income", json_string(r->income));
 	if (r->err)
 		json_object_set_new(j, "err", json_string(r->err));
@@ -877,6 +921,7 @@ static void form_review_ctx(web_ctx_t *x, const struct collect_form *f, const re
 	date_format_iso(f->d, num);
 	hidden_add(hidden, "date", num);
 	hidden_add(hidden, "idem", f->idem);
+	notes_ctx(x, f->d, v, c);
 	json_object_set_new(c, "review", json_true());
 	json_object_set_new(c, "view", view);
 	json_object_set_new(c, "hidden", hidden);

@@ -303,6 +303,45 @@ check('collection to a printed receipt', 40000, async ({ page }) => {
 	diag(`receipt ${rid}: ${vnd(r.total)}; print screenshots ${OUT}/receipt-{a5,58}-print.png`);
 });
 
+check('live quote: the notes of 2027 and the advance', 30000, async ({ page }) => {
+	// 12 months paid on TODAY (29/11/2026) reach 01/01/2027: the API's notes
+	const { token } = await apiLogin(COLLECTOR);
+	const found = await api(token, 'GET', '/api/v1/people?q=nguyen&limit=50');
+	const person = found.json.results.find((p) => p.unit_code === COLLECTOR_UNIT);
+	expect(person, `nobody of ${COLLECTOR_UNIT} found`);
+	const want = await api(token, 'POST', '/api/v1/collect/preview', {
+		payer: person.id, items: [{ scheme: 'bhxh', person: person.id, income: 1500000, months: 12 }],
+	});
+	expectEq(want.status, 200, `POST /api/v1/collect/preview ${want.text.slice(0, 300)}`);
+	const notes = want.json.notes.map((n) => n.message);
+	expect(notes.some((m) => m.startsWith('Số tiền tính theo quy định tại ngày đóng 29/11/2026. Từ 01/01/2027: chuẩn nghèo nông thôn 1.500.000 đ → 2.200.000 đ')),
+		`the API's notes: ${JSON.stringify(notes)}`);
+	await loginUI(page, COLLECTOR);
+	await page.goto(`/collect?person=${person.id}`);
+	const line = page.locator('#collect-form fieldset.line').first();
+	await line.locator('select[name^="scheme_"]').selectOption('bhxh');
+	await line.locator('input[name^="income_"]').pressSequentially('1.500.000', { delay: 20 });
+	const shown = page.locator('#quote-notes li');
+	await shown.first().waitFor({ timeout: 8000 })
+		.catch(() => { throw new Fail('the live quote never shows the notes'); });
+	expectEq(JSON.stringify(await shown.allInnerTexts()), JSON.stringify(notes), 'the live quote\'s notes against the API\'s');
+	// 2 years in advance: sent as advance_years; without the 2025 fund rate
+	// the refusal names it, and the notes go
+	const asked = later(page.waitForRequest((r) => {
+		try { return r.url().endsWith('/api/v1/collect/preview') && r.postDataJSON().items[0].advance_years === 2; } catch { return false; }
+	}, { timeout: 8000 }).catch(() => { throw new Fail('the page never asked for the quote of advance_years 2'); }));
+	await line.locator('select[name^="months_"]').selectOption('24');
+	const rq = await asked;
+	expect(!('months' in rq.postDataJSON().items[0]), `months sent with advance_years: ${rq.postData()}`);
+	await page.locator('#quote-state').getByText('Chưa có lãi suất đầu tư quỹ BHXH năm 2025').waitFor({ timeout: 8000 })
+		.catch(() => { throw new Fail('the live quote never says the 2025 fund rate is missing'); });
+	expectEq(await shown.count(), 0, 'notes left after a refusal');
+	// BHYT takes no advance: its choices are disabled
+	await line.locator('select[name^="scheme_"]').selectOption('bhyt');
+	await page.waitForFunction(() => document.querySelector('#collect-form fieldset.line optgroup').disabled, null, { timeout: 4000 })
+		.catch(() => { throw new Fail('the advance choices stay enabled for BHYT'); });
+});
+
 check('CSRF refusal', 15000, async ({ page, base }) => {
 	await loginUI(page, UNION);
 	// a form POST by fetch with the cookie and no csrf field

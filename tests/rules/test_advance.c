@@ -450,7 +450,8 @@ static void refusals(void **state)
 	e = refused(true, D(2024, 5, 1), 1500000, 2, PO_ENOTFOUND, "rate", MSG_ADV_RATE_MISSING);
 	assert_contains(e.vi, "Chưa có lãi suất đầu tư quỹ BHXH năm 2023");
 	assert_contains(e.en, "2023");
-	assert_contains(e.en, "2024-05-01");
+	assert_contains(e.en, "01/05/2024");
+	assert_contains(e.vi, "(cần cho khoản đóng ngày 01/05/2024)");
 	e = refused(false, D(2019, 5, 1), 1500000, 1, PO_ENOTFOUND, "rate",
 		    MSG_ADV_RATE_MISSING);
 	assert_contains(e.vi, "năm 2018");

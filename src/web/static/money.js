@@ -68,7 +68,7 @@ const form = $("collect-form"), lines = $("lines");
 if (form && lines) {
 	const find = $("find-form"), q = $("find-q"), res = $("find-results"), add = $("add-line"), payer = $("payer"),
 		ref = $("referred_by"), box = $("live-quote"), state = $("quote-state"), body = $("quote-body"),
-		max = +add.dataset.max || 12;
+		notes = $("quote-notes"), max = +add.dataset.max || 12;
 	let timer, ftimer, seq = 0, fseq = 0;
 	const rows = () => all("fieldset.line", lines), fm = k => msg(form, k);
 	const fld = (row, n) => row.querySelector(`[name^=${n}_]`);
@@ -95,9 +95,11 @@ if (form && lines) {
 		const items = [], dt = isoDate($("date").value.trim()), rv = ref.value.trim();
 		let bad = false;
 		rows().forEach(row => {
-			const id = fld(row, "person").value.trim(), scheme = fld(row, "scheme").value;
+			const id = fld(row, "person").value.trim(), scheme = fld(row, "scheme").value,
+				mo = +fld(row, "months").value, it = { scheme, person: +id };
+			row.querySelector("optgroup").disabled = scheme !== "bhxh"; /* advances: BHXH only */
 			if (!id) return;
-			const it = { scheme, person: +id, months: +fld(row, "months").value };
+			if (mo > 12) it.advance_years = mo / 12; else it.months = mo;
 			if (!/^\d+$/.test(id)) bad = true;
 			if (scheme === "bhxh") {
 				const t = fld(row, "income").value.replace(/[.\s]/g, "").replace(/(vn)?(đ|d)$/i, "");
@@ -115,8 +117,10 @@ if (form && lines) {
 	};
 	const totals = t => ["gross", "state_support", "local_support", "net"].forEach(k => { $("qt-" + k).textContent = t ? money(t[k]) : ""; });
 	const heads = all("thead th", box).map(t => t.textContent);
-	const show = r => {
+	const show = (r, ns) => { /* ns: the preview's notes (rules its periods reach) */
 		clear(body);
+		clear(notes);
+		(ns || []).forEach(n => notes.append(el("li", n.message)));
 		r.lines.forEach(l => {
 			const tr = el("tr"), w = el("td"), what = w.appendChild(el("span"));
 			what.append(fm(l.scheme), el("br"), vnDate(l.from) + " – " + vnDate(l.to) + " (" + l.months + " " + fm("months") + ")" +
@@ -139,8 +143,9 @@ if (form && lines) {
 		state.textContent = fm("busy");
 		send("POST", form.dataset.quote, p).then(r => {
 			if (mine !== seq) return;
-			if (r.ok && r.json && r.json.receipt) { state.textContent = ""; return show(r.json.receipt); }
+			if (r.ok && r.json && r.json.receipt) { state.textContent = ""; return show(r.json.receipt, r.json.notes); }
 			clear(body);
+			clear(notes);
 			totals(null);
 			state.textContent = fm("fail") + " " + apiMsg(r.json);
 		}, () => { if (mine === seq) state.textContent = fm("fail"); });
