@@ -280,13 +280,12 @@ int app_receipts_list(app_t *a, const int64_t *scope, size_t nscope, const recei
 	if (q->collector && *q->collector) {
 		user_t u;
 		rc = store_user_find(a->store, q->collector, &u, NULL, 0, e);
-		/* an unknown login lists nothing, like a login outside the
-		 * scope: the answer must not tell which usernames exist */
-		if (rc == PO_ENOTFOUND)
-			u.id = -1;
-		else if (rc)
+		/* an unknown login and one outside the scope answer the same
+		 * (as app_cash_by does): nothing told of who exists outside */
+		if (rc == PO_ENOTFOUND || (!rc && scope && !unit_set_has(scope, nscope, u.unit_id)))
+			return err_set(e, PO_ENOTFOUND, "collector", MSG_USER_UNKNOWN, q->collector);
+		if (rc)
 			return rc;
-		rc = PO_OK;
 		f.collector_id = u.id;
 	}
 	memset(&c, 0, sizeof c);
@@ -538,14 +537,16 @@ int app_cash_by(app_t *a, const user_t *by, const int64_t *scope, size_t nscope,
 		return rc;
 	if (!collector || !*collector || strcasecmp(collector, by->username) == 0) {
 		u = *by;
-	} else if (by->role == UROLE_COLLECTOR) {
-		return err_set(e, PO_EINVAL, "collector", MSG_LEDGER_CASH_OWN, collector);
 	} else {
+		/* unknown or outside: the same 404 as the receipts' filter,
+		 * for every role; then a collector may see only her own */
 		rc = store_user_find(a->store, collector, &u, NULL, 0, e);
 		if (rc == PO_ENOTFOUND || (!rc && scope && !unit_set_has(scope, nscope, u.unit_id)))
 			return err_set(e, PO_ENOTFOUND, "collector", MSG_USER_UNKNOWN, collector);
 		if (rc)
 			return rc;
+		if (by->role == UROLE_COLLECTOR)
+			return err_set(e, PO_EINVAL, "collector", MSG_LEDGER_CASH_OWN, collector);
 	}
 	memcpy(out->collector, u.username, sizeof out->collector);
 	return store_cash(a->store, u.id, &out->receipts, &out->collected, &out->remitted, e);

@@ -108,7 +108,9 @@ int app_receipt_view(app_t *a, int64_t id, const int64_t *scope, size_t nscope, 
  * (NULL: any), newest (highest id) first, at most q->limit: fn is called
  * for each (it stops the walk by returning non-zero).  *next_before is
  * the `before` of the next page (the last id given) when more may
- * follow, else 0.  An unknown q->collector is PO_EINVAL ("collector"). */
+ * follow, else 0.  A q->collector who is unknown, or (scope not NULL)
+ * whose unit is outside the scope, is PO_ENOTFOUND ("collector"), the
+ * same answer for both, as app_cash_by gives. */
 int app_receipts_list(app_t *a, const int64_t *scope, size_t nscope, const receipt_query_t *q,
 		      int (*fn)(const receipt_view_t *v, void *ctx), void *ctx, int64_t *next_before, err_t *e);
 
@@ -138,9 +140,10 @@ int app_remit_by_k(app_t *a, const user_t *by, date_t d, app_idem_t *k, remittan
 int app_remit_by(app_t *a, const user_t *by, date_t d, remittance_sum_t *out, err_t *e);
 
 /* The cash of `collector` (a login name; NULL or "" for the caller):
- * a collector may ask only for herself (PO_EINVAL, "collector"), union
- * and admin for any login whose unit is inside their units
- * (PO_ENOTFOUND otherwise). */
+ * a login unknown or whose unit is outside scope (not NULL) is
+ * PO_ENOTFOUND ("collector") for every role, as app_receipts_list
+ * answers; of the others a collector may ask only for herself
+ * (PO_EINVAL, "collector"), union and admin for any. */
 int app_cash_by(app_t *a, const user_t *by, const int64_t *scope, size_t nscope, const char *collector,
 		cash_sum_t *out, err_t *e);
 

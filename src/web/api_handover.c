@@ -2,15 +2,11 @@
  * collector's cash as the officer sees it, the remittances, the
  * officer's confirmation of one, and the collection point's settings.
  * Use cases: app/handover.h. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/handover.h"
 #include "web/handlers.h"
-
-#define REMITS_LIMIT_DEFAULT 50
-#define REMITS_LIMIT_MAX 200
 
 /* Answers e: a field error as 422 with its list, others by code. */
 static void answer(web_ctx_t *x, int rc, const err_t *e)
@@ -45,10 +41,11 @@ static int cash_row(const collector_cash_t *c, void *ctx)
 	return 0;
 }
 
-/* See handlers.h: GET /api/v1/collectors → 200 {"results": [{"id",
- * "username", "full_name", "unit_code", "receipts", "collected",
- * "remitted", "on_hand"}], "total", "next": null}: the collectors of
- * the caller's units and their cash, by username. */
+/* See handlers.h: GET /api/v1/collectors?limit=&after= → 200
+ * {"results": [{"id", "username", "full_name", "unit_code", "receipts",
+ * "collected", "remitted", "on_hand"}], "next", "total"}: the collectors
+ * of the caller's units and their cash, by username, one page of the
+ * list envelope (the cursor names the last login given). */
 void h_api_collectors(web_ctx_t *x)
 {
 	json_t *arr = json_array();
@@ -59,7 +56,7 @@ void h_api_collectors(web_ctx_t *x)
 		answer(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, json_pack("{s:I,s:o,s:n}", "total", (json_int_t)json_array_size(arr), "results", arr, "next"));
+	web_list_rows(x, arr, "id", NULL);
 }
 
 /* app_remittances_by callback: one remittance into the array ctx. */
@@ -69,50 +66,27 @@ static int remit_row(const remittance_row_t *r, void *ctx)
 	return 0;
 }
 
-/* A whole number from the query argument `name` (def when absent) from
- * min to max; PO_EINVAL naming it otherwise. */
-static int query_num(const web_ctx_t *x, const char *name, long long min, long long max, long long def, long long *out,
-		     err_t *e)
-{
-	const char *s = web_query(x, name);
-	char *end;
-	long long v;
-	*out = def;
-	if (!s)
-		return PO_OK;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v < min || v > max)
-		return err_set(e, PO_EINVAL, name, MSG_CLI_RANGE, name, (long)min, (long)max);
-	*out = v;
-	return PO_OK;
-}
-
 /* See handlers.h: GET /api/v1/remittances[?limit=&after=] → 200
  * {"results": [remittance…], "next": CURSOR or null}, newest first: the
  * remittances of the collectors of the caller's units (a collector: her
- * own). */
+ * own), one page of the list envelope (web_list_page). */
 void h_api_remittances(web_ctx_t *x)
 {
-	long long limit, after;
-	int64_t next = 0;
+	int limit;
+	int64_t after, next = 0;
 	json_t *arr;
 	err_t e;
-	int rc = query_num(x, "limit", 1, REMITS_LIMIT_MAX, REMITS_LIMIT_DEFAULT, &limit, &e);
-	if (!rc)
-		rc = query_num(x, "after", 1, INT64_MAX, 0, &after, &e);
-	if (rc) {
-		answer(x, rc, &e);
+	int rc;
+	if (!web_list_page(x, &limit, &after))
 		return;
-	}
 	arr = json_array();
-	rc = app_remittances_by(x->a, x->u, x->scope, x->nscope, after, (int)limit, remit_row, arr, &next, &e);
+	rc = app_remittances_by(x->a, x->u, x->scope, x->nscope, after, limit, remit_row, arr, &next, &e);
 	if (rc) {
 		json_decref(arr);
 		answer(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, json_pack("{s:o,s:o}", "results", arr, "next", next ? json_integer(next) : json_null()));
+	web_list(x, arr, next, -1, NULL);
 }
 
 /* app_remittance_by callback: one receipt of the hand-over list. */
@@ -147,14 +121,22 @@ void h_api_remittance_get(web_ctx_t *x)
 	web_json(x, 200, o);
 }
 
-/* See handlers.h: POST /api/v1/remittances/{id}/confirm → 200
- * {"remittance"} confirmed by the calling officer; 404 outside her
- * units; 409 when already confirmed. */
+/* See handlers.h: POST /api/v1/remittances/{id}/confirm {} → 200
+ * {"remittance"} confirmed by the calling officer; 404 missing or
+ * outside her units, whatever the body; then the body's check (400 for
+ * a member); 409 when already confirmed. */
 void h_api_remittance_confirm(web_ctx_t *x)
 {
 	remittance_row_t r;
 	err_t e;
-	int rc = app_remittance_confirm_by(x->a, x->u, x->scope, x->nscope, x->id, &r, &e);
+	int rc = app_remittance_by(x->a, x->u, x->scope, x->nscope, x->id, &r, NULL, NULL, &e);
+	if (rc) {
+		answer(x, rc, &e);
+		return;
+	}
+	if (!web_api_values_ok(x))
+		return;
+	rc = app_remittance_confirm_by(x->a, x->u, x->scope, x->nscope, x->id, &r, &e);
 	if (rc) {
 		answer(x, rc, &e);
 		return;

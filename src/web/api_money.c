@@ -10,8 +10,11 @@
  * ("items[1].months"); a person of the body who does not exist or lives
  * outside the caller's units is the same error ("no person with id N").
  * A record asked for by the path or the query (a receipt, a unit, a
- * collector) that is missing or outside her units answers 404.  A
- * receipt already void or remitted answers 409. */
+ * collector) that is missing or outside her units answers 404, before
+ * the body is looked at.  A receipt already void or remitted answers
+ * 409.  The dispatcher has checked the arguments and (but for a void,
+ * OP_LATE) the body against their schemas (api_ops.c); lists answer
+ * the list envelope (web_list). */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,10 +24,8 @@
 #include "app/registry.h"
 #include "report/json_ledger.h"
 #include "report/json_registry.h"
+#include "web/api_schemas.h"
 #include "web/handlers.h"
-
-#define DUE_LIMIT_DEFAULT 1000 /* entries of a due list answered by default */
-#define DUE_LIMIT_MAX 5000
 
 /* Answers an error of a use case: 422 with the field for PO_EINVAL,
  * else the status of the code. */
@@ -174,6 +175,54 @@ static void idem_answer(web_ctx_t *x, const app_idem_t *k)
 	x->rs->status = k->replayed ? 200 : (unsigned)k->rec.status;
 }
 
+/* Checks the body of a payment against its schema (SCH_Payment) and the
+ * use case's reading of it together: errs[0..n) are the problems the
+ * use case found (app_collect_parse, which names its rules: income
+ * required for BHXH, …), failed true when it refused the body.  A member
+ * the schema does not list answers 400 naming it; otherwise every problem
+ * of both, in the use case's order, once per field (the schema's words
+ * where both name one), answers one 422.  True when there is none. */
+static bool payment_ok(web_ctx_t *x, const err_t *errs, size_t n, bool failed)
+{
+	schema_problem_t sp[SCHEMA_PROBLEMS_MAX];
+	bool used[SCHEMA_PROBLEMS_MAX] = {false};
+	bool en = x->lang == LANG_EN;
+	size_t ns = 0, i, j;
+	json_t *arr;
+	if (x->json)
+		schema_check(&SCH_Payment, x->json, "", sp, &ns);
+	for (i = 0; i < ns; i++)
+		if (strcmp(sp[i].code, "unknown") == 0) {
+			web_fail_problem(x, 400, &sp[i]);
+			return false;
+		}
+	if (!ns && !n && !failed)
+		return true;
+	if (!ns) {
+		web_fail_fields(x, errs, n);
+		return false;
+	}
+	arr = json_array();
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < ns && strcmp(sp[j].field, errs[i].field) != 0; j++)
+			;
+		if (j < ns && used[j])
+			continue;
+		if (j < ns)
+			used[j] = true;
+		json_array_append_new(arr, j < ns ? json_pack("{s:s,s:s,s:s}", "field", sp[j].field, "message",
+							      en ? sp[j].en : sp[j].vi, "code", sp[j].code)
+						  : json_pack("{s:s,s:s,s:s}", "field", errs[i].field, "message",
+							      en ? errs[i].en : errs[i].vi, "code", "invalid"));
+	}
+	for (j = 0; j < ns; j++)
+		if (!used[j])
+			json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "field", sp[j].field, "message",
+							     en ? sp[j].en : sp[j].vi, "code", sp[j].code));
+	web_json(x, 422, json_pack("{s:o}", "errors", arr));
+	return false;
+}
+
 /* POST /api/v1/collect and /api/v1/collect/preview: the payment of the
  * body ("date" today by default) collected by the caller: recorded (201
  * {"receipt"}) or only computed (200 {"preview": true, "receipt"}, the
@@ -196,10 +245,8 @@ static void collect(web_ctx_t *x, bool record)
 	if (body_date(x, "date", &d, &errs[0]))
 		n = 1;
 	rc = app_collect_parse(x->json, &rq, true, errs + n, COLLECT_ERRORS_MAX - n, &m);
-	if (rc || n) {
-		web_fail_fields(x, errs, n + m);
+	if (!payment_ok(x, errs, n + m, rc || n))
 		return;
-	}
 	v = malloc(sizeof *v);
 	if (!v) {
 		err_set(&e, PO_ENOMEM, NULL, MSG_NOMEM);
@@ -255,15 +302,16 @@ static int receipt_row(const receipt_view_t *v, void *ctx)
 }
 
 /* See handlers.h: GET /api/v1/receipts?collector=&from=&to=&person=&void=
- * &before=&limit= → 200 {"results": [receipts, newest first],
- * "next_before": the `before` of the next page or null}.  Only receipts
- * whose payer lives inside the caller's units; void ones only with
- * void=1. */
+ * &limit=&after= → 200 {"results": [receipts, newest first], "next": the
+ * cursor of the next page or null}.  Only receipts whose payer lives
+ * inside the caller's units; void ones only with void=true; a collector
+ * unknown or outside her units answers 404, as GET /api/v1/cash does. */
 void h_api_receipts_list(web_ctx_t *x)
 {
 	receipt_query_t q;
-	long long person = 0, before = 0, limit = 0;
-	int64_t next = 0;
+	long long person = 0;
+	int limit;
+	int64_t after = 0, next = 0;
 	json_t *arr;
 	err_t e;
 	int rc;
@@ -277,17 +325,15 @@ void h_api_receipts_list(web_ctx_t *x)
 		rc = query_int(x, "person", 1, INT64_MAX, 0, &person, &e);
 	if (!rc)
 		rc = query_bool(x, "void", false, &q.include_void, &e);
-	if (!rc)
-		rc = query_int(x, "before", 1, INT64_MAX, 0, &before, &e);
-	if (!rc)
-		rc = query_int(x, "limit", 1, RECEIPTS_LIMIT_MAX, RECEIPTS_LIMIT_DEFAULT, &limit, &e);
 	if (rc) {
 		answer_error(x, rc, &e);
 		return;
 	}
+	if (!web_list_page(x, &limit, &after))
+		return;
 	q.person = person;
-	q.before = before;
-	q.limit = (int)limit;
+	q.before = after;
+	q.limit = limit;
 	arr = json_array();
 	rc = app_receipts_list(x->a, x->scope, x->nscope, &q, receipt_row, arr, &next, &e);
 	if (rc) {
@@ -295,11 +341,11 @@ void h_api_receipts_list(web_ctx_t *x)
 		answer_error(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, json_pack("{s:o,s:o}", "results", arr, "next_before", next ? json_integer(next) : json_null()));
+	web_list(x, arr, next, -1, NULL);
 }
 
-/* See handlers.h: GET /api/v1/receipts/{id} → 200 {"receipt"}; 404 when
- * missing or its payer lives outside the caller's units. */
+/* See handlers.h: GET /api/v1/receipts/{id} → 200 the receipt itself;
+ * 404 when missing or its payer lives outside the caller's units. */
 void h_api_receipts_get(web_ctx_t *x)
 {
 	receipt_view_t *v = malloc(sizeof *v);
@@ -308,17 +354,18 @@ void h_api_receipts_get(web_ctx_t *x)
 	if (rc)
 		answer_error(x, rc, &e);
 	else
-		web_json(x, 200, json_pack("{s:o}", "receipt", report_receipt_view(v)));
+		web_json(x, 200, report_receipt_view(v));
 	free(v);
 }
 
 /* See handlers.h: POST /api/v1/receipts/{id}/void {"reason"} → 200
- * {"receipt"} (void, with the reason); 404 outside the caller's units;
+ * {"receipt"} (void, with the reason); 404 missing or outside the
+ * caller's units, whatever the body; then the body's checks (400, 422);
  * 422 for an empty reason or a collector voiding another's receipt; 409
  * when already void or remitted. */
 void h_api_receipts_void(web_ctx_t *x)
 {
-	const char *reason = web_json_str(x, "reason");
+	const char *reason;
 	receipt_view_t *v = malloc(sizeof *v);
 	app_idem_t k;
 	bool keyed = false;
@@ -330,6 +377,18 @@ void h_api_receipts_void(web_ctx_t *x)
 		web_fail(x, PO_ENOMEM, &e);
 		return;
 	}
+	/* the receipt the path names first: 404 before any 400 or 422 */
+	rc = app_receipt_view(x->a, x->id, x->scope, x->nscope, v, &e);
+	if (rc) {
+		answer_error(x, rc, &e);
+		free(v);
+		return;
+	}
+	if (!web_api_values_ok(x)) {
+		free(v);
+		return;
+	}
+	reason = web_json_str(x, "reason");
 	if (idem_header(x, "receipt.void", x->id, web_idem_receipt, NULL, &k, &keyed)) {
 		free(v);
 		return;
@@ -417,11 +476,11 @@ void h_api_referrals(web_ctx_t *x)
 	web_json(x, 200, o);
 }
 
-/* See handlers.h: POST /api/v1/referrals {"person", "referrer",
+/* See handlers.h: POST /api/v1/referrals {"person", "referred_by",
  * "relation" (family, neighbour, friend, other; other by default),
  * "date" (today by default)} → 201 {"person", "referred_by", "relation",
- * "date"}; the person brought in must live inside the caller's units; a
- * person who already has a referrer → 409. */
+ * "date"}: the same names in and out; the person brought in must live
+ * inside the caller's units; a person who already has a referrer → 409. */
 void h_api_referrals_add(web_ctx_t *x)
 {
 	err_t errs[4], e;
@@ -435,7 +494,7 @@ void h_api_referrals_add(web_ctx_t *x)
 
 	if (body_id(x, "person", &person, &errs[n]))
 		n++;
-	if (body_id(x, "referrer", &referrer, &errs[n]))
+	if (body_id(x, "referred_by", &referrer, &errs[n]))
 		n++;
 	if (rv && !json_is_null(rv) && !relation)
 		err_set(&errs[n++], PO_EINVAL, "relation", MSG_REFERRAL_RELATION, "");
@@ -450,7 +509,7 @@ void h_api_referrals_add(web_ctx_t *x)
 	rc = app_referral_add_by(x->a, x->u, x->scope, x->nscope, person, referrer, relation, d, &e);
 	if (rc) {
 		if (rc == PO_EINVAL && strcmp(e.field, "by") == 0)
-			memcpy(e.field, "referrer", sizeof "referrer");
+			memcpy(e.field, "referred_by", sizeof "referred_by");
 		answer_error(x, rc, &e);
 		return;
 	}
@@ -459,58 +518,45 @@ void h_api_referrals_add(web_ctx_t *x)
 				   "relation", relation, "date", iso));
 }
 
-struct due_out {
-	json_t *arr;
-	size_t left; /* entries still to render */
-};
-
-/* Appends one due entry while the page has room (app_due_by callback). */
+/* Appends one due entry (app_due_by callback). */
 static int due_row(const due_item_t *d, void *ctx)
 {
-	struct due_out *o = ctx;
-	if (!o->left)
-		return 1;
-	o->left--;
-	json_array_append_new(o->arr, report_due_item(d));
+	json_array_append_new(ctx, report_due_item(d));
 	return 0;
 }
 
-/* See handlers.h: GET /api/v1/due?unit=&days=&date=&limit= → 200 {"unit",
- * "date", "days", "total", "results": [{"person", "full_name", "phone",
- * "unit_code", "scheme", "last_covered", "reminder"}]}: who in the unit
- * (the caller's by default) must pay soon, as `plusone due` lists them,
- * the first `limit` (1000 by default) of `total`; 404 when the unit is
- * unknown or outside her units. */
+/* See handlers.h: GET /api/v1/due?unit=&days=&date=&limit=&after= → 200
+ * {"results": [{"person", "full_name", "phone", "unit_code", "scheme",
+ * "last_covered", "reminder"}], "next", "total", "unit", "date", "days"}:
+ * who in the unit (the caller's by default) must pay soon, as `plusone
+ * due` lists them, one page of the list envelope (web_list_rows, the
+ * cursor a position); 404 when the unit is unknown or outside her units. */
 void h_api_due(web_ctx_t *x)
 {
-	struct due_out o = {NULL, 0};
-	long long days = 30, limit = 0;
+	long long days = 30;
 	date_t d = x->a->today;
 	bool has = false;
 	size_t total = 0;
+	json_t *rows;
 	unit_t u;
 	err_t e;
 	int rc = query_int(x, "days", 0, DUE_DAYS_MAX, 30, &days, &e);
 	if (!rc)
 		rc = query_date(x, "date", &d, &has, &e);
-	if (!rc)
-		rc = query_int(x, "limit", 1, DUE_LIMIT_MAX, DUE_LIMIT_DEFAULT, &limit, &e);
 	if (!has)
 		d = x->a->today;
 	if (rc) {
 		answer_error(x, rc, &e);
 		return;
 	}
-	o.arr = json_array();
-	o.left = (size_t)limit;
-	rc = app_due_by(x->a, x->u, x->scope, x->nscope, web_query(x, "unit"), d, (int)days, due_row, &o, &u, &total,
+	rows = json_array();
+	rc = app_due_by(x->a, x->u, x->scope, x->nscope, web_query(x, "unit"), d, (int)days, due_row, rows, &u, &total,
 			&e);
 	if (rc) {
-		json_decref(o.arr);
+		json_decref(rows);
 		answer_error(x, rc, &e);
 		return;
 	}
-	web_json(x, 200,
-		 json_pack("{s:s,s:o,s:I,s:I,s:o}", "unit", u.code, "date", report_date(d), "days", (json_int_t)days,
-			   "total", (json_int_t)total, "results", o.arr));
+	web_list_rows(x, rows, NULL,
+		      json_pack("{s:s,s:o,s:I}", "unit", u.code, "date", report_date(d), "days", (json_int_t)days));
 }

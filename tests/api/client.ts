@@ -47,8 +47,8 @@ async function main(): Promise<void> {
 	check(typeof rid === "number", "listReceipts lists a receipt", receipts.error);
 	if (typeof rid !== "number") return;
 	const receipt = await api.GET("/api/v1/receipts/{id}", { params: { path: { id: rid } } });
-	const total: number | undefined = receipt.data?.receipt.total;
-	check(receipt.data?.receipt.id === rid && typeof total === "number" && total > 0, "getReceipt reads it with its total", receipt.error);
+	const total: number | undefined = receipt.data?.total;
+	check(receipt.data?.id === rid && typeof total === "number" && total > 0, "getReceipt reads it with its total", receipt.error);
 
 	const missing = await api.GET("/api/v1/people/{id}", { params: { path: { id: 999999 } } });
 	const code: string | undefined = missing.error?.code;

@@ -41,9 +41,6 @@ NOT_YET = {
     "searchPeople", "addPerson", "getPerson", "updatePerson", "getParticipation", "getCoverage",
     "getPensionProjection", "recordMembership", "recordStop",
     "getHousehold", "updateHousehold", "recordPovertyCertificate",
-    "collectPayment", "previewPayment", "listReceipts", "getReceipt", "voidReceipt",
-    "remitReceipts", "getCash", "getReferralSummary", "addReferral", "listDue",
-    "listRemittances", "getRemittance", "confirmRemittance", "listCollectorsCash",
     "listDuplicates", "markDuplicateDistinct", "mergePerson",
     "getCollectionPoint", "updateCollectionPoint", "listLoginLocks", "clearLoginLock",
 }
@@ -191,7 +188,7 @@ def example_request(path, op):
         v = p["example"]
         if p["in"] == "path":
             path = path.replace("{%s}" % p["name"], str(v))
-        else:
+        elif p["in"] == "query":
             query.append((p["name"], json.dumps(v) if isinstance(v, bool) else str(v)))
     body = None
     if "requestBody" in op:

@@ -359,11 +359,17 @@ static void receipts_list_filters_and_pages_newest_first(void **state)
 	assert_int_equal(list(w, w->s29365, w->n29365, &q, &ids), 0);
 	assert_int_equal(ids.n, 1);
 	assert_int_equal(ids.v[0], 5);
-	/* an unknown collector lists nothing, as one outside the scope does
-	 * (the answer must not tell which usernames exist) */
+	/* an unknown collector is not found, and one outside the scope
+	 * answers exactly the same (as the cash of a collector does) */
 	q.collector = "nobody";
 	ids.n = 0;
-	assert_int_equal(app_receipts_list(&w->f->app, NULL, 0, &q, keep_id, &ids, &(int64_t){0}, &w->f->e), PO_OK);
+	assert_int_equal(app_receipts_list(&w->f->app, NULL, 0, &q, keep_id, &ids, &(int64_t){0}, &w->f->e), PO_ENOTFOUND);
+	assert_string_equal(w->f->e.field, "collector");
+	assert_int_equal(ids.n, 0);
+	q.collector = "lan";
+	assert_int_equal(app_receipts_list(&w->f->app, w->s29365, w->n29365, &q, keep_id, &ids, &(int64_t){0}, &w->f->e),
+			 PO_ENOTFOUND);
+	assert_string_equal(w->f->e.field, "collector");
 	assert_int_equal(ids.n, 0);
 	q.collector = NULL;
 	/* a limit out of bounds is refused */

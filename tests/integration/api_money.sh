@@ -65,6 +65,9 @@ req POST /api/v1/collect -H "$LAN" -d '{"payer": 1, "items": [{"scheme": "bhyt",
 check "a wrong item answers 422 naming items[1].months" json_eq '[x["field"] for x in d["errors"]]' '["items[1].months"]'
 req POST /api/v1/collect -H "$LAN" -d '{"payer": "x", "items": [{"scheme": "bhxh", "person": 1, "months": 3}, {"scheme": "gold", "person": 1, "months": 3}]}'
 check "every problem of the body is listed" json_eq '[x["field"] for x in d["errors"]]' '["payer", "items[0].income", "items[1].scheme"]'
+check "the schema's words where it names the field, the rule's elsewhere" json_eq '[x["code"] for x in d["errors"]]' '["type", "invalid", "enum"]'
+req POST /api/v1/collect -H "$LAN" -d '{"payer": 1, "items": [{"scheme": "bhyt", "person": 1, "months": 12, "extra": 1}]}'
+check "an unknown member of an item answers 400 naming its path" json_eq '[d["code"], d["field"]]' '["bad_request", "items[0].extra"]'
 req POST /api/v1/collect -H "$LAN" -H 'Accept-Language: en' -d '{"payer": 1, "items": [{"scheme": "bhyt", "person": 4, "months": 12}]}'
 check "a person outside the collector's units answers 422 on items[0].person" json_eq '[d["errors"][0]["field"], d["errors"][0]["message"], d["errors"][0]["code"]]' '["items[0].person", "no person with id 4", "invalid"]'
 req POST /api/v1/collect -H "$LAN" -H 'Accept-Language: en' -d '{"payer": 1, "items": [{"scheme": "bhyt", "person": 99, "months": 12}]}'
@@ -90,21 +93,28 @@ check "another commune's collector collects in hers" is 201
 # ---- receipts
 req GET /api/v1/receipts -H "$HOI"
 check "the list: the union's units only, newest first" json_eq '[r["id"] for r in d["results"]]' '[4, 3, 2, 1]'
-check "each as printed: book, serial, payer's name, lines with names" json_eq '[d["results"][3]["book"], d["results"][3]["serial"], d["results"][3]["payer_name"], d["results"][3]["lines"][1]["full_name"], d["next_before"]]' '["Q-lan", 1, "Thạch Thị Sa Ly", "Thạch Thị Sa Ly", null]'
+check "each as printed: book, serial, payer's name, lines with names" json_eq '[d["results"][3]["book"], d["results"][3]["serial"], d["results"][3]["payer_name"], d["results"][3]["lines"][1]["full_name"], d["next"]]' '["Q-lan", 1, "Thạch Thị Sa Ly", "Thạch Thị Sa Ly", null]'
 req GET "/api/v1/receipts?limit=2" -H "$HOI"
-check "limit 2: two, and where the next page starts" json_eq '[[r["id"] for r in d["results"]], d["next_before"]]' '[[4, 3], 3]'
+check "limit 2: two, and the cursor of the next page" json_eq '[[r["id"] for r in d["results"]], d["next"]]' '[[4, 3], "k3"]'
+req GET "/api/v1/receipts?limit=2&after=k3" -H "$HOI"
+check "the next page" json_eq '[[r["id"] for r in d["results"]], d["next"]]' '[[2, 1], null]'
 req GET "/api/v1/receipts?limit=2&before=3" -H "$HOI"
-check "the next page" json_eq '[[r["id"] for r in d["results"]], d["next_before"]]' '[[2, 1], null]'
+check "the old before argument answers 400 naming it" json_eq '[d["code"], d["field"]]' '["bad_request", "before"]'
 req GET "/api/v1/receipts?collector=mai" -H "$HOI"
 check "by collector" json_eq '[r["id"] for r in d["results"]]' '[2]'
 req GET "/api/v1/receipts?collector=nobody" -H "$HOI"
-check "an unknown login lists nothing (200), not telling which usernames exist" json_eq '[d["results"], d["next_before"]]' '[[], null]'
+check "an unknown login answers 404 naming the collector" json_eq '[d["code"], d["field"]]' '["not_found", "collector"]'
+UNKNOWN=$OUT
+req GET "/api/v1/cash?collector=nobody" -H "$HOI"
+check "exactly as the cash of that name answers" bash -c "[ $RC = 404 ] && [ '$UNKNOWN' = '$OUT' ]"
+req GET "/api/v1/receipts?collector=ngai" -H "$HOI"
+check "a login outside the caller's units answers as an unknown one (but for the name)" bash -c "[ $RC = 404 ] && [ '$UNKNOWN' = \"\$(printf '%s' '$OUT' | sed 's/ngai/nobody/g')\" ]"
 req GET "/api/v1/receipts?from=2026-10-01&to=2026-10-31" -H "$HOI"
 check "by dates" json_eq '[r["id"] for r in d["results"]]' '[2]'
 req GET "/api/v1/receipts?person=2" -H "$HOI"
 check "by person" json_eq '[r["id"] for r in d["results"]]' '[2]'
-req GET "/api/v1/receipts?limit=501" -H "$HOI"
-check "a limit over 500 answers 422" is 422
+req GET "/api/v1/receipts?limit=201" -H "$HOI"
+check "a limit over 200 answers 422" json_eq '[x["field"] for x in d["errors"]]' '["limit"]'
 req GET /api/v1/receipts -H "$NGAI"
 check "another commune sees only its own" json_eq '[r["id"] for r in d["results"]]' '[5]'
 req GET /api/v1/receipts/1 -H "$NGAI"
@@ -113,13 +123,19 @@ NOTHERS=$OUT
 req GET /api/v1/receipts/999 -H "$NGAI"
 check "exactly as a missing one (but for the id)" bash -c "[ $RC = 404 ] && [ '$NOTHERS' = \"\$(printf '%s' '$OUT' | sed 's/999/1/g')\" ]"
 req GET /api/v1/receipts/1 -H "$XEM"
-check "a viewer reads a receipt of her units" json_eq '[d["receipt"]["id"], d["receipt"]["total"]]' '[1, 1861200]'
+check "a viewer reads a receipt of her units: the receipt itself" json_eq '[d["id"], d["total"], "receipt" in d]' '[1, 1861200, false]'
 
 # ---- voiding
 req POST /api/v1/receipts/2/void -H "$LAN" -d '{"reason": "nhầm"}'
 check "a collector may not void a colleague's receipt (403, role)" json_eq '[d["field"], d["message"]]' '["role", "Cộng tác viên chỉ được hủy biên lai do chính mình thu; biên lai 2 do mai thu"]'
 req POST /api/v1/receipts/2/void -H "$NGAI" -d '{}'
 check "nor one outside her units (404, whatever the body)" is 404
+req POST /api/v1/receipts/2/void -H "$NGAI" -d '{"reason": 5, "why": "x"}'
+check "a body of the wrong shape too: 404 before its 400 or 422" is 404
+req POST /api/v1/receipts/3/void -H "$LAN" -d '{"reason": "nhầm", "why": "x"}'
+check "inside her units an unknown member answers 400 naming it" json_eq '[d["code"], d["field"]]' '["bad_request", "why"]'
+req POST /api/v1/receipts/3/void -H "$LAN" -d '{"reason": 5}'
+check "and a reason that is not text 422 (type)" json_eq '[[x["field"], x["code"]] for x in d["errors"]]' '[["reason", "type"]]'
 req POST /api/v1/receipts/3/void -H "$LAN" -d '{"reason": "  "}'
 check "a reason is required" json_eq '[d["errors"][0]["field"]]' '["reason"]'
 req POST /api/v1/receipts/3/void -H "$LAN" -d '{"reason": "ghi nhầm người"}'
@@ -128,8 +144,10 @@ req POST /api/v1/receipts/3/void -H "$LAN" -d '{"reason": "lần hai"}'
 check "voiding it again answers 409" is 409
 req POST /api/v1/receipts/2/void -H "$XEM" -d '{"reason": "nhầm"}'
 check "a viewer may not void" is 403
+req GET "/api/v1/receipts?void=true" -H "$HOI"
+check "void receipts are listed with void=true only" json_eq '[r["id"] for r in d["results"] if r["void"]]' '[3]'
 req GET "/api/v1/receipts?void=1" -H "$HOI"
-check "void receipts are listed with void=1 only" json_eq '[r["id"] for r in d["results"] if r["void"]]' '[3]'
+check "void is a boolean: 1 answers 422 naming it" json_eq '[x["field"] for x in d["errors"]]' '["void"]'
 
 # ---- cash and remittance
 req GET /api/v1/cash -H "$LAN"
@@ -142,6 +160,8 @@ req GET "/api/v1/cash?collector=lan" -H "$MAI"
 check "a collector may not ask for another's cash" is 422
 req GET "/api/v1/cash?collector=ngai" -H "$HOI"
 check "a collector outside the union's units answers 404" is 404
+req GET "/api/v1/cash?collector=nobody" -H "$MAI"
+check "an unknown login answers a collector 404 too, before the rule of her own cash" json_eq '[d["code"], d["field"]]' '["not_found", "collector"]'
 req POST /api/v1/remittances -H "$LAN" -d '{"date": "2026-11-30"}'
 check "a remittance dated after today is refused" json_eq '[x["field"] for x in d["errors"]]' '["date"]'
 req POST /api/v1/remittances -H "$LAN"
@@ -156,7 +176,7 @@ check "a remitted receipt cannot be voided: 409 with the rule's message" json_eq
 check "and the status is 409" is 409
 
 # ---- 1+1
-req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referrer": 1, "relation": "family", "date": "2026-11-01"}'
+req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referred_by": 1, "relation": "family", "date": "2026-11-01"}'
 check "a referral is recorded (201)" json_eq 'd' '{"person": 2, "referred_by": 1, "relation": "family", "date": "2026-11-01"}'
 req GET /api/v1/people/2 -H "$LAN"
 check "her record names who brought her in" json_eq 'd["referred_by"]' '{"person": 1, "relation": "family", "date": "2026-11-01"}'
@@ -164,13 +184,15 @@ req GET /api/v1/people/1 -H "$LAN"
 check "Lan was brought in by Sa Ly at her payment" json_eq 'd["referred_by"]' '{"person": 3, "relation": "other", "date": "2026-11-29"}'
 req GET /api/v1/people/3 -H "$LAN"
 check "and is null for someone nobody brought" json_eq 'd["referred_by"]' 'null'
-req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referrer": 3}'
+req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referred_by": 3}'
 check "a person is brought in once (409)" is 409
-req POST /api/v1/referrals -H "$LAN" -H 'Accept-Language: en' -d '{"person": 4, "referrer": 1}'
+req POST /api/v1/referrals -H "$LAN" -H 'Accept-Language: en' -d '{"person": 4, "referred_by": 1}'
 check "a person outside her units is refused as unknown" json_eq '[d["errors"][0]["field"], d["errors"][0]["message"]]' '["person", "no person with id 4"]'
-req POST /api/v1/referrals -H "$LAN" -d '{"person": 3, "referrer": 1, "relation": "cousin"}'
+req POST /api/v1/referrals -H "$LAN" -d '{"person": 3, "referred_by": 1, "relation": "cousin"}'
 check "an unknown relation is refused naming it" json_eq 'd["errors"][0]["field"]' relation
-req POST /api/v1/referrals -H "$XEM" -d '{"person": 3, "referrer": 1}'
+req POST /api/v1/referrals -H "$LAN" -d '{"person": 3, "referrer": 1}'
+check "the old name referrer answers 400 naming it" json_eq '[d["code"], d["field"]]' '["bad_request", "referrer"]'
+req POST /api/v1/referrals -H "$XEM" -d '{"person": 3, "referred_by": 1}'
 check "a viewer may not record one" is 403
 req GET /api/v1/referrals -H "$HOI"
 check "the caller's unit by default: Sa Ly brought Lan, Lan brought Hùng" json_eq '[d["unit"], d["pairs"], d["mobilizers"], d["longest_chain"], [t["person"] for t in d["top"]]]' '["29350", 2, 2, 3, [1, 3]]'
@@ -189,7 +211,11 @@ req GET "/api/v1/due?date=2027-12-20&days=30" -H "$HOI"
 check "due: as plusone due lists them" bash -c "'$PLUSONE' --json due --unit 29350 --date 2027-12-20 --days 30 >'$WORK/due.json' && printf '%s' '$OUT' | python3 -c \"import json,sys; a=json.load(sys.stdin); c=json.load(open('$WORK/due.json')); sys.exit(a['results'] != c['due'] or a['total'] != len(c['due']))\""
 check "the BHXH periods ended, the BHYT cards ending by 2028-01-19 (Lan's was voided)" json_eq '[(r["person"], r["scheme"], r["last_covered"]) for r in d["results"]]' '[[1, "bhxh", "2026-11-30"], [3, "bhxh", "2027-01-31"], [2, "bhyt", "2027-11-28"], [3, "bhyt", "2027-12-28"]]'
 req GET "/api/v1/due?date=2027-12-20&days=30&limit=1" -H "$HOI"
-check "limit gives the first entries and the total" json_eq '[len(d["results"]), d["total"]]' '[1, 4]'
+check "limit gives the first entries, the total and the cursor of the next page" json_eq '[len(d["results"]), d["total"], d["next"]]' '[1, 4, "k1"]'
+req GET "/api/v1/due?date=2027-12-20&days=30&limit=2&after=k1" -H "$HOI"
+check "after the cursor: the next entries" json_eq '[[(r["person"], r["scheme"]) for r in d["results"]], d["next"]]' '[[[3, "bhxh"], [2, "bhyt"]], "k3"]'
+req GET "/api/v1/due?limit=201" -H "$HOI"
+check "a limit over 200 answers 422" json_eq '[x["field"] for x in d["errors"]]' '["limit"]'
 req GET "/api/v1/due?unit=29365" -H "$HOI"
 check "a unit outside the caller's answers 404" is 404
 req GET "/api/v1/due?days=400" -H "$HOI"

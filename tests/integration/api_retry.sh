@@ -131,16 +131,16 @@ check "a key that is not one: exit 2 naming --idempotency-key" bash -c "[ $RC = 
 # ---- referrers: both ends scoped; loops refused
 req POST /api/v1/collect -H "$LAN" -H 'Accept-Language: en' -d '{"payer": 2, "referred_by": 4, "items": [{"scheme": "bhyt", "person": 2, "months": 3}]}'
 check "a referrer outside the collector's units answers like an unknown one" json_eq '[d["errors"][0]["field"], d["errors"][0]["message"]]' '["referred_by", "no person with id 4"]'
-req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referrer": 4}'
+req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referred_by": 4}'
 OUTSIDE=$OUT
-req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referrer": 99}'
+req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referred_by": 99}'
 check "POST /referrals: a referrer outside answers exactly as an unknown one (but for the id)" bash -c "[ $RC = 422 ] && [ \"\$(printf '%s' '$OUTSIDE' | sed 's/4/99/g')\" = '$OUT' ]"
-req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referrer": 1}'
+req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referred_by": 1}'
 check "Lan brought Hùng in" is 201
-req POST /api/v1/referrals -H "$LAN" -d '{"person": 3, "referrer": 2}'
+req POST /api/v1/referrals -H "$LAN" -d '{"person": 3, "referred_by": 2}'
 check "Hùng brought Năm in" is 201
-req POST /api/v1/referrals -H "$LAN" -H 'Accept-Language: en' -d '{"person": 1, "referrer": 3}'
-check "Năm bringing Lan would close a loop: 422 naming the referrer" json_eq '[d["errors"][0]["field"], d["errors"][0]["message"]]' '["referrer", "person 3 was brought in by person 1 (directly or through others): the referral would close a loop"]'
+req POST /api/v1/referrals -H "$LAN" -H 'Accept-Language: en' -d '{"person": 1, "referred_by": 3}'
+check "Năm bringing Lan would close a loop: 422 naming the referrer" json_eq '[d["errors"][0]["field"], d["errors"][0]["message"]]' '["referred_by", "person 3 was brought in by person 1 (directly or through others): the referral would close a loop"]'
 req POST /api/v1/collect -H "$LAN" -d '{"payer": 1, "referred_by": 2, "items": [{"scheme": "bhyt", "person": 1, "months": 3}]}'
 check "so would a payment naming Hùng as Lan's referrer" json_eq '[d["errors"][0]["field"]]' '["referred_by"]'
 run check --json

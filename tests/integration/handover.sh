@@ -53,6 +53,10 @@ req POST /api/v1/remittances/1/confirm -H "$HOI"
 check "a union cadre may not confirm" is 403
 req POST /api/v1/remittances/1/confirm -H "$CANBO2"
 check "an officer of another commune gets 404" is 404
+req POST /api/v1/remittances/1/confirm -H "$CANBO2" -d '{"note": 1}'
+check "whatever the body (404 before the 400 of an unknown member)" is 404
+req POST /api/v1/remittances/1/confirm -H "$CANBO" -d '{"note": 1}'
+check "a member in the body answers 400 naming it, and confirms nothing" json_eq '[d["code"], d["field"]]' '["bad_request", "note"]'
 req POST /api/v1/remittances/1/confirm -H "$CANBO"
 check "the officer confirms: 200 with who and when" json_eq '[d["remittance"]["confirmed"], d["remittance"]["confirmed_by"], len(d["remittance"]["confirmed_at"])]' '[true, "canbo", 20]'
 req POST /api/v1/remittances/1/confirm -H "$CANBO"

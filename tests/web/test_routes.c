@@ -551,7 +551,7 @@ static const struct write_ok writes_ok[] = {
 	{"POST", "/receipts/{id}/void", "/receipts/{Q1}/void", "reason=nh%E1%BA%A7m&confirm=1", UROLE_COLLECTOR, 303},
 	{"POST", "/api/v1/remittances", NULL, "{}", UROLE_COLLECTOR, 201},
 	{"POST", "/remit", NULL, "date=2026-11-29", UROLE_UNION, 303},
-	{"POST", "/api/v1/referrals", NULL, "{\"person\":{X0},\"referrer\":{P0}}", UROLE_UNION, 201},
+	{"POST", "/api/v1/referrals", NULL, "{\"person\":{X0},\"referred_by\":{P0}}", UROLE_UNION, 201},
 	{"POST", "/referrals", NULL, "person={X1}&referrer={P0}", UROLE_COLLECTOR, 303},
 	{"POST", "/api/v1/people/{id}/stop", "/api/v1/people/{X0}/stop", "{\"reason\":\"moved\"}", UROLE_UNION, 201},
 	{"POST", "/api/v1/users", NULL, "{\"username\":\"moi\",\"role\":\"viewer\",\"unit_code\":\"29350\",\"password\":\"" PASSWORD "\"}",

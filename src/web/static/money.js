@@ -200,7 +200,7 @@ const rf = $("ref-form");
 if (rf) rf.addEventListener("submit", ev => { /* through the API: no reload */
 	ev.preventDefault();
 	const st = $("ref-state"), v = n => rf.elements[n].value.trim(),
-		b = { person: +v("person"), referrer: +v("referrer"), relation: v("relation") || "other" };
+		b = { person: +v("person"), referred_by: +v("referrer"), relation: v("relation") || "other" };
 	if (v("date")) b.date = isoDate(v("date"));
 	send("POST", rf.dataset.api, b).then(r => {
 		if (r.ok) location.assign(location.pathname + "?added=1");
