@@ -429,8 +429,9 @@ void h_api_people_add(web_ctx_t *x)
 }
 
 /* GET /api/v1/people/{id}: the person with her details (membership,
- * household poverty); 404 outside the caller's units as for a missing
- * one. */
+ * her household's poverty certificates, "referred_by": the id of who
+ * brought her in or null, "referral": {"relation", "date"} or null);
+ * 404 outside the caller's units as for a missing one. */
 void h_api_people_get(web_ctx_t *x)
 {
 	person_details_t d;
@@ -448,14 +449,15 @@ void h_api_people_get(web_ctx_t *x)
 		return;
 	}
 	o = person_view(x, &d);
-	json_object_set_new(o, "referred_by",
-			    has ? json_pack("{s:I,s:s,s:o}", "person", (json_int_t)by, "relation", rel, "date",
-					    report_date(when))
-				: json_null());
+	json_object_set_new(o, "referred_by", has ? json_integer((json_int_t)by) : json_null());
+	json_object_set_new(o, "referral",
+			    has ? json_pack("{s:s,s:o}", "relation", rel, "date", report_date(when)) : json_null());
 	web_json(x, 200, o);
 }
 
-/* PATCH /api/v1/people/{id}: the columns given change (see
+/* PATCH /api/v1/people/{id}: 404 for a person outside the caller's units
+ * whatever the body; then the body checked against PersonPatch and the
+ * columns given change (see
  * app_person_update); 200 with the person and her details. */
 void h_api_people_patch(web_ctx_t *x)
 {
@@ -464,7 +466,11 @@ void h_api_people_patch(web_ctx_t *x)
 	size_t nerrs = 1;
 	person_details_t d;
 	person_t p;
-	int rc = fields_of_body(x, true, &in, &errs[0]);
+	int rc = app_person_get(x->a, x->id, x->scope, x->nscope, &p, &errs[0]); /* 404 before the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
+	if (!rc)
+		rc = fields_of_body(x, true, &in, &errs[0]);
 	if (!rc)
 		rc = app_person_update(x->a, x->u, x->id, &in, &p, errs, &nerrs);
 	if (!rc)
@@ -553,7 +559,7 @@ void h_api_people_pension(web_ctx_t *x)
 	web_json(x, 200, report_pension(x->id, &v));
 }
 
-/* POST /api/v1/people/{id}/membership {"branch"?, "role"?, "since"?}:
+/* POST /api/v1/people/{id}/membership {"branch_code"?, "role"?, "since"?}:
  * records her union membership; 200 with the person and her details. */
 void h_api_people_membership(web_ctx_t *x)
 {
@@ -564,8 +570,10 @@ void h_api_people_membership(web_ctx_t *x)
 	person_t p;
 	err_t e;
 	int rc = app_person_get(x->a, x->id, x->scope, x->nscope, &p, &e); /* 404 before looking at the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
 	if (!rc)
-		rc = j_str(x, "branch", &branch, &e);
+		rc = j_str(x, "branch_code", &branch, &e);
 	if (!rc)
 		rc = j_str(x, "role", &role_s, &e);
 	if (!rc && role_s && !member_role_parse(role_s, &role))
@@ -591,6 +599,8 @@ void h_api_people_stop(web_ctx_t *x)
 	person_t p;
 	err_t e;
 	int rc = app_person_get(x->a, x->id, x->scope, x->nscope, &p, &e); /* 404 before looking at the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
 	if (!rc)
 		rc = j_need(x, "reason", &reason, &e);
 	if (!rc)
@@ -642,6 +652,8 @@ void h_api_households_patch(web_ctx_t *x)
 	int64_t head;
 	err_t e;
 	int rc = app_household_find(x->a, x->id, x->scope, x->nscope, &h, &e); /* 404 before looking at the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
 	if (!rc)
 		rc = j_id(x, "head", &head, &e);
 	if (!rc)
@@ -654,7 +666,9 @@ void h_api_households_patch(web_ctx_t *x)
 }
 
 /* POST /api/v1/households/{id}/poverty {"status": "poor"|"near_poor",
- * "from", "to"}: records a certificate; 201 with the household. */
+ * "valid_from", "valid_to"}: records a certificate; 201 with the
+ * household.  The household is looked for first (404 whatever the
+ * body), then the body checked against PovertyNew. */
 void h_api_households_poverty(web_ctx_t *x)
 {
 	const char *status;
@@ -663,20 +677,24 @@ void h_api_households_poverty(web_ctx_t *x)
 	date_t from, to;
 	err_t e;
 	int rc = app_household_find(x->a, x->id, x->scope, x->nscope, &h, &e); /* 404 before looking at the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
 	if (!rc)
 		rc = j_need(x, "status", &status, &e);
 	if (!rc && !poverty_parse(status, &pv))
 		rc = err_set(&e, PO_EINVAL, "status", MSG_POVERTY_STATUS, status);
-	if (!rc && !json_object_get(x->json, "from"))
-		rc = err_set(&e, PO_EINVAL, "from", MSG_REG_MISSING, "from");
-	if (!rc && !json_object_get(x->json, "to"))
-		rc = err_set(&e, PO_EINVAL, "to", MSG_REG_MISSING, "to");
+	if (!rc && !json_object_get(x->json, "valid_from"))
+		rc = err_set(&e, PO_EINVAL, "valid_from", MSG_REG_MISSING, "valid_from");
+	if (!rc && !json_object_get(x->json, "valid_to"))
+		rc = err_set(&e, PO_EINVAL, "valid_to", MSG_REG_MISSING, "valid_to");
 	if (!rc)
-		rc = j_date(x, "from", x->a->today, &from, &e);
+		rc = j_date(x, "valid_from", x->a->today, &from, &e);
 	if (!rc)
-		rc = j_date(x, "to", x->a->today, &to, &e);
+		rc = j_date(x, "valid_to", x->a->today, &to, &e);
 	if (!rc)
 		rc = app_household_poverty_add(x->a, x->u, x->id, pv, from, to, &e);
+	if (rc == PO_EINVAL && strcmp(e.field, "to") == 0) /* the body's name of the end */
+		snprintf(e.field, sizeof e.field, "%s", "valid_to");
 	if (rc) {
 		fail(x, rc, &e);
 		return;

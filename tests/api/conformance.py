@@ -38,9 +38,7 @@ PREFERENCE = ["union", "admin", "officer", "collector", "viewer"]
 # against it all the same).  This list only shrinks.
 NOT_YET = {
     "login",
-    "searchPeople", "addPerson", "getPerson", "updatePerson", "getParticipation", "getCoverage",
-    "getPensionProjection", "recordMembership", "recordStop",
-    "getHousehold", "updateHousehold", "recordPovertyCertificate",
+    "searchPeople",
     "collectPayment", "previewPayment", "listReceipts", "getReceipt", "voidReceipt",
     "remitReceipts", "getCash", "getReferralSummary", "addReferral", "listDue",
     "listRemittances", "getRemittance", "confirmRemittance", "listCollectorsCash",

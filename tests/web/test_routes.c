@@ -536,7 +536,7 @@ static const struct write_ok writes_ok[] = {
 	{"PATCH", "/api/v1/households/{id}", "/api/v1/households/{H0}", "{\"head\":{P0}}", UROLE_COLLECTOR, 200},
 	{"POST", "/households/{id}", "/households/{H0}", "action=head&head={P0}", UROLE_UNION, 303},
 	{"POST", "/api/v1/households/{id}/poverty", "/api/v1/households/{H0}/poverty",
-	 "{\"status\":\"near_poor\",\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}", UROLE_OFFICER, 201},
+	 "{\"status\":\"near_poor\",\"valid_from\":\"2026-01-01\",\"valid_to\":\"2026-12-31\"}", UROLE_OFFICER, 201},
 	{"POST", "/api/v1/params", NULL,
 	 "{\"family\":\"base_salary\",\"valid_from\":\"2030-01-01\",\"value\":2530000,\"source\":\"test\",\"status\":\"open\"}",
 	 TOP_ADMIN, 201},
