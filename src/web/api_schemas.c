@@ -240,11 +240,11 @@ const schema_t SCH_Candidates = {.name = "Candidates", .type = S_OBJECT, .descri
 
 const schema_t SCH_DuplicatePair = {.name = "DuplicatePair", .type = S_OBJECT, .description = "A pair of possible duplicates. / Một cặp có thể trùng người.", .fields = (const field_t[]){{"id", &(const schema_t){.type = S_INTEGER, .format = "int64"}, true}, {"older", &SCH_PersonFull, true}, {"newer", &SCH_PersonFull, true}, {NULL, NULL, false}}};
 
-const schema_t SCH_DuplicateList = {.name = "DuplicateList", .type = S_OBJECT, .fields = (const field_t[]){{"duplicates", &(const schema_t){.type = S_ARRAY, .items = &SCH_DuplicatePair}, true}, {NULL, NULL, false}}};
+const schema_t SCH_DuplicateList = {.name = "DuplicateList", .type = S_OBJECT, .closed = true, .fields = (const field_t[]){{"results", &(const schema_t){.type = S_ARRAY, .items = &SCH_DuplicatePair, .description = "The open pairs, oldest first."}, true}, {"next", &SCH_Cursor, true}, {"total", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 0, .description = "Pairs in all the pages."}, true}, {NULL, NULL, false}}};
 
-const schema_t SCH_MergeRequest = {.name = "MergeRequest", .type = S_OBJECT, .fields = (const field_t[]){{"drop", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 1LL, .description = "The person merged into this one and deleted."}, true}, {NULL, NULL, false}}};
+const schema_t SCH_MergeRequest = {.name = "MergeRequest", .type = S_OBJECT, .closed = true, .fields = (const field_t[]){{"merged_id", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 1LL, .description = "The person merged into this one and deleted."}, true}, {NULL, NULL, false}}};
 
-const schema_t SCH_MergeResult = {.name = "MergeResult", .type = S_OBJECT, .fields = (const field_t[]){{"person", &SCH_PersonFull, true}, {"dropped", &(const schema_t){.type = S_INTEGER, .format = "int64"}, true}, {NULL, NULL, false}}};
+const schema_t SCH_MergeResult = {.name = "MergeResult", .type = S_OBJECT, .fields = (const field_t[]){{"person", &SCH_PersonFull, true}, {"merged_id", &(const schema_t){.type = S_INTEGER, .format = "int64", .has_min = true, .min = 1LL, .description = "The person merged into her (now deleted)."}, true}, {NULL, NULL, false}}};
 
 const schema_t SCH_DistinctResult = {.name = "DistinctResult", .type = S_OBJECT, .fields = (const field_t[]){{"id", &(const schema_t){.type = S_INTEGER, .format = "int64"}, true}, {"status", &(const schema_t){.type = S_STRING, .enum_json = "[\"distinct\"]"}, true}, {NULL, NULL, false}}};
 
@@ -264,7 +264,7 @@ const schema_t SCH_RemittanceConfirmed = {.name = "RemittanceConfirmed", .type =
 
 const schema_t SCH_CollectionPoint = {.name = "CollectionPoint", .type = S_OBJECT, .description = "The collection point printed at the head of receipts and hand-over lists.", .fields = (const field_t[]){{"name", &(const schema_t){.type = S_STRING, .max_len = 200}, true}, {"code", &(const schema_t){.type = S_STRING, .max_len = 40}, true}, {"address", &(const schema_t){.type = S_STRING, .max_len = 300}, true}, {NULL, NULL, false}}};
 
-const schema_t SCH_CollectionPointPatch = {.name = "CollectionPointPatch", .type = S_OBJECT, .description = "Only the members present and not null change.", .fields = (const field_t[]){{"name", &(const schema_t){.type = S_STRING, .max_len = 200, .nullable = true}, false}, {"code", &(const schema_t){.type = S_STRING, .max_len = 40, .nullable = true}, false}, {"address", &(const schema_t){.type = S_STRING, .max_len = 300, .nullable = true}, false}, {NULL, NULL, false}}};
+const schema_t SCH_CollectionPointPatch = {.name = "CollectionPointPatch", .type = S_OBJECT, .closed = true, .description = "Only the members present and not null change.", .fields = (const field_t[]){{"name", &(const schema_t){.type = S_STRING, .max_len = 200, .nullable = true}, false}, {"code", &(const schema_t){.type = S_STRING, .max_len = 40, .nullable = true}, false}, {"address", &(const schema_t){.type = S_STRING, .max_len = 300, .nullable = true}, false}, {NULL, NULL, false}}};
 
 const schema_t *const api_schemas[] = {
 	&SCH_Cursor,

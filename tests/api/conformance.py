@@ -42,8 +42,6 @@ NOT_YET = {
     "collectPayment", "previewPayment", "listReceipts", "getReceipt", "voidReceipt",
     "remitReceipts", "getCash", "getReferralSummary", "addReferral", "listDue",
     "listRemittances", "getRemittance", "confirmRemittance", "listCollectorsCash",
-    "listDuplicates", "markDuplicateDistinct", "mergePerson",
-    "getCollectionPoint", "updateCollectionPoint", "listLoginLocks", "clearLoginLock",
 }
 
 # Operations whose success the demo data cannot reach: the demo has no

@@ -155,8 +155,8 @@ static void the_duplicates_page_merges(void **state)
 	call("POST", path, body, UNION, 'c', &an);
 	assert_int_equal(an.status, 404);
 	call("GET", "/api/v1/duplicates", NULL, UNION, 'b', &an);
-	assert_string_equal(an.body, "{\"duplicates\":[]}");
-	call("GET", "/api/v1/duplicates?unit=29365", NULL, UNION, 'b', &an);
+	assert_string_equal(an.body, "{\"results\":[],\"next\":null,\"total\":0}");
+	call("GET", "/api/v1/duplicates?unit_code=29365", NULL, UNION, 'b', &an);
 	assert_int_equal(an.status, 422);
 	assert_non_null(strstr(an.body, "Mã đơn vị 29365 không tồn tại"));
 }

@@ -563,7 +563,7 @@ static const struct write_ok writes_ok[] = {
 	{"POST", "/login-locks/clear", NULL, "username=xem&address=192.0.2.78", UROLE_ADMIN, 303},
 	{"POST", "/api/v1/duplicates/{id}/distinct", "/api/v1/duplicates/{D0}/distinct", "{}", UROLE_UNION, 200},
 	{"POST", "/duplicates/{id}", "/duplicates/{D1}", "action=distinct", UROLE_OFFICER, 303},
-	{"POST", "/api/v1/people/{id}/merge", "/api/v1/people/{K0}/merge", "{\"drop\":{K1}}", UROLE_UNION, 200},
+	{"POST", "/api/v1/people/{id}/merge", "/api/v1/people/{K0}/merge", "{\"merged_id\":{K1}}", UROLE_UNION, 200},
 	{"POST", "/api/v1/remittances/{id}/confirm", "/api/v1/remittances/{N0}/confirm", "{}", UROLE_OFFICER, 200},
 	{"POST", "/remittances/{id}/confirm", "/remittances/{N1}/confirm", "", UROLE_OFFICER, 303},
 	{"PATCH", "/api/v1/settings/point", NULL, "{\"name\":\"Bưu điện xã Tập Ngãi\"}", TOP_ADMIN, 200},
