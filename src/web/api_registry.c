@@ -294,43 +294,55 @@ void h_api_units_add(web_ctx_t *x)
 
 /* ---- people ---- */
 
-/* GET /api/v1/people?q=QUERY&limit=N: the contract's search, inside the
+/* GET /api/v1/people?q=QUERY[&limit=N][&after=CURSOR][&cover=true]: a
+ * page of the contract's search {"total", "results", "next"} (the
+ * cursor: the ordinal of the page's last match; at most the first
+ * SEARCH_LIMIT_MAX matches are reached), inside the
  * caller's units; a viewer sees CCCD numbers masked and may not search
  * by CCCD (403, whatever the number); identifier searches (12 or 10
  * digits) are bounded per user (429 with Retry-After, search_limit.h).
- * With cover=1 each result also has bhyt_valid_until and
+ * With cover=true each result also has bhyt_valid_until and
  * bhxh_paid_until (YYYY-MM-DD, null when none). */
 void h_api_people_search(web_ctx_t *x)
 {
 	const char *q = web_query(x, "q");
 	search_result_t r;
 	json_t *arr;
-	long limit;
+	int limit;
+	int64_t after;
 	size_t i;
 	err_t e;
 	person_cover_t cv;
 	json_t *o;
-	bool cover = false;
-	int rc = q_int(x, "limit", 1, SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT, &limit, &e);
-	if (!rc)
-		rc = q_bool(x, "cover", &cover, &e);
-	if (!rc) {
+	const char *cv_arg = web_query(x, "cover");
+	bool cover = cv_arg && strcmp(cv_arg, "true") == 0;
+	int rc = PO_OK;
+	if (!web_list_page(x, &limit, &after))
+		return;
+	if (after > SEARCH_LIMIT_MAX - limit) {
+		err_set(&e, PO_EINVAL, "after", MSG_SEARCH_LIMIT, SEARCH_LIMIT_MAX);
+		web_fail_fields(x, &e, 1);
+		return;
+	}
+	{
 		/* a viewer may not search by CCCD; identifier searches are bounded */
 		rc = web_search_check(x, q ? q : "", &e);
 		if (rc == PO_ELIMIT || rc == PO_EFORBIDDEN) {
 			web_json(x, rc == PO_ELIMIT ? 429 : 403,
-				 json_pack("{s:s,s:s,s:s}", "error", e.en, "message", e.vi, "field", "q"));
+				 json_pack("{s:s,s:s,s:s,s:s}", "error", e.en, "code",
+					   rc == PO_ELIMIT ? "rate_limited" : "forbidden", "message",
+					   x->lang == LANG_EN ? e.en : e.vi, "field", "q"));
 			return;
 		}
 	}
 	if (!rc)
-		rc = people_search(x->a, q ? q : "", x->scope, x->nscope, (int)limit, &r, &e);
+		rc = people_search(x->a, q ? q : "", x->scope, x->nscope, (int)after + limit, &r, &e);
 	if (rc) {
 		fail(x, rc, &e);
 		return;
 	}
 	arr = json_array();
-	for (i = 0; i < r.n; i++) {
+	for (i = (size_t)after; i < r.n; i++) {
 		/* the contract's fields, and her cover when asked */
 		o = report_person_masked(&r.items[i], false, masked(x));
 		if (cover && app_person_cover(x->a, r.items[i].id, &cv, &e) == PO_OK) {
@@ -339,7 +351,8 @@ void h_api_people_search(web_ctx_t *x)
 		}
 		json_array_append_new(arr, o);
 	}
-	web_json(x, 200, json_pack("{s:I,s:o}", "total", (json_int_t)r.total, "results", arr));
+	/* the cursor is the ordinal of the page's last match */
+	web_list(x, arr, (int64_t)r.total > after + limit ? after + limit : 0, (long long)r.total, NULL);
 	search_result_free(&r);
 }
 

@@ -38,7 +38,6 @@ PREFERENCE = ["union", "admin", "officer", "collector", "viewer"]
 # against it all the same).  This list only shrinks.
 NOT_YET = {
     "login",
-    "searchPeople",
     "collectPayment", "previewPayment", "listReceipts", "getReceipt", "voidReceipt",
     "remitReceipts", "getCash", "getReferralSummary", "addReferral", "listDue",
     "listRemittances", "getRemittance", "confirmRemittance", "listCollectorsCash",

@@ -162,6 +162,19 @@ req GET "/api/v1/people?q=lan" -H "$XEM"
 check "a viewer's search shows CCCD masked" json_eq '[(r["full_name"], r["cccd"]) for r in d["results"]]' '[["Nguyễn Thị Lan", "084******001"]]'
 req GET "/api/v1/people?q=lan&limit=0" -H "$LAN"
 check "a limit out of range answers 422 naming limit" fields_are '["limit"]'
+req GET "/api/v1/people?q=thi&limit=2" -H "$LAN"
+TWO=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps([r["id"] for r in d["results"]]))')
+req GET "/api/v1/people?q=thi&limit=1" -H "$LAN"
+NEXT1=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["next"])')
+check "a first page of one names its next page" bash -c "[ -n '$NEXT1' ] && [ '$NEXT1' != None ]"
+req GET "/api/v1/people?q=thi&limit=1&after=$NEXT1" -H "$LAN"
+check "the search pages by after: the second page of one is the second of two" json_eq '[r["id"] for r in d["results"]]' "[$(printf '%s' "$TWO" | python3 -c 'import json,sys; print(json.load(sys.stdin)[1])')]"
+req GET "/api/v1/people?q=thi&limit=200" -H "$LAN"
+check "the last page has next null and the exact total" json_eq '[d["next"], d["total"] == len(d["results"])]' '[null, true]'
+req GET "/api/v1/people?q=lan&limit=1000" -H "$LAN"
+check "limit is at most 200" fields_are '["limit"]'
+req GET "/api/v1/people?q=lan&cover=1" -H "$LAN"
+check "cover is a boolean: 1 answers 422" fields_are '["cover"]'
 req GET /api/v1/people/1 -H "$LAN"
 check "a person with her details" json_eq '[d["full_name"], d["cccd"], d["household_code"], d["membership"], d["poverty"], d["poverty_today"], d["member"]]' '["Nguyễn Thị Lan", "084180000001", "HGD1", null, [], null, true]'
 req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"phone": "0912 345 678", "ethnicity": "Khmer"}'
