@@ -145,7 +145,7 @@ static int people_show(cli_t *c, int argc, char **argv)
 			json_object_set_new(j, "valid_to", cli_json_date(d.certs[i].valid_to));
 			json_array_append_new(certs, j);
 		}
-		json_object_set_new(o, "household_poverty", certs);
+		json_object_set_new(o, "poverty", certs);
 		json_object_set_new(o, "poverty_today", cli_json_str_or_null(poverty_name(d.poverty_today)));
 		return cli_print_json(o);
 	}

@@ -172,7 +172,7 @@ json_t *report_person_details(const person_details_t *d)
 	} else {
 		json_object_set_new(o, "membership", json_null());
 	}
-	json_object_set_new(o, "household_poverty", certs_json(d->certs, d->ncerts));
+	json_object_set_new(o, "poverty", certs_json(d->certs, d->ncerts));
 	json_object_set_new(o, "poverty_today", report_str_or_null(poverty_name(d->poverty_today)));
 	json_object_set_new(o, "unit_id", json_integer(d->p.unit_id));
 	json_object_set_new(o, "household_id", int_or_null(d->p.household_id));

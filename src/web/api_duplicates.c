@@ -34,13 +34,14 @@ static int pair_row(const dup_view_t *v, void *ctx)
 	return 0;
 }
 
-/* GET /api/v1/duplicates[?unit=CODE]: {"duplicates": [{"id", "older",
- * "newer"}]}, the open pairs whose two people are inside the caller's
- * units (and the unit's subtree); a unit outside them answers as an
- * unknown one. */
+/* GET /api/v1/duplicates[?unit_code=CODE][&limit=N][&after=CURSOR]: a
+ * page of the open pairs {"id", "older", "newer"} whose two people are
+ * inside the caller's units (and the unit's subtree), in the list
+ * envelope {"results", "next", "total"}; a unit outside them answers as
+ * an unknown one (422 naming unit_code). */
 void h_api_duplicates(web_ctx_t *x)
 {
-	const char *unit = web_query(x, "unit");
+	const char *unit = web_query(x, "unit_code");
 	int64_t *filter = NULL;
 	size_t nfilter = 0;
 	json_t *arr = json_array();
@@ -50,9 +51,9 @@ void h_api_duplicates(web_ctx_t *x)
 	if (unit) {
 		rc = store_unit_by_code(x->a->store, unit, x->a->today, &u, &e);
 		if (rc == PO_ENOTFOUND || (!rc && !unit_set_has(x->scope, x->nscope, u.id)))
-			rc = err_set(&e, PO_EINVAL, "unit", MSG_UNIT_UNKNOWN, unit);
+			rc = err_set(&e, PO_EINVAL, "unit_code", MSG_UNIT_UNKNOWN, unit);
 		if (!rc)
-			rc = app_unit_scope(x->a, unit, "unit", &filter, &nfilter, &e);
+			rc = app_unit_scope(x->a, unit, "unit_code", &filter, &nfilter, &e);
 	}
 	if (!rc)
 		rc = app_duplicates_list(x->a, x->scope, x->nscope, unit ? filter : NULL, nfilter, pair_row, arr, &e);
@@ -62,7 +63,7 @@ void h_api_duplicates(web_ctx_t *x)
 		fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, json_pack("{s:o}", "duplicates", arr));
+	web_list_rows(x, arr, "id", NULL);
 }
 
 /* A positive id member k of the body (an integer or a string of digits). */
@@ -86,9 +87,11 @@ static int body_id(const web_ctx_t *x, const char *k, int64_t *out, err_t *e)
 	return PO_OK;
 }
 
-/* POST /api/v1/people/{id}/merge {"drop": ID}: merges person drop into
- * person id (app_people_merge); 200 {"person": the kept person,
- * "dropped": ID}.  Either id outside the caller's units: 404. */
+/* POST /api/v1/people/{id}/merge {"merged_id": ID}: merges person ID
+ * into person id (app_people_merge); 200 {"person": the kept person,
+ * "merged_id": ID}.  Person id outside the caller's units: 404 whatever
+ * the body (then the body is checked against MergeRequest); ID outside
+ * them: 404 too. */
 void h_api_people_merge(web_ctx_t *x)
 {
 	int64_t *scope = NULL, drop = 0;
@@ -98,8 +101,12 @@ void h_api_people_merge(web_ctx_t *x)
 	int rc = app_writer_scope(x->a, x->u, &scope, &nscope, &e);
 	if (!rc)
 		rc = app_person_get(x->a, x->id, scope, nscope, &p, &e); /* 404 before looking at the body */
+	if (!rc && !web_api_values_ok(x)) {
+		free(scope);
+		return;
+	}
 	if (!rc)
-		rc = body_id(x, "drop", &drop, &e);
+		rc = body_id(x, "merged_id", &drop, &e);
 	if (!rc)
 		rc = app_people_merge(x->a, scope, nscope, x->id, drop, &p, &e);
 	free(scope);
@@ -107,7 +114,7 @@ void h_api_people_merge(web_ctx_t *x)
 		fail(x, rc, &e);
 		return;
 	}
-	web_json(x, 200, json_pack("{s:o,s:I}", "person", report_person_masked(&p, true, false), "dropped",
+	web_json(x, 200, json_pack("{s:o,s:I}", "person", report_person_masked(&p, true, false), "merged_id",
 				   (json_int_t)drop));
 }
 

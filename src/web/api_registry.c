@@ -294,43 +294,55 @@ void h_api_units_add(web_ctx_t *x)
 
 /* ---- people ---- */
 
-/* GET /api/v1/people?q=QUERY&limit=N: the contract's search, inside the
+/* GET /api/v1/people?q=QUERY[&limit=N][&after=CURSOR][&cover=true]: a
+ * page of the contract's search {"total", "results", "next"} (the
+ * cursor: the ordinal of the page's last match; at most the first
+ * SEARCH_LIMIT_MAX matches are reached), inside the
  * caller's units; a viewer sees CCCD numbers masked and may not search
  * by CCCD (403, whatever the number); identifier searches (12 or 10
  * digits) are bounded per user (429 with Retry-After, search_limit.h).
- * With cover=1 each result also has bhyt_valid_until and
+ * With cover=true each result also has bhyt_valid_until and
  * bhxh_paid_until (YYYY-MM-DD, null when none). */
 void h_api_people_search(web_ctx_t *x)
 {
 	const char *q = web_query(x, "q");
 	search_result_t r;
 	json_t *arr;
-	long limit;
+	int limit;
+	int64_t after;
 	size_t i;
 	err_t e;
 	person_cover_t cv;
 	json_t *o;
-	bool cover = false;
-	int rc = q_int(x, "limit", 1, SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT, &limit, &e);
-	if (!rc)
-		rc = q_bool(x, "cover", &cover, &e);
-	if (!rc) {
+	const char *cv_arg = web_query(x, "cover");
+	bool cover = cv_arg && strcmp(cv_arg, "true") == 0;
+	int rc = PO_OK;
+	if (!web_list_page(x, &limit, &after))
+		return;
+	if (after > SEARCH_LIMIT_MAX - limit) {
+		err_set(&e, PO_EINVAL, "after", MSG_SEARCH_LIMIT, SEARCH_LIMIT_MAX);
+		web_fail_fields(x, &e, 1);
+		return;
+	}
+	{
 		/* a viewer may not search by CCCD; identifier searches are bounded */
 		rc = web_search_check(x, q ? q : "", &e);
 		if (rc == PO_ELIMIT || rc == PO_EFORBIDDEN) {
 			web_json(x, rc == PO_ELIMIT ? 429 : 403,
-				 json_pack("{s:s,s:s,s:s}", "error", e.en, "message", e.vi, "field", "q"));
+				 json_pack("{s:s,s:s,s:s,s:s}", "error", e.en, "code",
+					   rc == PO_ELIMIT ? "rate_limited" : "forbidden", "message",
+					   x->lang == LANG_EN ? e.en : e.vi, "field", "q"));
 			return;
 		}
 	}
 	if (!rc)
-		rc = people_search(x->a, q ? q : "", x->scope, x->nscope, (int)limit, &r, &e);
+		rc = people_search(x->a, q ? q : "", x->scope, x->nscope, (int)after + limit, &r, &e);
 	if (rc) {
 		fail(x, rc, &e);
 		return;
 	}
 	arr = json_array();
-	for (i = 0; i < r.n; i++) {
+	for (i = (size_t)after; i < r.n; i++) {
 		/* the contract's fields, and her cover when asked */
 		o = report_person_masked(&r.items[i], false, masked(x));
 		if (cover && app_person_cover(x->a, r.items[i].id, &cv, &e) == PO_OK) {
@@ -339,7 +351,8 @@ void h_api_people_search(web_ctx_t *x)
 		}
 		json_array_append_new(arr, o);
 	}
-	web_json(x, 200, json_pack("{s:I,s:o}", "total", (json_int_t)r.total, "results", arr));
+	/* the cursor is the ordinal of the page's last match */
+	web_list(x, arr, (int64_t)r.total > after + limit ? after + limit : 0, (long long)r.total, NULL);
 	search_result_free(&r);
 }
 
@@ -429,8 +442,9 @@ void h_api_people_add(web_ctx_t *x)
 }
 
 /* GET /api/v1/people/{id}: the person with her details (membership,
- * household poverty); 404 outside the caller's units as for a missing
- * one. */
+ * her household's poverty certificates, "referred_by": the id of who
+ * brought her in or null, "referral": {"relation", "date"} or null);
+ * 404 outside the caller's units as for a missing one. */
 void h_api_people_get(web_ctx_t *x)
 {
 	person_details_t d;
@@ -448,14 +462,15 @@ void h_api_people_get(web_ctx_t *x)
 		return;
 	}
 	o = person_view(x, &d);
-	json_object_set_new(o, "referred_by",
-			    has ? json_pack("{s:I,s:s,s:o}", "person", (json_int_t)by, "relation", rel, "date",
-					    report_date(when))
-				: json_null());
+	json_object_set_new(o, "referred_by", has ? json_integer((json_int_t)by) : json_null());
+	json_object_set_new(o, "referral",
+			    has ? json_pack("{s:s,s:o}", "relation", rel, "date", report_date(when)) : json_null());
 	web_json(x, 200, o);
 }
 
-/* PATCH /api/v1/people/{id}: the columns given change (see
+/* PATCH /api/v1/people/{id}: 404 for a person outside the caller's units
+ * whatever the body; then the body checked against PersonPatch and the
+ * columns given change (see
  * app_person_update); 200 with the person and her details. */
 void h_api_people_patch(web_ctx_t *x)
 {
@@ -464,7 +479,11 @@ void h_api_people_patch(web_ctx_t *x)
 	size_t nerrs = 1;
 	person_details_t d;
 	person_t p;
-	int rc = fields_of_body(x, true, &in, &errs[0]);
+	int rc = app_person_get(x->a, x->id, x->scope, x->nscope, &p, &errs[0]); /* 404 before the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
+	if (!rc)
+		rc = fields_of_body(x, true, &in, &errs[0]);
 	if (!rc)
 		rc = app_person_update(x->a, x->u, x->id, &in, &p, errs, &nerrs);
 	if (!rc)
@@ -553,7 +572,7 @@ void h_api_people_pension(web_ctx_t *x)
 	web_json(x, 200, report_pension(x->id, &v));
 }
 
-/* POST /api/v1/people/{id}/membership {"branch"?, "role"?, "since"?}:
+/* POST /api/v1/people/{id}/membership {"branch_code"?, "role"?, "since"?}:
  * records her union membership; 200 with the person and her details. */
 void h_api_people_membership(web_ctx_t *x)
 {
@@ -564,8 +583,10 @@ void h_api_people_membership(web_ctx_t *x)
 	person_t p;
 	err_t e;
 	int rc = app_person_get(x->a, x->id, x->scope, x->nscope, &p, &e); /* 404 before looking at the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
 	if (!rc)
-		rc = j_str(x, "branch", &branch, &e);
+		rc = j_str(x, "branch_code", &branch, &e);
 	if (!rc)
 		rc = j_str(x, "role", &role_s, &e);
 	if (!rc && role_s && !member_role_parse(role_s, &role))
@@ -591,6 +612,8 @@ void h_api_people_stop(web_ctx_t *x)
 	person_t p;
 	err_t e;
 	int rc = app_person_get(x->a, x->id, x->scope, x->nscope, &p, &e); /* 404 before looking at the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
 	if (!rc)
 		rc = j_need(x, "reason", &reason, &e);
 	if (!rc)
@@ -642,6 +665,8 @@ void h_api_households_patch(web_ctx_t *x)
 	int64_t head;
 	err_t e;
 	int rc = app_household_find(x->a, x->id, x->scope, x->nscope, &h, &e); /* 404 before looking at the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
 	if (!rc)
 		rc = j_id(x, "head", &head, &e);
 	if (!rc)
@@ -654,7 +679,9 @@ void h_api_households_patch(web_ctx_t *x)
 }
 
 /* POST /api/v1/households/{id}/poverty {"status": "poor"|"near_poor",
- * "from", "to"}: records a certificate; 201 with the household. */
+ * "valid_from", "valid_to"}: records a certificate; 201 with the
+ * household.  The household is looked for first (404 whatever the
+ * body), then the body checked against PovertyNew. */
 void h_api_households_poverty(web_ctx_t *x)
 {
 	const char *status;
@@ -663,20 +690,24 @@ void h_api_households_poverty(web_ctx_t *x)
 	date_t from, to;
 	err_t e;
 	int rc = app_household_find(x->a, x->id, x->scope, x->nscope, &h, &e); /* 404 before looking at the body */
+	if (!rc && !web_api_values_ok(x))
+		return;
 	if (!rc)
 		rc = j_need(x, "status", &status, &e);
 	if (!rc && !poverty_parse(status, &pv))
 		rc = err_set(&e, PO_EINVAL, "status", MSG_POVERTY_STATUS, status);
-	if (!rc && !json_object_get(x->json, "from"))
-		rc = err_set(&e, PO_EINVAL, "from", MSG_REG_MISSING, "from");
-	if (!rc && !json_object_get(x->json, "to"))
-		rc = err_set(&e, PO_EINVAL, "to", MSG_REG_MISSING, "to");
+	if (!rc && !json_object_get(x->json, "valid_from"))
+		rc = err_set(&e, PO_EINVAL, "valid_from", MSG_REG_MISSING, "valid_from");
+	if (!rc && !json_object_get(x->json, "valid_to"))
+		rc = err_set(&e, PO_EINVAL, "valid_to", MSG_REG_MISSING, "valid_to");
 	if (!rc)
-		rc = j_date(x, "from", x->a->today, &from, &e);
+		rc = j_date(x, "valid_from", x->a->today, &from, &e);
 	if (!rc)
-		rc = j_date(x, "to", x->a->today, &to, &e);
+		rc = j_date(x, "valid_to", x->a->today, &to, &e);
 	if (!rc)
 		rc = app_household_poverty_add(x->a, x->u, x->id, pv, from, to, &e);
+	if (rc == PO_EINVAL && strcmp(e.field, "to") == 0) /* the body's name of the end */
+		snprintf(e.field, sizeof e.field, "%s", "valid_to");
 	if (rc) {
 		fail(x, rc, &e);
 		return;

@@ -80,10 +80,11 @@ static int locks_clear(web_ctx_t *x, const char *username, const char *address, 
 	return rc;
 }
 
-/* GET /api/v1/login-locks: {"locks": [...]} (see locks_json). */
+/* GET /api/v1/login-locks[?limit=N][&after=CURSOR]: a page of the locks
+ * (see locks_json) in the list envelope {"results", "next", "total"}. */
 void h_api_login_locks(web_ctx_t *x)
 {
-	web_json(x, 200, json_pack("{s:o}", "locks", locks_json(x)));
+	web_list_rows(x, locks_json(x), NULL, NULL);
 }
 
 /* POST /api/v1/login-locks/clear {"username", "address"}: {"cleared":

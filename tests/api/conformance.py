@@ -38,11 +38,6 @@ PREFERENCE = ["union", "admin", "officer", "collector", "viewer"]
 # against it all the same).  This list only shrinks.
 NOT_YET = {
     "login",
-    "searchPeople", "addPerson", "getPerson", "updatePerson", "getParticipation", "getCoverage",
-    "getPensionProjection", "recordMembership", "recordStop",
-    "getHousehold", "updateHousehold", "recordPovertyCertificate",
-    "listDuplicates", "markDuplicateDistinct", "mergePerson",
-    "getCollectionPoint", "updateCollectionPoint", "listLoginLocks", "clearLoginLock",
 }
 
 # Operations whose success the demo data cannot reach: the demo has no

@@ -179,11 +179,11 @@ check "and the status is 409" is 409
 req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referred_by": 1, "relation": "family", "date": "2026-11-01"}'
 check "a referral is recorded (201)" json_eq 'd' '{"person": 2, "referred_by": 1, "relation": "family", "date": "2026-11-01"}'
 req GET /api/v1/people/2 -H "$LAN"
-check "her record names who brought her in" json_eq 'd["referred_by"]' '{"person": 1, "relation": "family", "date": "2026-11-01"}'
+check "her record names who brought her in: referred_by her id, referral how and when" json_eq '[d["referred_by"], d["referral"]]' '[1, {"relation": "family", "date": "2026-11-01"}]'
 req GET /api/v1/people/1 -H "$LAN"
-check "Lan was brought in by Sa Ly at her payment" json_eq 'd["referred_by"]' '{"person": 3, "relation": "other", "date": "2026-11-29"}'
+check "Lan was brought in by Sa Ly at her payment" json_eq '[d["referred_by"], d["referral"]]' '[3, {"relation": "other", "date": "2026-11-29"}]'
 req GET /api/v1/people/3 -H "$LAN"
-check "and is null for someone nobody brought" json_eq 'd["referred_by"]' 'null'
+check "and is null for someone nobody brought" json_eq '[d["referred_by"], d["referral"]]' '[null, null]'
 req POST /api/v1/referrals -H "$LAN" -d '{"person": 2, "referred_by": 3}'
 check "a person is brought in once (409)" is 409
 req POST /api/v1/referrals -H "$LAN" -H 'Accept-Language: en' -d '{"person": 4, "referred_by": 1}'

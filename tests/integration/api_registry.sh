@@ -162,8 +162,21 @@ req GET "/api/v1/people?q=lan" -H "$XEM"
 check "a viewer's search shows CCCD masked" json_eq '[(r["full_name"], r["cccd"]) for r in d["results"]]' '[["Nguyễn Thị Lan", "084******001"]]'
 req GET "/api/v1/people?q=lan&limit=0" -H "$LAN"
 check "a limit out of range answers 422 naming limit" fields_are '["limit"]'
+req GET "/api/v1/people?q=thi&limit=2" -H "$LAN"
+TWO=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps([r["id"] for r in d["results"]]))')
+req GET "/api/v1/people?q=thi&limit=1" -H "$LAN"
+NEXT1=$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["next"])')
+check "a first page of one names its next page" bash -c "[ -n '$NEXT1' ] && [ '$NEXT1' != None ]"
+req GET "/api/v1/people?q=thi&limit=1&after=$NEXT1" -H "$LAN"
+check "the search pages by after: the second page of one is the second of two" json_eq '[r["id"] for r in d["results"]]' "[$(printf '%s' "$TWO" | python3 -c 'import json,sys; print(json.load(sys.stdin)[1])')]"
+req GET "/api/v1/people?q=thi&limit=200" -H "$LAN"
+check "the last page has next null and the exact total" json_eq '[d["next"], d["total"] == len(d["results"])]' '[null, true]'
+req GET "/api/v1/people?q=lan&limit=1000" -H "$LAN"
+check "limit is at most 200" fields_are '["limit"]'
+req GET "/api/v1/people?q=lan&cover=1" -H "$LAN"
+check "cover is a boolean: 1 answers 422" fields_are '["cover"]'
 req GET /api/v1/people/1 -H "$LAN"
-check "a person with her details" json_eq '[d["full_name"], d["cccd"], d["household_code"], d["membership"], d["household_poverty"], d["poverty_today"], d["member"]]' '["Nguyễn Thị Lan", "084180000001", "HGD1", null, [], null, true]'
+check "a person with her details" json_eq '[d["full_name"], d["cccd"], d["household_code"], d["membership"], d["poverty"], d["poverty_today"], d["member"]]' '["Nguyễn Thị Lan", "084180000001", "HGD1", null, [], null, true]'
 req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"phone": "0912 345 678", "ethnicity": "Khmer"}'
 check "PATCH changes the fields given" json_eq '[d["phone"], d["ethnicity"], d["full_name"], d["cccd"]]' '["0912345678", "Khmer", "Nguyễn Thị Lan", "084180000001"]'
 req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"full_name": "Nguyễn Thị Lan Anh"}'
@@ -174,7 +187,7 @@ check "an invalid change answers 422 with every field" fields_are '["dob", "sex"
 req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"dob": "1981-01-01"}'
 check "a date of birth against her CCCD answers 422 naming cccd" fields_are '["cccd"]'
 req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"nickname": "Lan"}'
-check "an unknown field answers 422 naming it" fields_are '["nickname"]'
+check "an unknown field answers 400 naming it" json_eq "[$RC, d['code'], d['field']]" '[400, "bad_request", "nickname"]'
 req PATCH /api/v1/people/1 -H "$LAN" -H "$J" -d '{"phone": 912345678}'
 check "a number where text is expected answers 422" fields_are '["phone"]'
 req PATCH /api/v1/people/2 -H "$LAN" -H "$J" -d '{"cccd": "084070000004", "dob": "1970-01-01"}'
@@ -187,6 +200,14 @@ req PATCH /api/v1/people/9999 -H "$LAN" -H "$J" -d '{"phone": "0912345679"}'
 MISSING=$OUT
 req PATCH /api/v1/people/4 -H "$LAN" -H "$J" -d '{"phone": "0912345679"}'
 check "PATCH of a person outside her units answers 404 like a missing one" bash -c "[ $RC = 404 ] && [ '$MISSING' = '$OUT' ]"
+req PATCH /api/v1/people/9999 -H "$LAN" -H "$J" -d '{}'
+check "PATCH of a missing person with an empty body answers 404, not 422" bash -c "[ $RC = 404 ] && [ '$MISSING' = '$OUT' ]"
+req PATCH /api/v1/people/4 -H "$LAN" -H "$J" -d '{"phone": 912345678}'
+check "and of a person outside her units with a bad body too" bash -c "[ $RC = 404 ] && [ '$MISSING' = '$OUT' ]"
+req POST /api/v1/people -H "$LAN" -H "$J" -d '{"full_name": "Trần Thị Bé", "dob": "1990-02-03", "sex": "F", "unit_code": "29350-01", "phone": 912000773}'
+check "POST /people with a phone written as a number answers 422 naming phone (was stored as null)" json_eq '[(x["field"], x["code"]) for x in d["errors"]]' '[["phone", "type"]]'
+req POST /api/v1/people -H "$LAN" -H "$J" -d '{"full_name": "Trần Thị Bé", "dob": "1990-02-03", "sex": "F", "unit_code": "29350-01", "nick": "Bé"}'
+check "POST /people with an unknown key answers 400 naming it" json_eq "[$RC, d['code'], d['field']]" '[400, "bad_request", "nick"]'
 
 req GET /api/v1/people/1/participation -H "$LAN"
 check "participation is the command's" same_json "$OUT" "$PARTICIPATION"
@@ -202,8 +223,10 @@ req GET "/api/v1/people/1/pension" -H "$LAN"
 check "without an income her latest one is taken, and months until retirement" json_eq '[d["plan"]["average_income"], d["plan"]["planned_to_retirement"], d["retirement_date"]]' '[1500000, true, "2040-01-01"]'
 req GET "/api/v1/people/2/pension" -H "$LAN"
 check "no income known: 422 naming income" fields_are '["income"]'
-req POST /api/v1/people/1/membership -H "$LAN" -H "$J" -d '{"branch": "CH29350", "role": "branch_head", "since": "2022-03-01"}'
+req POST /api/v1/people/1/membership -H "$LAN" -H "$J" -d '{"branch_code": "CH29350", "role": "branch_head", "since": "2022-03-01"}'
 check "membership is recorded with branch and role" json_eq 'd["membership"]' '{"branch_code": "CH29350", "role": "branch_head", "since": "2022-03-01"}'
+req POST /api/v1/people/1/membership -H "$LAN" -H "$J" -d '{"branch": "CH29350"}'
+check "the old name branch is an unknown member: 400 naming it" json_eq "[$RC, d['field']]" '[400, "branch"]'
 req POST /api/v1/people/1/membership -H "$LAN" -H "$J" -d '{"role": "chief"}'
 check "an unknown member role answers 422 naming role" fields_are '["role"]'
 req POST /api/v1/people/1/stop -H "$CTV" -H "$J" -d '{"reason": "đóng BHXH bắt buộc"}'
@@ -225,13 +248,19 @@ req PATCH /api/v1/households/1 -H "$LAN" -H "$J" -d '{"head": 2}'
 check "the head changes to another member" json_eq '[d["head"], [m["id"] for m in d["members"]]]' '[2, [2, 1, 3]]'
 req PATCH /api/v1/households/1 -H "$LAN" -H "$J" -d '{"head": 4}'
 check "someone of another household answers 422 naming head" fields_are '["head"]'
-req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "poor", "from": "2026-01-01", "to": "2026-12-31"}'
+req PATCH /api/v1/households/1 -H "$LAN" -H "$J" -d '{"head": "2"}'
+check "head as a string of digits answers 422 (a JSON integer is required)" json_eq '[(x["field"], x["code"]) for x in d["errors"]]' '[["head", "type"]]'
+req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "poor", "valid_from": "2026-01-01", "valid_to": "2026-12-31"}'
 check "a poverty certificate answers 201; the household is poor today" bash -c "[ $RC = 201 ] && printf '%s' '$OUT' | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if (d[\"poverty_today\"], len(d[\"poverty\"])) == (\"poor\", 1) else 1)'"
-req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "rich", "from": "2026-01-01", "to": "2026-12-31"}'
+req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "rich", "valid_from": "2026-01-01", "valid_to": "2026-12-31"}'
 check "an unknown status answers 422 naming status" fields_are '["status"]'
-req POST /api/v1/households/1/poverty -H "$CTV" -H "$J" -d '{"status": "poor", "from": "2027-01-01", "to": "2027-12-31"}'
+req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "poor", "valid_from": "2026-03-01", "valid_to": "2026-02-01"}'
+check "an end before the start answers 422 naming valid_to" fields_are '["valid_to"]'
+req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "poor", "from": "2026-01-01", "to": "2026-12-31"}'
+check "the old names from and to: 400 naming from" json_eq "[$RC, d['field']]" '[400, "from"]'
+req POST /api/v1/households/1/poverty -H "$CTV" -H "$J" -d '{"status": "poor", "valid_from": "2027-01-01", "valid_to": "2027-12-31"}'
 check "a collector may not certify poverty: 403" is 403
-outside_like_missing household 2 "$LAN" '{"head": 4, "status": "poor", "from": "2027-01-01", "to": "2027-12-31"}' \
+outside_like_missing household 2 "$LAN" '{"head": 4, "status": "poor", "valid_from": "2027-01-01", "valid_to": "2027-12-31"}' \
 	"GET /api/v1/households/ID" "PATCH /api/v1/households/ID" "POST /api/v1/households/ID/poverty"
 
 # ---- quotes: the command line's JSON for the same flags ----
@@ -300,6 +329,10 @@ req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "valid_f
 check "a value that is not a whole number answers 422 naming value" fields_are '["value"]'
 req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "valid_from": "2028-07-01", "value": 2800000, "source": "NĐ", "status": "maybe"}'
 check "an unknown status answers 422 naming status" fields_are '["status"]'
+req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "poor", "valid_from": "2026-03-01", "valid_to": "2026-02-01"}'
+check "an end before the start answers 422 naming valid_to" fields_are '["valid_to"]'
+req POST /api/v1/households/1/poverty -H "$LAN" -H "$J" -d '{"status": "poor", "from": "2026-01-01", "to": "2026-12-31"}'
+check "the old names from and to: 400 naming from" json_eq "[$RC, d['field']]" '[400, "from"]'
 req POST /api/v1/params -H "$TOP" -H "$J" -d '{"family": "base_salary", "valid_from": "2028-07-01", "value": 0, "source": "NĐ", "status": "law"}'
 check "base_salary 0 answers 422 naming value" fields_are '["value"]'
 check "with its bounds, in Vietnamese" json_eq 'd["errors"][0]["message"]' "Giá trị 0 của tham số base_salary không hợp lệ: phải từ 1000000 đến 20000000"

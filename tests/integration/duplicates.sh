@@ -60,12 +60,23 @@ req POST /api/v1/people -H "$H" -d '{"full_name": "Nguyễn Thị Lan", "dob": "
 check "confirmed: 201, a new person" bash -c "[ '$RC' = 201 ]"
 NEW=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 check "a new id" bash -c "[ '$NEW' != '$KEEP' ]"
-req POST "/api/v1/people/$KEEP/merge" -H "Authorization: Bearer $T2" -d "{\"drop\": $NEW}"
+req POST "/api/v1/people/$KEEP/merge" -H "Authorization: Bearer $T2" -d "{\"merged_id\": $NEW}"
 check "merging people of another commune: 404" bash -c "[ '$RC' = 404 ]"
-req POST "/api/v1/people/$KEEP/merge" -H "$H" -d '{"drop": 999999}'
+req POST "/api/v1/people/$KEEP/merge" -H "$H" -d '{"merged_id": 999999}'
 check "merging a missing person: 404" bash -c "[ '$RC' = 404 ]"
-req POST "/api/v1/people/$KEEP/merge" -H "$H" -d "{\"drop\": $NEW}"
-check "merge over the API" json_eq '[d["person"]["id"], d["dropped"]]' "[$KEEP, $NEW]"
+req POST "/api/v1/people/$KEEP/merge" -H "$H" -d "{\"merged_id\": $NEW}"
+check "merge over the API" json_eq '[d["person"]["id"], d["merged_id"]]' "[$KEEP, $NEW]"
 req GET /api/v1/duplicates -H "$H"
-check "nothing left to review" json_eq 'd' '{"duplicates": []}'
+check "nothing left to review" json_eq 'd' '{"results": [], "next": null, "total": 0}'
+req GET "/api/v1/duplicates?unit=29350" -H "$H"
+check "the old filter name unit: 400 naming it" json_eq "[$RC, d['field']]" '[400, "unit"]'
+req GET "/api/v1/duplicates?unit_code=29365" -H "$H"
+MISSING_UNIT=$OUT
+check "a unit outside her units: 422 naming unit_code" json_eq "[$RC, [x['field'] for x in d['errors']]]" '[422, ["unit_code"]]'
+req GET "/api/v1/duplicates?unit_code=99999" -H "$H"
+check "answered exactly like an unknown unit (the same message of its code)" bash -c "[ '${MISSING_UNIT//29365/99999}' = '$OUT' ]"
+req POST "/api/v1/people/999999/merge" -H "$H" -d '{}'
+check "merging into a missing person with an empty body: 404 before the body" bash -c "[ '$RC' = 404 ]"
+req POST "/api/v1/people/$KEEP/merge" -H "$H" -d '{"drop": 5}'
+check "the old member name drop: 400 naming it" json_eq "[$RC, d['field']]" '[400, "drop"]'
 serve_stop

@@ -33,7 +33,7 @@ check "an unknown person is refused" rc_is 2
 
 run people show 1 --json
 check "people show tells the membership" json_eq 'd["membership"]' '{"branch_code": "CH29350-01", "role": "branch_head", "since": "2022-03-01"}'
-check "people show lists the household's certificates" json_eq '[(c["status"], c["valid_from"]) for c in d["household_poverty"]]' '[["near_poor", "2022-01-01"], ["poor", "2026-01-01"]]'
+check "people show lists the household's certificates" json_eq '[(c["status"], c["valid_from"]) for c in d["poverty"]]' '[["near_poor", "2022-01-01"], ["poor", "2026-01-01"]]'
 check "the status on today's date is the 2026 one" json_eq 'd["poverty_today"]' 'poor'
 run people show 2 --json
 check "a non-member has no membership" json_eq '[d["member"], d["membership"]]' '[false, null]'

@@ -155,8 +155,8 @@ static void the_duplicates_page_merges(void **state)
 	call("POST", path, body, UNION, 'c', &an);
 	assert_int_equal(an.status, 404);
 	call("GET", "/api/v1/duplicates", NULL, UNION, 'b', &an);
-	assert_string_equal(an.body, "{\"duplicates\":[]}");
-	call("GET", "/api/v1/duplicates?unit=29365", NULL, UNION, 'b', &an);
+	assert_string_equal(an.body, "{\"results\":[],\"next\":null,\"total\":0}");
+	call("GET", "/api/v1/duplicates?unit_code=29365", NULL, UNION, 'b', &an);
 	assert_int_equal(an.status, 422);
 	assert_non_null(strstr(an.body, "Mã đơn vị 29365 không tồn tại"));
 }
@@ -262,7 +262,7 @@ static void results_show_cover(void **state)
 	fixture_collect(fx, "thu2", date_make(2026, 6, 1), id, (collect_item_t[]){fixture_bhyt(id, 12)}, 1);
 	call("GET", "/people?q=buoi", NULL, UNION, 'c', &an);
 	assert_non_null(strstr(an.body, "Xã Hiếu Tử <span class=\"nw\">(29350)</span> · BHYT đến 30/06/2027 · chưa đóng BHXH"));
-	call("GET", "/api/v1/people?q=buoi&cover=1", NULL, UNION, 'b', &an);
+	call("GET", "/api/v1/people?q=buoi&cover=true", NULL, UNION, 'b', &an);
 	assert_non_null(strstr(an.body, "\"bhyt_valid_until\":\"2027-06-30\",\"bhxh_paid_until\":null"));
 	call("GET", "/api/v1/people?q=buoi", NULL, UNION, 'b', &an);
 	assert_null(strstr(an.body, "bhyt_valid_until"));

@@ -230,7 +230,7 @@ static void failed_logins_are_audited_and_locks_cleared(void **state)
 	assert_int_equal(call("GET", "/api/v1/login-locks", NULL, NULL, NULL, admin, "192.0.2.9"), 200);
 	assert_non_null(strstr(body, "\"username\":\"thu\",\"address\":\"203.0.113.5\",\"failures\":6"));
 	assert_int_equal(call("GET", "/api/v1/login-locks", NULL, NULL, NULL, other, "192.0.2.9"), 200);
-	assert_string_equal(body, "{\"locks\":[]}");
+	assert_string_equal(body, "{\"results\":[],\"next\":null,\"total\":0}");
 	assert_int_equal(call("POST", "/api/v1/login-locks/clear", NULL, NULL, "{\"username\":\"thu\"}", other,
 			      "192.0.2.9"),
 			 404);
@@ -249,7 +249,7 @@ static void failed_logins_are_audited_and_locks_cleared(void **state)
 			    "{\"username\":\"thu\",\"address\":\"203.0.113.5\",\"cleared\":1}");
 	/* the address itself stays counted: only the top admin sees it */
 	assert_int_equal(call("GET", "/api/v1/login-locks", NULL, NULL, NULL, top, "192.0.2.9"), 200);
-	assert_string_equal(body, "{\"locks\":[]}"); /* 6 < THROTTLE_ADDR_FREE: no address lock */
+	assert_string_equal(body, "{\"results\":[],\"next\":null,\"total\":0}"); /* 6 < THROTTLE_ADDR_FREE: no address lock */
 	assert_int_equal(call("POST", "/api/v1/login-locks/clear", NULL, NULL, "{\"address\":\"203.0.113.5\"}", admin,
 			      "192.0.2.9"),
 			 404);

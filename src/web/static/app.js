@@ -99,7 +99,7 @@
 				return;
 			}
 			ctl = window.AbortController ? new AbortController() : null;
-			url = "/api/v1/people?q=" + encodeURIComponent(text) + "&limit=" + LIMIT + "&cover=1";
+			url = "/api/v1/people?q=" + encodeURIComponent(text) + "&limit=" + LIMIT + "&cover=true";
 			fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"},
 				signal: ctl ? ctl.signal : undefined})
 				.then(function (r) {
