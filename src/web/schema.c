@@ -194,20 +194,26 @@ static void enum_list(const char *en, char *out, size_t cap)
 	json_decref(a);
 }
 
+/* The value of the n decimal digits at s (the caller has checked that
+ * they are digits). */
+static int digits_value(const char *s, size_t n)
+{
+	int v = 0;
+	while (n--)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
 /* True when s is a real day written YYYY-MM-DD. */
 static bool is_iso_date(const char *s)
 {
-	int y, m, d;
 	size_t i;
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return false;
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return false;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	return date_valid(y, m, d);
+	return date_valid(digits_value(s, 4), digits_value(s + 5, 2), digits_value(s + 8, 2));
 }
 
 /* The number of characters (code points) of the UTF-8 text s. */
