@@ -1,7 +1,8 @@
 # plusone: the two commands a newcomer needs are `make run` and `make test`.
 #   make        build build/plusone (and tools)
-#   make test   build with AddressSanitizer and UBSan, run every test;
-#               the last line is "N passed, N failed"
+#   make test   build the release binary (as make run does: it must build
+#               warning-free too) and one with AddressSanitizer and UBSan,
+#               run every test; the last line is "N passed, N failed"
 #   make run    build, create plusone.db with the demo data if absent, print
 #               the demo logins, and serve the web interface on 127.0.0.1:8080
 #               (PORT=8081 for another port; PLUSONE_LISTEN=ADDR:PORT is
@@ -29,7 +30,8 @@ build-test/build.ninja:
 	$(MESON) setup build-test --buildtype=debug -Db_sanitize=address,undefined \
 		-Db_lundef=false >/dev/null
 
-test: deps build-test/build.ninja
+test: deps build-test/build.ninja build/build.ninja
+	$(NINJA) -C build >/dev/null
 	$(NINJA) -C build-test >/dev/null
 	@tests/run-all build-test
 

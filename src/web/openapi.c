@@ -204,7 +204,7 @@ static json_t *operation_of(const web_route_t *r, const api_op_t *op, json_t *us
 {
 	json_t *o = json_object(), *params = json_array(), *resp = json_object();
 	bool write = strcmp(r->method, "GET") != 0;
-	char roles[96], key[8];
+	char roles[96], key[12];
 	const api_resp_t *rp;
 	buf_t desc;
 	roles_text(r->roles, roles, sizeof roles);

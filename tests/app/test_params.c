@@ -27,7 +27,7 @@ static void refused(const char *family, const char *key, int64_t value, const ch
 	err_t e;
 	err_clear(&e);
 	if (param_family_check(family, key, value, &e) != PO_EINVAL)
-		fail_msg("%s/%s = %lld accepted", family, key, (long long)value);
+		fail_msg("%s/%s = %lld accepted", family ? family : "(null)", key ? key : "(null)", (long long)value);
 	assert_string_equal(e.field, field);
 	assert_string_equal(msg_name(e.msg), msg_name(id));
 }
