@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "app/handover.h"
 #include "core/text.h"
 #include "web/pages.h"
 #include "web/tmpl.h"
@@ -141,4 +142,21 @@ void page_keep(web_ctx_t *x, json_t *ctx, const char *const *names, size_t n)
 	for (i = 0; i < n; i++)
 		json_object_set_new(v, names[i], json_string(page_form(x, names[i])));
 	json_object_set_new(ctx, "v", v);
+}
+
+/* See pages.h. */
+json_t *page_point_ctx(web_ctx_t *x)
+{
+	collection_point_t p;
+	json_t *o = json_object();
+	err_t e;
+	if (app_point_get(x->a, &p, &e))
+		return o;
+	if (p.name[0])
+		json_object_set_new(o, "name", json_string(p.name));
+	if (p.code[0])
+		json_object_set_new(o, "code", json_string(p.code));
+	if (p.address[0])
+		json_object_set_new(o, "address", json_string(p.address));
+	return o;
 }

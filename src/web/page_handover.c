@@ -163,24 +163,6 @@ static int item_row(const receipt_row_t *row, void *ctx)
 	return 0;
 }
 
-/* The collection point as a context {name, code, address}, each only
- * when set. */
-static json_t *point_ctx(web_ctx_t *x)
-{
-	collection_point_t p;
-	json_t *o = json_object();
-	err_t e;
-	if (app_point_get(x->a, &p, &e))
-		return o;
-	if (p.name[0])
-		json_object_set_new(o, "name", json_string(p.name));
-	if (p.code[0])
-		json_object_set_new(o, "code", json_string(p.code));
-	if (p.address[0])
-		json_object_set_new(o, "address", json_string(p.address));
-	return o;
-}
-
 /* Renders the hand-over list of remittance x->id at status, with an
  * error (NULL for none); 404 when the caller may not see it. */
 static void handover_render(web_ctx_t *x, unsigned status, const char *error)
@@ -206,7 +188,7 @@ static void handover_render(web_ctx_t *x, unsigned status, const char *error)
 	}
 	json_object_set_new(m, "items", w.rows);
 	json_object_set_new(c, "m", m);
-	json_object_set_new(c, "point", point_ctx(x));
+	json_object_set_new(c, "point", page_point_ctx(x));
 	if (error)
 		json_object_set_new(c, "error", json_string(error));
 	web_page(x, status, "handover", c);

@@ -297,25 +297,6 @@ static bool may_void(const web_ctx_t *x, const receipt_t *r)
 	return role != UROLE_COLLECTOR || r->collector_id == x->u->id;
 }
 
-/* The collection point as a template context {name, code, address}
- * (each only when set); an empty object when it cannot be read (the
- * receipt prints without it rather than not at all). */
-static json_t *point_ctx(web_ctx_t *x)
-{
-	collection_point_t p;
-	json_t *o = json_object();
-	err_t e;
-	if (app_point_get(x->a, &p, &e))
-		return o;
-	if (p.name[0])
-		json_object_set_new(o, "name", json_string(p.name));
-	if (p.code[0])
-		json_object_set_new(o, "code", json_string(p.code));
-	if (p.address[0])
-		json_object_set_new(o, "address", json_string(p.address));
-	return o;
-}
-
 /* Renders the printable receipt v at status: the paper class from
  * ?paper=58, on A5 the notes of the rules its periods reach and do not
  * follow (notes_ctx), an error (NULL for none) and, with confirm, the step that
@@ -330,7 +311,7 @@ static void receipt_render(web_ctx_t *x, unsigned status, const receipt_view_t *
 		return;
 	}
 	json_object_set_new(c, "r", view_ctx(x, v));
-	json_object_set_new(c, "point", point_ctx(x));
+	json_object_set_new(c, "point", page_point_ctx(x));
 	json_object_set_new(c, "paper58", json_boolean(paper && strcmp(paper, "58") == 0));
 	if (!paper || strcmp(paper, "58") != 0)
 		notes_ctx(x, v->h.r.date, v, c); /* the A5 page only: a 58 mm receipt stays one page */

@@ -35,6 +35,11 @@ void page_date(json_t *o, const char *k, date_t d);
  * boundary, when it has another shape. */
 void page_local_time(const char *utc, char *out, size_t cap);
 
+/* The collection point as a template context {name, code, address}
+ * (each only when set); an empty object when it cannot be read (a
+ * receipt or hand-over list prints without it rather than not at all). */
+json_t *page_point_ctx(web_ctx_t *x);
+
 /* Sets ctx["err"] to {field: message in x's language} for errs[0..n)
  * (a field-less error goes under "_") and ctx["errors"] to true, so a
  * template writes {{#err.full_name}}aria-invalid="true"{{/err.full_name}}. */
