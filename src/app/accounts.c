@@ -112,6 +112,22 @@ int app_user_unit(app_t *a, const user_t *u, unit_t *unit, err_t *e)
 }
 
 /* See accounts.h. */
+int app_user_top_admin(app_t *a, const user_t *u, bool *top, err_t *e)
+{
+	unit_t unit;
+	int rc;
+	*top = false;
+	if (!u || u->role != UROLE_ADMIN || u->disabled)
+		return PO_OK;
+	rc = store_unit_get(a->store, u->unit_id, &unit, e);
+	if (rc == PO_ENOTFOUND)
+		return PO_OK;
+	if (!rc)
+		*top = unit.parent_id == 0;
+	return rc;
+}
+
+/* See accounts.h. */
 bool app_user_name_of(app_t *a, int64_t id, char *out, size_t cap, int64_t *unit_id)
 {
 	user_t u;

@@ -79,6 +79,12 @@ bool app_user_name_in_scope(app_t *a, const char *username, const int64_t *scope
 /* The unit of user u as recorded (for showing its name). */
 int app_user_unit(app_t *a, const user_t *u, unit_t *unit, err_t *e);
 
+/* Sets *top to whether u is an enabled administrator of a unit at the
+ * top of the tree (no parent): the one who may write what holds for the
+ * whole country (legal parameters, the collection point).  A user whose
+ * unit is gone is not; other store errors are returned. */
+int app_user_top_admin(app_t *a, const user_t *u, bool *top, err_t *e);
+
 /* Calls fn for every user whose unit is inside scope[0..nscope) (every
  * user when scope is NULL), ordered by username; stops early when fn
  * returns non-zero and returns that value. */

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "app/accounts.h"
 #include "app/handover.h"
 #include "core/text.h"
 
@@ -49,13 +50,11 @@ int app_point_set(app_t *a, const user_t *by, const collection_point_t *in, coll
 	char *text;
 	int rc;
 	if (by) {
-		unit_t u;
-		if (by->role != UROLE_ADMIN)
-			return err_set(e, PO_EFORBIDDEN, "role", MSG_POINT_ADMIN_ONLY);
-		rc = store_unit_get(a->store, by->unit_id, &u, e);
+		bool top;
+		rc = app_user_top_admin(a, by, &top, e);
 		if (rc)
 			return rc;
-		if (u.parent_id)
+		if (!top)
 			return err_set(e, PO_EFORBIDDEN, "role", MSG_POINT_ADMIN_ONLY);
 	}
 	rc = point_clean(in->name, clean.name, sizeof clean.name, "name", e);

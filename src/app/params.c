@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/accounts.h"
 #include "app/app.h"
 #include "app/params_shipped.h"
 #include "core/money.h"
@@ -102,12 +103,12 @@ int app_param_add(app_t *a, param_record_t *p, err_t *e)
 /* See app.h. */
 int app_param_writer_check(app_t *a, const user_t *by, err_t *e)
 {
-	unit_t u;
+	bool top;
 	int rc;
 	if (!by)
 		return err_set(e, PO_EFORBIDDEN, "role", MSG_PARAM_NATIONAL, "", "", "");
-	rc = store_unit_get(a->store, by->unit_id, &u, e);
-	if (rc == PO_ENOTFOUND || (!rc && (by->role != UROLE_ADMIN || by->disabled || u.parent_id != 0)))
+	rc = app_user_top_admin(a, by, &top, e);
+	if (!rc && !top)
 		return err_set(e, PO_EFORBIDDEN, "role", MSG_PARAM_NATIONAL, by->username, user_role_name(by->role),
 			       by->unit_code);
 	return rc;
