@@ -56,7 +56,7 @@ all("form[data-confirm]").forEach(f => f.addEventListener("submit", ev => {
 	if (!confirm(f.dataset.confirm)) ev.preventDefault();
 }));
 
-/* sent once: a double tap must not collect twice */
+/* sent once: a second tap must not collect twice */
 all("form[data-once]").forEach(f => f.addEventListener("submit", ev => {
 	if (ev.defaultPrevented) return;
 	if (f.dataset.sent) return ev.preventDefault();
